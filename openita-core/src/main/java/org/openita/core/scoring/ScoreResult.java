@@ -1,0 +1,24 @@
+package org.openita.core.scoring;
+
+import java.util.List;
+import java.util.Map;
+import org.openita.core.framework.FiscalYear;
+
+/**
+ * The scores of one agency in one fiscal year, at full precision; null means unknown.
+ *
+ * @param tools by tool and part code (IIT, EIT, EIT_PUBLIC, EIT_SURVEY, OIT), every code present
+ * @param overall the overall recomputed from the tools when possible, otherwise the published one
+ * @param publishedOverall the overall as given in the input
+ * @param provisionalEntries framework entries the figures depend on that are provisional
+ */
+public record ScoreResult(FiscalYear year, String agency, Map<Integer, Double> indicators,
+                          Map<String, Double> tools, Double overall, Double computedOverall,
+                          Double publishedOverall, LevelOutcome level, String publishedLevel,
+                          List<String> provisionalEntries, List<ScoreWarning> warnings,
+                          Map<String, Double> questions, Map<String, Double> oitItems) {
+
+    public boolean provisional() {
+        return !provisionalEntries.isEmpty();
+    }
+}
