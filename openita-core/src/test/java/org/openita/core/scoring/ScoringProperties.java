@@ -1,0 +1,188 @@
+package org.openita.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.openita.core.framework.AnswerScale;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.FrameworkLoader;
+import org.openita.core.framework.LevelScheme;
+import org.openita.core.framework.OitItem;
+import org.openita.core.framework.Question;
+import org.openita.core.framework.SubItem;
+
+/** Properties that must hold for any answers, in every shipped year. */
+class ScoringProperties {
+
+    private static final Map<Integer, FrameworkDefinition> DEFS = new HashMap<>();
+
+    private static FrameworkDefinition def(int year) {
+        return DEFS.computeIfAbsent(year, FrameworkLoader::shipped);
+    }
+
+    /** One respondent's answer: question, part, sub-item and option. */
+    record Answer(String question, String part, String subItem, String option) {
+    }
+
+    /** Random individual answers to every question of the year, plus random OIT verdicts. */
+    record Survey(int year, List<Answer> answers, Map<String, Boolean> oitPasses) {
+
+        AssessmentInput toInput() {
+            return toInput(answers);
+        }
+
+        AssessmentInput toInput(List<Answer> list) {
+            Map<String, Map<String, Map<String, List<String>>>> grouped = new LinkedHashMap<>();
+            for (Answer a : list) {
+                grouped.computeIfAbsent(a.question(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.part(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.subItem(), k -> new ArrayList<>()).add(a.option());
+            }
+            Map<String, QuestionEvidence> qs = new HashMap<>();
+            grouped.forEach((q, byPart) -> {
+                Map<String, Map<String, Tally>> tallies = new HashMap<>();
+                byPart.forEach((p, bySub) -> {
+                    Map<String, Tally> m = new HashMap<>();
+                    bySub.forEach((s, opts) -> m.put(s, Tally.ofAnswers(opts)));
+                    tallies.put(p, m);
+                });
+                qs.put(q, new QuestionEvidence.Tallies(tallies));
+            });
+            Map<String, OitEvidence> oit = new HashMap<>();
+            oitPasses.forEach((item, pass) -> oit.put(item, new OitEvidence.Score(pass ? 100 : 0)));
+            return AssessmentInput.empty(FiscalYear.of(year)).withQuestions(qs).withOit(oit);
+        }
+    }
+
+    @Provide
+    Arbitrary<Survey> surveys() {
+        Arbitrary<Integer> years = Arbitraries.of(2565, 2566, 2568);
+        Arbitrary<Long> seeds = Arbitraries.longs();
+        Arbitrary<Integer> respondents = Arbitraries.integers().between(1, 12);
+        return Combinators.combine(years, seeds, respondents).as(ScoringProperties::randomSurvey);
+    }
+
+    private static Survey randomSurvey(int year, long seed, int respondents) {
+        FrameworkDefinition d = def(year);
+        Random rnd = new Random(seed);
+        List<Answer> answers = new ArrayList<>();
+        List<String> parts = d.parts().stream().map(p -> p.code()).toList();
+        for (Question q : d.questions()) {
+            AnswerScale scale = d.scale(q.scale()).orElseThrow();
+            List<String> subs = q.subItems().isEmpty() ? List.of("") : q.subItems().stream().map(SubItem::code).toList();
+            for (int r = 0; r < respondents; r++) {
+                String part = q.code().startsWith("e") && !parts.isEmpty() ? parts.get(r % parts.size()) : "";
+                for (String s : subs) {
+                    answers.add(new Answer(q.code(), part, s, scale.options().get(rnd.nextInt(scale.options().size())).code()));
+                }
+            }
+        }
+        Map<String, Boolean> oit = new HashMap<>();
+        for (OitItem o : d.oitItems()) {
+            oit.put(o.code(), rnd.nextInt(4) > 0);
+        }
+        return new Survey(year, answers, oit);
+    }
+
+    private static List<Double> allScores(ScoreResult r) {
+        List<Double> out = new ArrayList<>();
+        out.addAll(r.questions().values());
+        out.addAll(r.oitItems().values());
+        out.addAll(r.indicators().values());
+        out.addAll(r.tools().values());
+        out.add(r.overall());
+        return out;
+    }
+
+    @Property(tries = 60)
+    void scoresStayBetweenZeroAndHundred(@ForAll("surveys") Survey survey) {
+        ScoreResult r = ScoringEngine.score(def(survey.year()), survey.toInput());
+        assertThat(allScores(r)).filteredOn(v -> v != null).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0));
+        for (int ind = 1; ind <= 8; ind++) {
+            assertThat(r.indicators().get(ind)).as("survey indicator %s", ind).isNotNull();
+        }
+        if (def(survey.year()).oitItemListComplete()) {
+            assertThat(r.overall()).isNotNull();
+        }
+    }
+
+    @Property(tries = 60)
+    void aBetterAnswerNeverLowersAnyScore(@ForAll("surveys") Survey survey, @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+        FrameworkDefinition d = def(survey.year());
+        List<Answer> answers = survey.answers();
+        Answer before = answers.get(pick % answers.size());
+        Question q = d.question(before.question()).orElseThrow();
+        AnswerScale scale = d.scale(q.scale()).orElseThrow();
+        int index = scale.indexOf(before.option()).orElseThrow();
+        double points = scale.points(index, q.direction());
+        String better = null;
+        for (int i = 0; i < scale.options().size(); i++) {
+            if (scale.points(i, q.direction()) > points) {
+                better = scale.options().get(i).code();
+            }
+        }
+        if (better == null) {
+            return; // already the best answer
+        }
+        List<Answer> improved = new ArrayList<>(answers);
+        improved.set(pick % answers.size(), new Answer(before.question(), before.part(), before.subItem(), better));
+        List<Double> a = allScores(ScoringEngine.score(d, survey.toInput()));
+        List<Double> b = allScores(ScoringEngine.score(d, survey.toInput(improved)));
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != null) {
+                assertThat(b.get(i)).isGreaterThanOrEqualTo(a.get(i) - 1e-9);
+            }
+        }
+    }
+
+    @Property(tries = 40)
+    void theOrderOfResponsesNeverMatters(@ForAll("surveys") Survey survey, @ForAll long shuffleSeed) {
+        List<Answer> shuffled = new ArrayList<>(survey.answers());
+        Collections.shuffle(shuffled, new Random(shuffleSeed));
+        FrameworkDefinition d = def(survey.year());
+        ScoreResult a = ScoringEngine.score(d, survey.toInput());
+        ScoreResult b = ScoringEngine.score(d, survey.toInput(shuffled));
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Property(tries = 300)
+    void levelsAreMonotoneInTheOverall(@ForAll("years") int year,
+                                       @ForAll @DoubleRange(min = 0, max = 100) double low,
+                                       @ForAll @DoubleRange(min = 0, max = 100) double high,
+                                       @ForAll @DoubleRange(min = 0, max = 100) double toolScore) {
+        if (low > high) {
+            double t = low;
+            low = high;
+            high = t;
+        }
+        FrameworkDefinition d = def(year);
+        Map<String, Double> tools = new HashMap<>();
+        d.scoreKeys().forEach(k -> tools.put(k, toolScore));
+        LevelScheme scheme = d.levelScheme();
+        LevelOutcome a = LevelClassifier.classify(scheme, low, tools, k -> ScoringEngine.scoreName(d, k));
+        LevelOutcome b = LevelClassifier.classify(scheme, high, tools, k -> ScoringEngine.scoreName(d, k));
+        assertThat(a.isDetermined()).isTrue();
+        assertThat(b.isDetermined()).isTrue();
+        assertThat(scheme.rank(b.level())).isLessThanOrEqualTo(scheme.rank(a.level()));
+    }
+
+    @Provide
+    Arbitrary<Integer> years() {
+        return Arbitraries.of(FrameworkLoader.SHIPPED_YEARS);
+    }
+}
