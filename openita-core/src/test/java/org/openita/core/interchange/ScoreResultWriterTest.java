@@ -1,0 +1,43 @@
+package org.openita.core.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.FrameworkLoader;
+import org.openita.core.scoring.AssessmentInput;
+import org.openita.core.scoring.ScoreResult;
+import org.openita.core.scoring.ScoringEngine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ScoreResultWriterTest {
+
+    @Test
+    void theJsonContractUsesTheInputFieldNamesAndNullForUnknowns() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2566);
+        ScoreResult r = ScoringEngine.score(d, AssessmentInput.empty(FiscalYear.of(2566)).withOverall(96.0));
+        JsonNode json = JsonMapper.builder().build().readTree(ScoreResultWriter.json(r));
+        assertThat(json.get("year").asInt()).isEqualTo(2566);
+        assertThat(json.get("tools").propertyNames()).containsExactly("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
+        assertThat(json.get("tools").get("IIT").isNull()).isTrue();
+        assertThat(json.get("indicators").propertyNames()).hasSize(10);
+        assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("96.00");
+        assertThat(json.get("level").isNull()).isTrue();
+        assertThat(json.get("levelReason").get("en").asString()).contains("IIT, EIT, OIT");
+        assertThat(json.get("provisional").isBoolean()).isTrue();
+        assertThat(json.get("warnings").isArray()).isTrue();
+    }
+
+    @Test
+    void theTableAlignsThaiTextByDisplayWidth() {
+        assertThat(ScoreResultWriter.displayWidth("ที่นี่")).isEqualTo(2);
+        assertThat(ScoreResultWriter.displayWidth("น้ำ")).isEqualTo(2);
+        ScoreResult r = ScoringEngine.score(FrameworkLoader.shipped(2567), AssessmentInput.empty(FiscalYear.of(2567))
+                .withIndicators(Map.of(1, 99.89)));
+        String table = ScoreResultWriter.table(r, FrameworkLoader.shipped(2567));
+        assertThat(table).contains("1. การปฏิบัติหน้าที่ (Performance of duty)", "99.89", "undetermined");
+    }
+}
