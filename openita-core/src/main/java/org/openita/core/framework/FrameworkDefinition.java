@@ -70,19 +70,20 @@ public record FrameworkDefinition(FiscalYear year, String version, LocalizedText
         return !provisionalEntries().isEmpty();
     }
 
-    /** Short English labels of the provisional entries that scores depend on. */
-    public List<String> provisionalEntries() {
-        Stream<String> weights = tools.stream().filter(t -> t.provenance().isProvisional())
-                .map(t -> "weight of " + t.code());
-        Stream<String> ind = indicators.stream().filter(i -> i.provenance().isProvisional())
-                .map(i -> "indicator " + i.number());
-        Stream<String> levels = levelScheme.provenance().isProvisional() ? Stream.of("level scheme") : Stream.empty();
-        Stream<String> items = questions.stream().anyMatch(q -> q.provenance().isProvisional())
-                ? Stream.of("question list") : Stream.empty();
-        Stream<String> scalesP = scales.stream().filter(s -> s.provenance().isProvisional())
-                .map(s -> "answer points of scale " + s.code());
-        Stream<String> oit = !oitItemListComplete || oitItems.stream().anyMatch(o -> o.provenance().isProvisional())
-                ? Stream.of("OIT item list") : Stream.empty();
+    /** The provisional entries that scores depend on, named in Thai and English. */
+    public List<LocalizedText> provisionalEntries() {
+        Stream<LocalizedText> weights = tools.stream().filter(t -> t.provenance().isProvisional())
+                .map(t -> LocalizedText.of("น้ำหนักของ " + t.code(), "weight of " + t.code()));
+        Stream<LocalizedText> ind = indicators.stream().filter(i -> i.provenance().isProvisional())
+                .map(i -> LocalizedText.of("น้ำหนักตัวชี้วัดที่ " + i.number(), "weight of indicator " + i.number()));
+        Stream<LocalizedText> levels = levelScheme.provenance().isProvisional()
+                ? Stream.of(LocalizedText.of("เกณฑ์ระดับผลการประเมิน", "level scheme")) : Stream.empty();
+        Stream<LocalizedText> items = questions.stream().anyMatch(q -> q.provenance().isProvisional())
+                ? Stream.of(LocalizedText.of("รายการข้อคำถาม", "question list")) : Stream.empty();
+        Stream<LocalizedText> scalesP = scales.stream().filter(s -> s.provenance().isProvisional())
+                .map(s -> LocalizedText.of("คะแนนของคำตอบในมาตรวัด " + s.code(), "answer points of scale " + s.code()));
+        Stream<LocalizedText> oit = !oitItemListComplete || oitItems.stream().anyMatch(o -> o.provenance().isProvisional())
+                ? Stream.of(LocalizedText.of("รายการข้อ OIT", "OIT item list")) : Stream.empty();
         return Stream.of(weights, ind, levels, items, scalesP, oit).flatMap(s -> s).toList();
     }
 }

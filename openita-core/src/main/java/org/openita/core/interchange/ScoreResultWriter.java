@@ -45,7 +45,7 @@ public final class ScoreResultWriter {
         m.put("levelMissing", r.level().missing());
         m.put("publishedLevel", r.publishedLevel());
         m.put("provisional", r.provisional());
-        m.put("provisionalEntries", r.provisionalEntries());
+        m.put("provisionalEntries", r.provisionalEntries().stream().map(ScoreResultWriter::text).toList());
         List<Map<String, Object>> warnings = new ArrayList<>();
         for (ScoreWarning w : r.warnings()) {
             Map<String, Object> wm = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class ScoreResultWriter {
             sb.append("ระดับที่ประกาศ / Published level: ").append(r.publishedLevel()).append('\n');
         }
         if (r.provisional()) {
-            sb.append("\nข้อมูลเบื้องต้น (ยังไม่ยืนยัน) / Provisional: ").append(String.join(", ", r.provisionalEntries())).append('\n');
+            sb.append("\nข้อมูลเบื้องต้น (ยังไม่ยืนยัน) / Provisional: ").append(String.join(", ", r.provisionalEntries().stream().map(LocalizedText::en).toList())).append('\n');
         }
         if (!r.warnings().isEmpty()) {
             sb.append("\nคำเตือน / Warnings:\n");

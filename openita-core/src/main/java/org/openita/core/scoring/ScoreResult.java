@@ -3,6 +3,7 @@ package org.openita.core.scoring;
 import java.util.List;
 import java.util.Map;
 import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.LocalizedText;
 
 /**
  * The scores of one agency in one fiscal year, at full precision; null means unknown.
@@ -15,7 +16,7 @@ import org.openita.core.framework.FiscalYear;
 public record ScoreResult(FiscalYear year, String agency, Map<Integer, Double> indicators,
                           Map<String, Double> tools, Double overall, Double computedOverall,
                           Double publishedOverall, LevelOutcome level, String publishedLevel,
-                          List<String> provisionalEntries, List<ScoreWarning> warnings,
+                          List<LocalizedText> provisionalEntries, List<ScoreWarning> warnings,
                           Map<String, Double> questions, Map<String, Double> oitItems) {
 
     public boolean provisional() {

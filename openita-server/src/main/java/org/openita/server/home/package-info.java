@@ -1,0 +1,3 @@
+/** The home page: the shipped frameworks and the demo agency's results. */
+@org.springframework.modulith.ApplicationModule(displayName = "Home")
+package org.openita.server.home;

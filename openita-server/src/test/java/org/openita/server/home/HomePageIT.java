@@ -1,0 +1,83 @@
+package org.openita.server.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The home page and health endpoint over real HTTP, on the embedded PostgreSQL. */
+class HomePageIT extends ServerTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void showsTheDemoAgencyScoredByTheEngineInThai() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Language")).hasValue("th");
+        assertThat(r.body())
+                .contains("ผลการประเมินปีงบประมาณ พ.ศ. 2568")
+                .contains("องค์การบริหารส่วนตำบลสมเด็จ อำเภอสมเด็จ จังหวัดกาฬสินธุ์")
+                .contains("data-testid=\"overall\">99.23<")
+                .contains("data-testid=\"published-overall\">99.17<")
+                .contains("data-testid=\"level\">ยังตัดสินไม่ได้<")
+                .contains("EIT ส่วนที่ 1")
+                .contains("ข้อมูลเบื้องต้น")
+                .contains(">การปฏิบัติหน้าที่<", ">99.89<", ">96.67<")
+                .contains("data-code=\"IIT\"", ">99.98<", ">97.45<");
+        for (int year = 2563; year <= 2568; year++) {
+            assertThat(r.body()).contains("<td>" + year + "</td>");
+        }
+    }
+
+    @Test
+    void switchesToEnglish() throws Exception {
+        HttpResponse<String> r = get("/?lang=en");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("Demo agency: results for fiscal year B.E. 2568", "Undetermined",
+                "Performance of duty", "the published overall 99.17 differs");
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        HttpResponse<String> r = get("/actuator/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void sendsSecurityHeaders() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void everythingNotExplicitlyPublicIsRefused() throws Exception {
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(403);
+        assertThat(get("/admin").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesTheBundledThaiFont() throws Exception {
+        HttpResponse<String> r = get("/fonts/sarabun/Sarabun_400Regular.ttf");
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+}

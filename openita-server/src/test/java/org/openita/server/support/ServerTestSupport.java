@@ -1,0 +1,32 @@
+package org.openita.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole server on a real embedded PostgreSQL in a fresh folder, on a random port. Test classes
+ * extending this share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerTestSupport {
+
+    private static final Path DATA = freshDirectory("openita-it-");
+
+    public static Path freshDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void embeddedDatabaseInTempFolder(DynamicPropertyRegistry registry) {
+        registry.add("openita.embedded-db.data-directory", () -> DATA.resolve("pgdata").toString());
+    }
+}
