@@ -28,27 +28,34 @@ class EmbeddedDatabaseConfiguration {
     static final String DATABASE = "openita";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties props) throws IOException {
         Files.createDirectories(props.dataDirectory());
-        StaleServerGuard.prepare(props.dataDirectory(), props.staleServerWait());
+        StaleServerGuard.Lease lease = StaleServerGuard.acquire(props.dataDirectory(), props.staleServerWait());
         long started = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(props.dataDirectory())
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(props.startupWait())
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "50")
-                .setRegisterShutdownHook(true)
-                .start();
+        EmbeddedPostgres pg;
+        try {
+            pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(props.dataDirectory())
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(props.startupWait())
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "50")
+                    .setRegisterShutdownHook(true)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), props.dataDirectory(),
                 (System.nanoTime() - started) / 1_000_000);
-        return pg;
+        return new EmbeddedDatabase(lease, pg);
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg) throws SQLException {
+    DataSource dataSource(EmbeddedDatabase db) throws SQLException {
+        EmbeddedPostgres pg = db.postgres();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {

@@ -1,8 +1,12 @@
 package org.openita.server.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before the embedded PostgreSQL starts on a data directory, finds a server left running there by an
- * OpenITA process that was killed, and stops it. A server whose parent OpenITA process is still alive
- * is in use: starting a second one on the same files is refused with a clear message.
+ * Guards a data directory of the embedded PostgreSQL. An OpenITA process holds an operating-system
+ * lock on {@code <data-directory>.lock} while it runs; the lock disappears when the process dies, even
+ * when it is killed. So before starting PostgreSQL:
+ * <ul>
+ * <li>if another live process holds the lock, the directory is in use: starting is refused with a
+ * clear message and nothing is touched;</li>
+ * <li>otherwise a PostgreSQL still running on the directory was left by a run that was killed: it is
+ * stopped (and, if it will not stop, killed; PostgreSQL recovers from its write-ahead log);</li>
+ * <li>a lock file of PostgreSQL's whose process is gone is removed.</li>
+ * </ul>
  */
 final class StaleServerGuard {
 
@@ -22,10 +33,62 @@ final class StaleServerGuard {
     private StaleServerGuard() {
     }
 
-    /** What was found in the data directory's postmaster.pid. */
+    /** What was found on the data directory. */
     enum Outcome { NONE, STALE_FILE_REMOVED, ORPHAN_STOPPED }
 
-    static Outcome prepare(Path dataDirectory, Duration wait) throws IOException {
+    /** Ownership of a data directory for as long as it is open. */
+    static final class Lease implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+        private final Outcome outcome;
+
+        private Lease(FileChannel channel, FileLock lock, Outcome outcome) {
+            this.channel = channel;
+            this.lock = lock;
+            this.outcome = outcome;
+        }
+
+        Outcome outcome() {
+            return outcome;
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
+    }
+
+    static Path lockFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+    }
+
+    static Lease acquire(Path dataDirectory, Duration wait) throws IOException {
+        Path lockFile = lockFile(dataDirectory);
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another OpenITA server is already using the database in " + dataDirectory
+                    + ". Stop it first, or set openita.embedded-db.data-directory to another folder. / "
+                    + "มีเซิร์ฟเวอร์ OpenITA อีกตัวใช้ฐานข้อมูลในโฟลเดอร์นี้อยู่ กรุณาหยุดเซิร์ฟเวอร์นั้นก่อน หรือกำหนดโฟลเดอร์อื่น");
+        }
+        try {
+            return new Lease(channel, lock, clear(dataDirectory, wait));
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static Outcome clear(Path dataDirectory, Duration wait) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Outcome.NONE;
@@ -44,18 +107,12 @@ final class StaleServerGuard {
             return Outcome.STALE_FILE_REMOVED;
         }
         ProcessHandle server = process.get();
-        Optional<ProcessHandle> parent = server.parent().filter(ProcessHandle::isAlive);
-        if (parent.isPresent() && isJava(parent.get())) {
-            throw new IllegalStateException("Another OpenITA server (PID " + parent.get().pid() + ") is already using the database in "
-                    + dataDirectory + ". Stop it first, or set openita.embedded-db.data-directory to another folder. / "
-                    + "มีเซิร์ฟเวอร์ OpenITA อีกตัว (PID " + parent.get().pid() + ") ใช้ฐานข้อมูลในโฟลเดอร์นี้อยู่ กรุณาหยุดก่อน");
-        }
-        log.warn("Found PostgreSQL (PID {}) left running on {} by an earlier run that did not shut down; stopping it", pid, dataDirectory);
+        log.warn("PostgreSQL (PID {}) was left running on {} by an earlier run that did not shut down; stopping it", pid, dataDirectory);
         server.destroy();
         try {
             server.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            log.warn("PostgreSQL (PID {}) did not stop within {}; killing it (the database recovers from its write-ahead log)", pid, wait);
+            log.warn("PostgreSQL (PID {}) did not stop within {}; killing it (it recovers from its write-ahead log)", pid, wait);
             server.destroyForcibly();
             server.onExit().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).join();
         }
@@ -64,9 +121,5 @@ final class StaleServerGuard {
 
     private static boolean isPostgres(ProcessHandle p) {
         return p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres.exe")).orElse(false);
-    }
-
-    private static boolean isJava(ProcessHandle p) {
-        return p.info().command().map(c -> c.endsWith("/java") || c.endsWith("java.exe")).orElse(false);
     }
 }
