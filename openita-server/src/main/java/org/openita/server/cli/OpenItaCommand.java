@@ -33,7 +33,7 @@ public final class OpenItaCommand {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("openita: " + ex.getMessage());
-            err.println("ดูวิธีใช้ / see usage: openita " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().split(" ")).replaceFirst("^openita ?", "") + " --help");
+            err.println("ดูวิธีใช้ / see usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
