@@ -70,20 +70,34 @@ public record FrameworkDefinition(FiscalYear year, String version, LocalizedText
         return !provisionalEntries().isEmpty();
     }
 
-    /** The provisional entries that scores depend on, named in Thai and English. */
+    /** The provisional entries that scores depend on, grouped and named in Thai and English. */
     public List<LocalizedText> provisionalEntries() {
-        Stream<LocalizedText> weights = tools.stream().filter(t -> t.provenance().isProvisional())
-                .map(t -> LocalizedText.of("น้ำหนักของ " + t.code(), "weight of " + t.code()));
-        Stream<LocalizedText> ind = indicators.stream().filter(i -> i.provenance().isProvisional())
-                .map(i -> LocalizedText.of("น้ำหนักตัวชี้วัดที่ " + i.number(), "weight of indicator " + i.number()));
-        Stream<LocalizedText> levels = levelScheme.provenance().isProvisional()
-                ? Stream.of(LocalizedText.of("เกณฑ์ระดับผลการประเมิน", "level scheme")) : Stream.empty();
-        Stream<LocalizedText> items = questions.stream().anyMatch(q -> q.provenance().isProvisional())
-                ? Stream.of(LocalizedText.of("รายการข้อคำถาม", "question list")) : Stream.empty();
-        Stream<LocalizedText> scalesP = scales.stream().filter(s -> s.provenance().isProvisional())
-                .map(s -> LocalizedText.of("คะแนนของคำตอบในมาตรวัด " + s.code(), "answer points of scale " + s.code()));
-        Stream<LocalizedText> oit = !oitItemListComplete || oitItems.stream().anyMatch(o -> o.provenance().isProvisional())
-                ? Stream.of(LocalizedText.of("รายการข้อ OIT", "OIT item list")) : Stream.empty();
-        return Stream.of(weights, ind, levels, items, scalesP, oit).flatMap(s -> s).toList();
+        List<LocalizedText> out = new java.util.ArrayList<>();
+        List<String> toolCodes = tools.stream().filter(t -> t.provenance().isProvisional()).map(t -> t.code().name()).toList();
+        if (!toolCodes.isEmpty()) {
+            String list = String.join(", ", toolCodes);
+            out.add(LocalizedText.of("น้ำหนักของเครื่องมือ " + list, "weights of " + list));
+        }
+        List<String> inds = indicators.stream().filter(i -> i.provenance().isProvisional()).map(i -> Integer.toString(i.number())).toList();
+        if (!inds.isEmpty()) {
+            String list = String.join(", ", inds);
+            out.add(LocalizedText.of("น้ำหนักของตัวชี้วัดภายในเครื่องมือ (ตัวชี้วัด " + list + ")", "indicator weights within tools (indicators " + list + ")"));
+        }
+        if (levelScheme.provenance().isProvisional()) {
+            out.add(LocalizedText.of("เกณฑ์ระดับผลการประเมิน", "level scheme"));
+        }
+        if (questions.stream().anyMatch(q -> q.provenance().isProvisional())) {
+            out.add(LocalizedText.of("รายการข้อคำถาม IIT และ EIT", "IIT and EIT question list"));
+        }
+        List<String> scaleCodes = scales.stream().filter(x -> x.provenance().isProvisional()).map(AnswerScale::code).toList();
+        if (!scaleCodes.isEmpty()) {
+            String list = String.join(", ", scaleCodes);
+            out.add(LocalizedText.of("คะแนนของแต่ละคำตอบ (มาตรวัด " + list + ")", "points per answer (scales " + list + ")"));
+        }
+        if (!oitItemListComplete || oitItems.stream().anyMatch(o -> o.provenance().isProvisional())) {
+            out.add(LocalizedText.of(oitItemListComplete ? "รายการข้อ OIT" : "รายการข้อ OIT (ยังไม่ครบ)",
+                    oitItemListComplete ? "OIT item list" : "OIT item list (incomplete)"));
+        }
+        return List.copyOf(out);
     }
 }

@@ -1,27 +1,13 @@
 package org.openita.core.scoring;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.openita.core.framework.AnswerScale;
 import org.openita.core.framework.FrameworkDefinition;
-import org.openita.core.framework.Indicator;
-import org.openita.core.framework.LevelRule;
 import org.openita.core.framework.LocalizedText;
-import org.openita.core.framework.OitComponent;
-import org.openita.core.framework.OitItem;
-import org.openita.core.framework.PartCombination;
-import org.openita.core.framework.Question;
-import org.openita.core.framework.Tool;
-import org.openita.core.framework.ToolCode;
 import org.openita.core.framework.ToolPart;
 
 /**
- * Computes scores bottom-up (questions and OIT items, indicators, tool parts, tools, overall) and the
- * level. Figures given in the input are kept as given; when the engine can also recompute one and the
- * two differ by more than 0.01, the result keeps the given figure and adds a warning.
+ * Entry point of the scoring engine. For one assessment call {@link #score}; to score many under the
+ * same framework, build a {@link Scorer} once and reuse it.
  */
 public final class ScoringEngine {
 
@@ -32,183 +18,12 @@ public final class ScoringEngine {
     }
 
     public static ScoreResult score(FrameworkDefinition def, AssessmentInput in) {
-        if (!def.year().equals(in.year())) {
-            throw new IllegalArgumentException("input is for fiscal year " + in.year() + " but the framework is for " + def.year());
-        }
-        List<ScoreWarning> warnings = new ArrayList<>();
-        Map<String, Double> questions = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> partQuestions = new LinkedHashMap<>();
-        scoreQuestions(def, in, questions, partQuestions);
-        Map<String, Double> oitItems = scoreOitItems(def, in);
-
-        Map<Integer, Double> indicators = new TreeMap<>();
-        for (Indicator ind : def.indicators()) {
-            Double computed = ind.tool() == ToolCode.OIT
-                    ? oitIndicator(def, ind, oitItems, warnings)
-                    : surveyIndicator(def, ind, questions, null, warnings);
-            indicators.put(ind.number(), keep("indicator " + ind.number(), "ตัวชี้วัดที่ " + ind.number(),
-                    in.indicators().get(ind.number()), computed, warnings));
-        }
-
-        Map<String, Double> tools = new LinkedHashMap<>();
-        SCORE_KEYS.forEach(k -> tools.put(k, null));
-        for (Tool tool : def.tools()) {
-            for (ToolPart part : tool.parts()) {
-                Double computed = partScore(def, tool, part, partQuestions);
-                tools.put(part.code(), keep(part.code(), part.name().th(), in.tools().get(part.code()), computed, warnings));
-            }
-        }
-        for (Tool tool : def.tools()) {
-            Double computed = toolScore(def, tool, indicators, tools);
-            String key = tool.code().name();
-            tools.put(key, keep(key, key, in.tools().get(key), computed, warnings));
-        }
-
-        Double computedOverall = SurveyScoring.weightedMean(
-                def.tools().stream().map(t -> tools.get(t.code().name())).toList(),
-                def.tools().stream().map(Tool::weight).toList());
-        Double published = in.overall();
-        if (published != null && computedOverall != null && Rounding.differs(published, computedOverall)) {
-            warnings.add(new ScoreWarning("OVERALL_DIFFERS", LocalizedText.of(
-                    "คะแนนรวมที่ประกาศ " + Rounding.display(published) + " ต่างจากที่คำนวณใหม่ตามเกณฑ์ปี " + def.year()
-                            + " (" + Rounding.display(computedOverall) + ") เกิน 0.01 ระดับผลการประเมินใช้คะแนนที่ประกาศ",
-                    "the published overall " + Rounding.display(published) + " differs from the one recomputed under the "
-                            + def.year() + " framework (" + Rounding.display(computedOverall)
-                            + ") by more than 0.01; the level uses the published figure")));
-        }
-        Double overall = computedOverall != null ? computedOverall : published;
-        Double forLevel = published != null ? published : computedOverall;
-        LevelOutcome level = LevelClassifier.classify(def.levelScheme(), forLevel, tools, k -> scoreName(def, k));
-        checkPublishedLevel(def, in.publishedLevel(), level, warnings);
-        return new ScoreResult(def.year(), in.agency(), indicators, tools, overall, computedOverall, published, level,
-                in.publishedLevel(), def.provisionalEntries(), warnings, questions, oitItems);
+        return new Scorer(def).score(in);
     }
 
     /** The display name of a score code: the tool code, or the part's name. */
     public static LocalizedText scoreName(FrameworkDefinition def, String key) {
         return def.parts().stream().filter(p -> p.code().equals(key)).map(ToolPart::name).findFirst()
                 .orElse(LocalizedText.of(key, key));
-    }
-
-    private static void scoreQuestions(FrameworkDefinition def, AssessmentInput in, Map<String, Double> pooled,
-                                       Map<String, Map<String, Double>> byPart) {
-        for (Question q : def.questions()) {
-            QuestionEvidence ev = in.questions().get(q.code());
-            AnswerScale scale = def.scale(q.scale()).orElseThrow();
-            if (ev instanceof QuestionEvidence.Score s) {
-                pooled.put(q.code(), s.value());
-            } else if (ev instanceof QuestionEvidence.Tallies t) {
-                pooled.put(q.code(), SurveyScoring.questionScore(scale, q, SurveyScoring.pooled(t)));
-                t.byPart().forEach((part, bySub) -> {
-                    if (!part.equals(QuestionEvidence.WHOLE)) {
-                        byPart.computeIfAbsent(part, p -> new LinkedHashMap<>())
-                                .put(q.code(), SurveyScoring.questionScore(scale, q, bySub));
-                    }
-                });
-            } else {
-                pooled.put(q.code(), null);
-            }
-        }
-    }
-
-    private static Map<String, Double> scoreOitItems(FrameworkDefinition def, AssessmentInput in) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (OitItem item : def.oitItems()) {
-            OitEvidence ev = in.oit().get(item.code());
-            Double score = null;
-            if (ev instanceof OitEvidence.Score s) {
-                score = s.value();
-            } else if (ev instanceof OitEvidence.Verdicts v) {
-                boolean anyFail = v.byComponent().containsValue(Boolean.FALSE);
-                boolean allKnown = item.components().stream().map(OitComponent::code).allMatch(v.byComponent()::containsKey);
-                if (anyFail) {
-                    score = 0.0;
-                } else if (allKnown) {
-                    score = 100.0;
-                }
-            }
-            out.put(item.code(), score);
-        }
-        return out;
-    }
-
-    private static Double surveyIndicator(FrameworkDefinition def, Indicator ind, Map<String, Double> questionScores,
-                                          String part, List<ScoreWarning> warnings) {
-        List<Question> qs = def.questionsOf(ind.number()).stream()
-                .filter(Question::scored).filter(q -> part == null || q.askedIn(part)).toList();
-        List<Double> values = qs.stream().map(q -> questionScores.get(q.code())).toList();
-        long known = values.stream().filter(v -> v != null).count();
-        if (part == null && known > 0 && known < values.size()) {
-            warnings.add(new ScoreWarning("INDICATOR_INCOMPLETE", LocalizedText.of(
-                    "ตัวชี้วัดที่ " + ind.number() + " มีผลเพียง " + known + " จาก " + values.size() + " ข้อ จึงยังไม่คำนวณคะแนน",
-                    "indicator " + ind.number() + " has results for only " + known + " of " + values.size()
-                            + " questions, so it is not computed")));
-        }
-        return SurveyScoring.weightedMean(values, qs.stream().map(Question::weight).toList());
-    }
-
-    private static Double oitIndicator(FrameworkDefinition def, Indicator ind, Map<String, Double> items,
-                                       List<ScoreWarning> warnings) {
-        List<OitItem> list = def.oitItemsOf(ind.number());
-        List<Double> values = list.stream().map(o -> items.get(o.code())).toList();
-        boolean anyKnown = values.stream().anyMatch(v -> v != null);
-        if (anyKnown && !def.oitItemListComplete()) {
-            warnings.add(new ScoreWarning("OIT_LIST_INCOMPLETE", LocalizedText.of(
-                    "รายการข้อ OIT ของปี " + def.year() + " ยังไม่ครบ จึงคำนวณตัวชี้วัดที่ " + ind.number() + " จากผลรายข้อไม่ได้",
-                    "the OIT item list of " + def.year() + " is incomplete, so indicator " + ind.number()
-                            + " cannot be computed from item results")));
-            return null;
-        }
-        return SurveyScoring.weightedMean(values, list.stream().map(o -> 1.0).toList());
-    }
-
-    private static Double partScore(FrameworkDefinition def, Tool tool, ToolPart part,
-                                    Map<String, Map<String, Double>> partQuestions) {
-        Map<String, Double> qs = partQuestions.get(part.code());
-        if (qs == null) {
-            return null;
-        }
-        List<Indicator> inds = def.indicatorsOf(tool.code());
-        List<Double> values = inds.stream().map(i -> surveyIndicator(def, i, qs, part.code(), new ArrayList<>())).toList();
-        return SurveyScoring.weightedMean(values, inds.stream().map(Indicator::weight).toList());
-    }
-
-    private static Double toolScore(FrameworkDefinition def, Tool tool, Map<Integer, Double> indicators,
-                                    Map<String, Double> tools) {
-        if (tool.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS) {
-            return SurveyScoring.weightedMean(tool.parts().stream().map(p -> tools.get(p.code())).toList(),
-                    tool.parts().stream().map(ToolPart::weight).toList());
-        }
-        List<Indicator> inds = def.indicatorsOf(tool.code());
-        return SurveyScoring.weightedMean(inds.stream().map(i -> indicators.get(i.number())).toList(),
-                inds.stream().map(Indicator::weight).toList());
-    }
-
-    private static Double keep(String en, String th, Double given, Double computed, List<ScoreWarning> warnings) {
-        if (given == null) {
-            return computed;
-        }
-        if (computed != null && Rounding.differs(given, computed)) {
-            warnings.add(new ScoreWarning("FIGURE_DIFFERS", LocalizedText.of(
-                    "คะแนน " + th + " ที่นำเข้า " + Rounding.display(given) + " ต่างจากที่คำนวณใหม่ "
-                            + Rounding.display(computed) + " เกิน 0.01 ใช้คะแนนที่นำเข้า",
-                    "the given " + en + " score " + Rounding.display(given) + " differs from the recomputed "
-                            + Rounding.display(computed) + " by more than 0.01; the given figure is kept")));
-        }
-        return given;
-    }
-
-    private static void checkPublishedLevel(FrameworkDefinition def, String published, LevelOutcome level,
-                                            List<ScoreWarning> warnings) {
-        if (published == null || !level.isDetermined()) {
-            return;
-        }
-        LevelRule p = def.levelScheme().find(published).orElse(null);
-        if (p != null && !p.equals(level.level())) {
-            warnings.add(new ScoreWarning("LEVEL_DIFFERS", LocalizedText.of(
-                    "ระดับที่ประกาศ (" + p.name().th() + ") ไม่ตรงกับระดับตามเกณฑ์ปี " + def.year() + " (" + level.level().name().th() + ")",
-                    "the published level (" + p.name().en() + ") does not match the level under the " + def.year()
-                            + " rule (" + level.level().name().en() + ")")));
-        }
     }
 }

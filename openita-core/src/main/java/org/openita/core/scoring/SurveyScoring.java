@@ -38,11 +38,32 @@ final class SurveyScoring {
         return scores.isEmpty() ? null : scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
-    /** Pools the tallies of every part, sub-item by sub-item. */
-    static Map<String, Tally> pooled(QuestionEvidence.Tallies t) {
-        Map<String, Tally> out = new HashMap<>();
-        t.byPart().values().forEach(bySub -> bySub.forEach((sub, tally) -> out.merge(sub, tally, Tally::plus)));
-        return out;
+    /**
+     * The question score with the answers of every part pooled, sub-item by sub-item: the same as
+     * merging the tallies first, without building the merged tallies.
+     */
+    static Double pooledQuestionScore(AnswerScale scale, Question q, QuestionEvidence.Tallies t) {
+        Map<String, double[]> bySub = new HashMap<>();
+        for (Map<String, Tally> subs : t.byPart().values()) {
+            for (Map.Entry<String, Tally> e : subs.entrySet()) {
+                double[] acc = bySub.computeIfAbsent(e.getKey(), k -> new double[2]);
+                for (Map.Entry<String, Long> c : e.getValue().counts().entrySet()) {
+                    int index = scale.indexOf(c.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                            "question " + q.code() + ": option " + c.getKey() + " is not on scale " + scale.code()));
+                    acc[0] += c.getValue();
+                    acc[1] += c.getValue() * scale.points(index, q.direction());
+                }
+            }
+        }
+        double sum = 0;
+        int n = 0;
+        for (double[] acc : bySub.values()) {
+            if (acc[0] > 0) {
+                sum += acc[1] / acc[0];
+                n++;
+            }
+        }
+        return n == 0 ? null : sum / n;
     }
 
     /** Weighted mean; null when any value is unknown or the list is empty. */
