@@ -47,7 +47,7 @@ final class FrameworkSummary {
         }
         sb.append("\nข้อ OIT / OIT items").append(d.oitItemListComplete() ? "" : " (รายการยังไม่ครบ / list incomplete)").append('\n');
         for (OitItem o : d.oitItems()) {
-            sb.append(String.format("  %-4s %-5s %-26s %s (%d components)%s%n", o.code(), o.subIndicator(),
+            sb.append(String.format("  %-4s %-5s %-26s %s (%d component(s))%s%n", o.code(), o.subIndicator(),
                     o.period().name().toLowerCase().replace('_', '-'), o.title().th(), o.components().size(), mark(o.provenance().isProvisional())));
         }
         sb.append("\nระดับผลการประเมิน / Levels (target ").append(ThaiFormat.number(d.levelScheme().target(), DigitStyle.ARABIC)).append(')')

@@ -75,9 +75,7 @@ final class StaleServerGuard {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("Another OpenITA server is already using the database in " + dataDirectory
-                    + ". Stop it first, or set openita.embedded-db.data-directory to another folder. / "
-                    + "มีเซิร์ฟเวอร์ OpenITA อีกตัวใช้ฐานข้อมูลในโฟลเดอร์นี้อยู่ กรุณาหยุดเซิร์ฟเวอร์นั้นก่อน หรือกำหนดโฟลเดอร์อื่น");
+            throw new DataDirectoryInUseException(dataDirectory);
         }
         try {
             return new Lease(channel, lock, clear(dataDirectory, wait));

@@ -47,6 +47,22 @@ class OpenItaCommandTest {
     }
 
     @Test
+    void theRealEntryPointPrintsItsOutputAndExitCodeBeforeExiting() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), org.openita.server.OpenItaApplication.class.getName(),
+                "score", "--input", example().toString(), "--format", "table").start();
+        String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(stdout).contains("99.23", "ยังตัดสินไม่ได้ (undetermined)");
+        Process bad = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), org.openita.server.OpenItaApplication.class.getName(),
+                "framework", "show", "--year", "2499").start();
+        String stderr = new String(bad.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(stderr).contains("no framework ships for fiscal year 2499");
+    }
+
+    @Test
     void validateAcceptsEveryShippedDefinition() throws Exception {
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
             Run r = run("framework", "validate", write("ita-" + year + ".yaml", FrameworkLoader.shippedText(year)).toString());

@@ -59,7 +59,7 @@ class CrashRecoveryIT {
         try {
             long serverPid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
             assertThatThrownBy(() -> StaleServerGuard.acquire(dir, Duration.ofSeconds(5)))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessageContaining("already using the database in " + dir);
             assertThat(ProcessHandle.of(serverPid)).get().satisfies(p -> assertThat(p.isAlive()).isTrue());
         } finally {
