@@ -1,0 +1,175 @@
+package org.openita.core.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.Indicator;
+import org.openita.core.framework.IndicatorAdvice;
+import org.openita.core.framework.KnowledgeBase;
+import org.openita.core.framework.LevelRule;
+import org.openita.core.framework.LocalizedText;
+import org.openita.core.framework.OitItem;
+import org.openita.core.framework.Question;
+import org.openita.core.framework.Recommendation;
+import org.openita.core.framework.Tool;
+import org.openita.core.framework.ToolCode;
+import org.openita.core.framework.ToolPart;
+import org.openita.core.scoring.Rounding;
+import org.openita.core.scoring.ScoreResult;
+
+/** Derives the analysis from scored results. Pure: the same results always give the same analysis. */
+public final class Analyzer {
+
+    private static final double SAME = 0.005;
+
+    private Analyzer() {
+    }
+
+    public static Analysis analyze(FrameworkDefinition def, ScoreResult result, ScoreResult previous,
+                                   AgencyProfile agency, KnowledgeBase kb, AnalysisOptions options) {
+        Double overall = result.publishedOverall() != null ? result.publishedOverall() : result.overall();
+        double target = def.levelScheme().target();
+        Boolean met = overall == null ? null : Rounding.twoDecimals(overall) >= target;
+        List<IndicatorFinding> ranked = rank(def, result, previous, kb, options);
+        List<ToolFindings> byTool = new ArrayList<>();
+        for (Tool tool : def.tools()) {
+            byTool.add(toolFindings(def, tool, result, ranked, kb, options));
+        }
+        Double prevOverall = previous == null ? null
+                : previous.publishedOverall() != null ? previous.publishedOverall() : previous.overall();
+        Double suggested = overall == null ? null : Math.max(target, overall + (100 - overall) / 4);
+        FiscalYear measuresYear = result.year().next();
+        return new Analysis(agency, def, result, previous, overall, target, met, levelExplanation(def, result, overall),
+                ranked, byTool, prevOverall, suggested, measures(def, ranked, result, agency, kb, measuresYear),
+                measuresYear.buddhistEra());
+    }
+
+    private static LocalizedText levelExplanation(FrameworkDefinition def, ScoreResult result, Double overall) {
+        if (!result.level().isDetermined()) {
+            return result.level().reason();
+        }
+        LevelRule rule = result.level().level();
+        String o = overall == null ? "" : Rounding.display(overall).toPlainString();
+        return LocalizedText.of(
+                "คะแนนรวม " + o + " อยู่ในระดับ \"" + rule.name().th() + "\" ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year()
+                        + " ซึ่งหมายถึง " + rule.meaning().th() + (rule.passing() ? " ผ่านเกณฑ์การประเมิน" : " ยังไม่ผ่านเกณฑ์การประเมิน"),
+                "An overall of " + o + " is at level \"" + rule.name().en() + "\" under the " + def.year()
+                        + " rule, meaning: " + rule.meaning().en() + (rule.passing() ? "; this passes." : "; this does not pass."));
+    }
+
+    private static List<IndicatorFinding> rank(FrameworkDefinition def, ScoreResult result, ScoreResult previous,
+                                               KnowledgeBase kb, AnalysisOptions options) {
+        List<Indicator> sorted = new ArrayList<>(def.indicators());
+        sorted.sort(Comparator.comparing((Indicator i) -> result.indicators().get(i.number()),
+                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Indicator::number));
+        List<IndicatorFinding> out = new ArrayList<>();
+        int rank = 0;
+        Double last = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Indicator ind = sorted.get(i);
+            Double score = result.indicators().get(ind.number());
+            if (last == null || score == null || Math.abs(score - last) > SAME) {
+                rank = i + 1;
+            }
+            last = score;
+            Double best = def.indicatorsOf(ind.tool()).stream().map(x -> result.indicators().get(x.number()))
+                    .filter(v -> v != null).max(Double::compare).orElse(null);
+            IndicatorFinding.Standing standing = score == null ? IndicatorFinding.Standing.UNKNOWN
+                    : score < options.weaknessBelow() ? IndicatorFinding.Standing.WEAKNESS
+                    : score >= best - SAME ? IndicatorFinding.Standing.STRENGTH
+                    : IndicatorFinding.Standing.TO_IMPROVE;
+            IndicatorAdvice advice = kb.indicator(ind.number()).orElse(null);
+            LocalizedText text = advice == null ? LocalizedText.of("", "")
+                    : standing == IndicatorFinding.Standing.STRENGTH ? advice.keep() : advice.improve();
+            Double prev = previous == null ? null : previous.indicators().get(ind.number());
+            out.add(new IndicatorFinding(ind.number(), ind.name(), ind.tool(), score, prev, rank, standing, text));
+        }
+        return out;
+    }
+
+    private static ToolFindings toolFindings(FrameworkDefinition def, Tool tool, ScoreResult result,
+                                             List<IndicatorFinding> ranked, KnowledgeBase kb, AnalysisOptions options) {
+        List<IndicatorFinding> mine = ranked.stream().filter(f -> f.tool() == tool.code())
+                .sorted(Comparator.comparingInt(IndicatorFinding::number)).toList();
+        List<IndicatorFinding> strengths = mine.stream().filter(f -> f.standing() == IndicatorFinding.Standing.STRENGTH).toList();
+        List<IndicatorFinding> toImprove = mine.stream()
+                .filter(f -> f.standing() == IndicatorFinding.Standing.TO_IMPROVE || f.standing() == IndicatorFinding.Standing.WEAKNESS)
+                .toList();
+        List<ToolFindings.PartScore> parts = new ArrayList<>();
+        for (ToolPart p : tool.parts()) {
+            parts.add(new ToolFindings.PartScore(p.code(), p.name(), result.tools().get(p.code())));
+        }
+        List<ItemFinding> items = new ArrayList<>();
+        boolean itemScoresKnown;
+        if (tool.code() == ToolCode.OIT) {
+            itemScoresKnown = result.oitItems().values().stream().anyMatch(v -> v != null);
+            for (OitItem item : def.oitItems()) {
+                Double s = result.oitItems().get(item.code());
+                if (s != null && s < 100) {
+                    items.add(finding(def, kb, item.code(), item.indicator(), item.title(), s));
+                }
+            }
+        } else {
+            List<Question> questions = def.questions().stream().filter(q -> q.tool() == tool.code() && q.scored()).toList();
+            itemScoresKnown = questions.stream().anyMatch(q -> result.questions().get(q.code()) != null);
+            for (Question q : questions) {
+                Double s = result.questions().get(q.code());
+                boolean low = s != null && s < options.lowQuestionBelow();
+                boolean inWeakIndicator = s == null && toImprove.stream().anyMatch(f -> f.number() == q.indicator());
+                if (low || (!itemScoresKnown && inWeakIndicator)) {
+                    items.add(finding(def, kb, q.code(), q.indicator(), q.summary(), s));
+                }
+            }
+        }
+        return new ToolFindings(tool.code(), tool.name(), result.tools().get(tool.code().name()), parts, strengths,
+                toImprove, items, itemScoresKnown);
+    }
+
+    private static ItemFinding finding(FrameworkDefinition def, KnowledgeBase kb, String code, int indicator,
+                                       LocalizedText summary, Double score) {
+        Recommendation r = kb.item(code).orElse(null);
+        LocalizedText none = LocalizedText.of("", "");
+        List<ItemFinding.RelatedItem> related = new ArrayList<>();
+        if (r != null) {
+            for (String o : r.relatedOit()) {
+                def.oitItem(o).ifPresent(item -> related.add(new ItemFinding.RelatedItem(o, item.title())));
+            }
+        }
+        return new ItemFinding(code, indicator, summary, score, r == null ? none : r.issue(), r == null ? none : r.action(), related);
+    }
+
+    private static List<DraftMeasure> measures(FrameworkDefinition def, List<IndicatorFinding> ranked, ScoreResult result,
+                                               AgencyProfile agency, KnowledgeBase kb, FiscalYear year) {
+        LocalDate progress = year.lastDayOfFirstHalf();
+        LocalDate due = year.lastDay().minusMonths(1);
+        List<DraftMeasure> out = new ArrayList<>();
+        List<IndicatorFinding> weak = ranked.stream()
+                .filter(f -> f.standing() == IndicatorFinding.Standing.WEAKNESS || f.standing() == IndicatorFinding.Standing.TO_IMPROVE)
+                .sorted(Comparator.comparing(IndicatorFinding::score).thenComparingInt(IndicatorFinding::number))
+                .toList();
+        for (IndicatorFinding f : weak) {
+            kb.indicator(f.number()).ifPresent(advice -> out.add(new DraftMeasure(advice.measure(), advice.steps(),
+                    unit(agency, advice.unit()), LocalizedText.of("ตัวชี้วัดที่ " + f.number() + " " + f.name().th(),
+                    "indicator " + f.number() + " " + f.name().en()), progress, due)));
+        }
+        boolean oitFailed = result.oitItems().values().stream().anyMatch(v -> v != null && v < 100);
+        boolean oitCovered = weak.stream().anyMatch(f -> f.tool() == ToolCode.OIT);
+        if (oitFailed && !oitCovered) {
+            kb.indicator(9).ifPresent(advice -> out.add(new DraftMeasure(advice.measure(), advice.steps(),
+                    unit(agency, advice.unit()), LocalizedText.of("ข้อ OIT ที่ยังไม่ผ่าน", "OIT items that did not pass"), progress, due)));
+        }
+        return out;
+    }
+
+    /** The agency's own unit that matches the usual one, else its first unit, else the usual one. */
+    static String unit(AgencyProfile agency, String usual) {
+        if (agency.units().isEmpty()) {
+            return usual;
+        }
+        return agency.units().stream().filter(u -> u.contains(usual) || usual.contains(u)).findFirst()
+                .orElse(agency.units().get(0));
+    }
+}

@@ -1,0 +1,22 @@
+package org.openita.core.analysis;
+
+import java.util.List;
+import org.openita.core.framework.LocalizedText;
+import org.openita.core.framework.ToolCode;
+
+/** Strengths, indicators to improve and items needing attention within one tool. */
+public record ToolFindings(ToolCode tool, LocalizedText name, Double score, List<PartScore> parts,
+                           List<IndicatorFinding> strengths, List<IndicatorFinding> toImprove,
+                           List<ItemFinding> items, boolean itemScoresKnown) {
+
+    /** A tool part's score (EIT part 1 and part 2), null when not known. */
+    public record PartScore(String code, LocalizedText name, Double score) {
+    }
+
+    public ToolFindings {
+        parts = List.copyOf(parts);
+        strengths = List.copyOf(strengths);
+        toImprove = List.copyOf(toImprove);
+        items = List.copyOf(items);
+    }
+}

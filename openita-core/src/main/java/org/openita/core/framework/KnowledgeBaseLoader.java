@@ -1,0 +1,116 @@
+package org.openita.core.framework;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** Loads a recommendations knowledge base (schema openita/recommendations/v1), reporting every problem. */
+public final class KnowledgeBaseLoader {
+
+    public static final String SCHEMA = "openita/recommendations/v1";
+    private static final List<String> SHIPPED = List.of("/recommendations/ita-2567-2568.yaml", "/recommendations/ita-2563-2566.yaml");
+
+    private KnowledgeBaseLoader() {
+    }
+
+    /** The shipped knowledge base that covers a fiscal year, or an empty one. */
+    public static KnowledgeBase shipped(int year) {
+        for (String resource : SHIPPED) {
+            KnowledgeBase kb = parse(resource.substring(1), read(resource));
+            if (kb.years().contains(year)) {
+                return kb;
+            }
+        }
+        return new KnowledgeBase(List.of(year), Map.of(), Map.of(), null);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static KnowledgeBase parse(String fileName, String yaml) {
+        Problems problems = new Problems(fileName);
+        YamlNode root;
+        try {
+            root = new YamlNode(new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(yaml).orElse(null),
+                    "", 1, problems);
+        } catch (YamlEngineException e) {
+            problems.add("", 0, "ไฟล์ YAML ผิดรูปแบบ: " + e.getMessage(), "not valid YAML: " + e.getMessage());
+            throw new InvalidDefinitionException(problems.all());
+        }
+        root.allowOnly("schema", "years", "indicators", "items", "oitDefault");
+        String schema = root.get("schema").text(true);
+        if (schema != null && !schema.equals(SCHEMA)) {
+            root.get("schema").problem("รูปแบบไฟล์ต้องเป็น " + SCHEMA, "schema must be " + SCHEMA);
+        }
+        List<Integer> years = new ArrayList<>();
+        root.get("years").list(true).forEach(y -> {
+            Integer v = y.integer(true);
+            if (v != null) {
+                years.add(v);
+            }
+        });
+        Map<Integer, IndicatorAdvice> indicators = new HashMap<>();
+        for (YamlNode n : root.get("indicators").list(false)) {
+            n.allowOnly("indicator", "unit", "keep", "improve", "measure", "steps");
+            Integer number = n.get("indicator").integer(true);
+            String unit = n.get("unit").text(true);
+            LocalizedText keep = n.get("keep").localized(true);
+            LocalizedText improve = n.get("improve").localized(true);
+            LocalizedText measure = n.get("measure").localized(true);
+            List<LocalizedText> steps = new ArrayList<>();
+            n.get("steps").list(true).forEach(s -> {
+                LocalizedText t = s.localized(true);
+                if (t != null) {
+                    steps.add(t);
+                }
+            });
+            if (number != null && unit != null && keep != null && improve != null && measure != null) {
+                if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps)) != null) {
+                    n.problem("ตัวชี้วัดที่ " + number + " ซ้ำ", "indicator " + number + " appears twice");
+                }
+            }
+        }
+        Map<String, Recommendation> items = new HashMap<>();
+        for (YamlNode n : root.get("items").list(false)) {
+            Recommendation r = recommendation(n, true);
+            if (r != null && items.put(r.code(), r) != null) {
+                n.problem("รหัส \"" + r.code() + "\" ซ้ำ", "code \"" + r.code() + "\" appears twice");
+            }
+        }
+        Recommendation oitDefault = root.get("oitDefault").isMissing() ? null : recommendation(root.get("oitDefault"), false);
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems.all());
+        }
+        return new KnowledgeBase(years, indicators, items, oitDefault);
+    }
+
+    private static Recommendation recommendation(YamlNode n, boolean withCode) {
+        n.allowOnly(withCode ? new String[] {"code", "issue", "action", "relatedOit"} : new String[] {"issue", "action"});
+        String code = withCode ? n.get("code").text(true) : "";
+        LocalizedText issue = n.get("issue").localized(true);
+        LocalizedText action = n.get("action").localized(true);
+        List<String> related = new ArrayList<>();
+        if (withCode) {
+            n.get("relatedOit").list(false).forEach(r -> {
+                String c = r.text(true);
+                if (c != null) {
+                    related.add(c);
+                }
+            });
+        }
+        return code == null || issue == null || action == null ? null : new Recommendation(code, issue, action, related);
+    }
+}

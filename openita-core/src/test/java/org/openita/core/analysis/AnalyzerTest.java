@@ -1,0 +1,107 @@
+package org.openita.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.FrameworkLoader;
+import org.openita.core.framework.KnowledgeBaseLoader;
+import org.openita.core.framework.ToolCode;
+import org.openita.core.scoring.AssessmentInput;
+import org.openita.core.scoring.OitEvidence;
+import org.openita.core.scoring.QuestionEvidence;
+import org.openita.core.scoring.ScoreResult;
+import org.openita.core.scoring.ScoringEngine;
+
+class AnalyzerTest {
+
+    static final Map<Integer, Double> SAMDET = Map.of(1, 99.89, 2, 100.0, 3, 100.0, 4, 100.0, 5, 100.0,
+            6, 96.67, 7, 99.00, 8, 96.67, 9, 100.0, 10, 100.0);
+    final FrameworkDefinition d2568 = FrameworkLoader.shipped(2568);
+
+    private Analysis samdet(ScoreResult previous, AgencyProfile agency) {
+        ScoreResult r = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568)).withIndicators(SAMDET).withOverall(99.17));
+        return Analyzer.analyze(d2568, r, previous, agency, KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+    }
+
+    @Test
+    void samdetStrengthsAndIndicatorsToImproveFollowTheScores() {
+        Analysis a = samdet(null, AgencyProfile.named("อบต.สมเด็จ"));
+        assertThat(a.overall()).isEqualTo(99.17);
+        assertThat(a.targetMet()).isTrue();
+        assertThat(a.ranked()).extracting(IndicatorFinding::number).containsExactly(2, 3, 4, 5, 9, 10, 1, 7, 6, 8);
+        assertThat(a.ranked()).extracting(IndicatorFinding::rank).containsExactly(1, 1, 1, 1, 1, 1, 7, 8, 9, 9);
+        ToolFindings iit = a.byTool().get(0);
+        assertThat(iit.tool()).isEqualTo(ToolCode.IIT);
+        assertThat(iit.strengths()).extracting(IndicatorFinding::number).containsExactly(2, 3, 4, 5);
+        assertThat(iit.toImprove()).extracting(IndicatorFinding::number).containsExactly(1);
+        ToolFindings eit = a.byTool().get(1);
+        assertThat(eit.strengths()).extracting(IndicatorFinding::number).containsExactly(7);
+        assertThat(eit.toImprove()).extracting(IndicatorFinding::number).containsExactly(6, 8);
+        assertThat(eit.parts()).extracting(ToolFindings.PartScore::code).containsExactly("EIT_PUBLIC", "EIT_SURVEY");
+        assertThat(a.byTool().get(2).toImprove()).isEmpty();
+    }
+
+    @Test
+    void withoutQuestionScoresTheQuestionsOfWeakIndicatorsAreListedWithRecommendations() {
+        Analysis a = samdet(null, AgencyProfile.named("อบต.สมเด็จ"));
+        assertThat(a.byTool().get(0).items()).extracting(ItemFinding::code).containsExactly("i1", "i2", "i3");
+        ItemFinding e1 = a.byTool().get(1).items().get(0);
+        assertThat(e1.code()).isEqualTo("e1");
+        assertThat(e1.score()).isNull();
+        assertThat(e1.related()).extracting(ItemFinding.RelatedItem::code).containsExactly("o8", "o9");
+        assertThat(e1.action().th()).contains("คู่มือ");
+    }
+
+    @Test
+    void lowQuestionsAndFailedOitItemsAreListedWhenScoresAreKnown() {
+        ScoreResult r = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568)).withIndicators(SAMDET)
+                .withQuestions(Map.of("i3", new QuestionEvidence.Score(80), "i1", new QuestionEvidence.Score(99)))
+                .withOit(Map.of("o23", new OitEvidence.Score(0), "o1", new OitEvidence.Score(100))));
+        Analysis a = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        assertThat(a.byTool().get(0).items()).extracting(ItemFinding::code).containsExactly("i3");
+        assertThat(a.byTool().get(0).items().get(0).related()).extracting(ItemFinding.RelatedItem::code).containsExactly("o23", "o18", "o17");
+        assertThat(a.byTool().get(2).items()).extracting(ItemFinding::code).containsExactly("o23");
+        assertThat(a.byTool().get(2).items().get(0).action().th()).isNotBlank();
+    }
+
+    @Test
+    void yearOverYearChangeAndNextYearsTarget() {
+        ScoreResult previous = ScoringEngine.score(FrameworkLoader.shipped(2567),
+                AssessmentInput.empty(FiscalYear.of(2567)).withOverall(94.60).withIndicators(Map.of(6, 90.0)));
+        Analysis a = samdet(previous, AgencyProfile.named("x"));
+        assertThat(a.previousOverall()).isEqualTo(94.60);
+        assertThat(a.overallChange()).isCloseTo(4.57, within(1e-9));
+        assertThat(a.ranked().stream().filter(f -> f.number() == 6).findFirst().orElseThrow().change()).isCloseTo(6.67, within(1e-9));
+        assertThat(a.suggestedTarget()).isCloseTo(99.17 + 0.83 / 4, within(1e-9));
+    }
+
+    @Test
+    void draftMeasuresTakeTheAgencysOwnUnitsAndDatesInsideTheNextFiscalYear() {
+        Analysis a = samdet(null, new AgencyProfile("อบต.สมเด็จ", "สมเด็จ", "กาฬสินธุ์", List.of("สำนักปลัด อบต.", "กองคลัง", "กองช่าง")));
+        assertThat(a.measuresYear()).isEqualTo(2569);
+        assertThat(a.measures()).hasSize(3);
+        DraftMeasure first = a.measures().get(0);
+        assertThat(first.addresses().th()).isEqualTo("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน");
+        assertThat(first.unit()).isEqualTo("สำนักปลัด อบต.");
+        assertThat(first.steps()).isNotEmpty();
+        FiscalYear fy = FiscalYear.of(2569);
+        assertThat(first.progressDate()).isEqualTo(LocalDate.of(2026, 3, 31)).isBetween(fy.firstDay(), fy.lastDay());
+        assertThat(first.dueDate()).isBetween(fy.firstDay(), fy.lastDay());
+    }
+
+    @Test
+    void aFailingOverallMissesTheTarget() {
+        ScoreResult r = ScoringEngine.score(FrameworkLoader.shipped(2565), AssessmentInput.empty(FiscalYear.of(2565)).withOverall(70.0));
+        Analysis a = Analyzer.analyze(FrameworkLoader.shipped(2565), r, null, AgencyProfile.named("x"),
+                KnowledgeBaseLoader.shipped(2565), AnalysisOptions.DEFAULT);
+        assertThat(a.targetMet()).isFalse();
+        assertThat(a.levelExplanation().th()).contains("\"C\"", "ยังไม่ผ่านเกณฑ์");
+        assertThat(a.suggestedTarget()).isEqualTo(85.0);
+    }
+}
