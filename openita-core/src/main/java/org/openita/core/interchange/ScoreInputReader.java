@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.openita.core.analysis.AgencyProfile;
 import org.openita.core.framework.AnswerScale;
 import org.openita.core.framework.FiscalYear;
 import org.openita.core.framework.FrameworkDefinition;
@@ -40,8 +41,8 @@ public final class ScoreInputReader {
     private ScoreInputReader() {
     }
 
-    /** The input and the framework of its year. */
-    public record Read(FrameworkDefinition framework, AssessmentInput input) {
+    /** The input, the framework of its year and what the input says about the agency. */
+    public record Read(FrameworkDefinition framework, AssessmentInput input, AgencyProfile agency) {
     }
 
     /**
@@ -85,7 +86,8 @@ public final class ScoreInputReader {
         if (def == null) {
             throw new InvalidInputException(problems);
         }
-        String agency = text(root.get("agency"), "agency");
+        AgencyProfile profile = agency(root.get("agency"));
+        String agency = profile == null ? null : profile.name();
         Map<Integer, Double> indicators = indicators(root.get("indicators"), def);
         Map<String, Double> tools = tools(root.get("tools"), def);
         Double overall = score(root.get("overall"), "overall");
@@ -99,7 +101,47 @@ public final class ScoreInputReader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Read(def, new AssessmentInput(FiscalYear.of(year), agency, indicators, tools, overall, level, questions, oit));
+        return new Read(def, new AssessmentInput(FiscalYear.of(year), agency, indicators, tools, overall, level, questions, oit),
+                profile == null ? AgencyProfile.named(null) : profile);
+    }
+
+    /** The agency as a name, or as {"name", "district", "province", "units": [...]}. */
+    private AgencyProfile agency(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isString()) {
+            return AgencyProfile.named(n.asString());
+        }
+        if (!isObject(n, "agency")) {
+            return null;
+        }
+        for (String k : n.propertyNames()) {
+            if (!Set.of("name", "district", "province", "units").contains(k)) {
+                problem("agency." + k, "ไม่รู้จักฟิลด์นี้ (ใช้ได้: name, district, province, units)",
+                        "unknown field (allowed: name, district, province, units)");
+            }
+        }
+        String name = text(n.get("name"), "agency.name");
+        if (name == null || name.isBlank()) {
+            problem("agency.name", "ต้องระบุชื่อหน่วยงาน", "the agency's name is required");
+        }
+        List<String> units = new ArrayList<>();
+        JsonNode u = n.get("units");
+        if (u != null && !u.isNull()) {
+            if (!u.isArray()) {
+                problem("agency.units", "ต้องเป็นรายการชื่อหน่วยงานภายใน เช่น [\"สำนักปลัด\", \"กองคลัง\"]",
+                        "expected a list of unit names, e.g. [\"สำนักปลัด\", \"กองคลัง\"]");
+            } else {
+                for (int i = 0; i < u.size(); i++) {
+                    String unit = text(u.get(i), "agency.units[" + i + "]");
+                    if (unit != null) {
+                        units.add(unit);
+                    }
+                }
+            }
+        }
+        return new AgencyProfile(name, text(n.get("district"), "agency.district"), text(n.get("province"), "agency.province"), units);
     }
 
     private static List<String> sorted(Set<String> s) {

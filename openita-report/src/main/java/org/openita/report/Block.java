@@ -1,0 +1,46 @@
+package org.openita.report;
+
+import java.util.List;
+
+/** One piece of the report, rendered the same way by every renderer. */
+public sealed interface Block {
+
+    /** The cover: title lines, then the agency lines, then the date line. */
+    record Cover(List<String> title, List<String> agency, String date, byte[] logo) implements Block {
+    }
+
+    /** A numbered heading; level 1 is a section ("๑."), level 2 a subsection ("๑.๑"). */
+    record Heading(int level, String number, String text) implements Block {
+        public String full() {
+            return number.isEmpty() ? text : number + " " + text;
+        }
+    }
+
+    record Paragraph(String text) implements Block {
+    }
+
+    record Bullets(List<String> items) implements Block {
+    }
+
+    /**
+     * A table whose header repeats on every page.
+     *
+     * @param widths relative column widths
+     * @param numeric which columns hold figures (right-aligned)
+     */
+    record Table(List<String> header, List<List<String>> rows, float[] widths, boolean[] numeric) implements Block {
+    }
+
+    /** A horizontal bar chart of scores 0-100; {@code previous} values are drawn beside when present. */
+    record BarChart(String title, List<Bar> bars, String currentLabel, String previousLabel) implements Block {
+        public boolean hasPrevious() {
+            return bars.stream().anyMatch(b -> b.previous() != null);
+        }
+    }
+
+    record Bar(String label, Double value, Double previous, String valueText, String previousText) {
+    }
+
+    record PageBreak() implements Block {
+    }
+}
