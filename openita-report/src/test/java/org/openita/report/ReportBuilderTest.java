@@ -1,0 +1,70 @@
+package org.openita.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openita.core.thai.DigitStyle;
+
+class ReportBuilderTest {
+
+    static String allText(ReportDocument d) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : d.blocks()) {
+            if (b instanceof Block.Heading h) {
+                sb.append(h.full());
+            } else if (b instanceof Block.Paragraph p) {
+                sb.append(p.text());
+            } else if (b instanceof Block.Bullets l) {
+                l.items().forEach(sb::append);
+            } else if (b instanceof Block.Table t) {
+                t.header().forEach(sb::append);
+                t.rows().forEach(r -> r.forEach(sb::append));
+            } else if (b instanceof Block.Cover c) {
+                c.title().forEach(sb::append);
+                c.agency().forEach(sb::append);
+                sb.append(c.date());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void containsEverySection() throws Exception {
+        ReportDocument d = SamdetReport.document(DigitStyle.THAI);
+        List<String> sections = d.blocks().stream().filter(b -> b instanceof Block.Heading h && h.level() == 1)
+                .map(b -> ((Block.Heading) b).text()).toList();
+        assertThat(sections).hasSize(7);
+        assertThat(sections.get(0)).isEqualTo("บทนำ");
+        assertThat(sections.get(1)).isEqualTo("หลักการและเหตุผล");
+        assertThat(sections.get(2)).startsWith("ผลการประเมิน");
+        assertThat(sections.get(3)).isEqualTo("การวิเคราะห์ผลรายเครื่องมือ");
+        assertThat(sections.get(4)).startsWith("ค่าเป้าหมาย");
+        assertThat(sections.get(5)).startsWith("มาตรการ");
+        assertThat(sections.get(6)).startsWith("ภาคผนวก");
+        assertThat(d.blocks()).filteredOn(b -> b instanceof Block.BarChart).hasSize(2);
+        assertThat(d.blocks().get(0)).isInstanceOf(Block.Cover.class);
+    }
+
+    @Test
+    void arabicDigitsOptionLeavesNoThaiDigits() throws Exception {
+        String text = allText(SamdetReport.document(DigitStyle.ARABIC));
+        assertThat(text).contains("99.17", "2568", "15 ตุลาคม 2568").doesNotContainPattern("[๐-๙]");
+    }
+
+    @Test
+    void thaiDigitsOptionPrintsBuddhistEraDatesInThaiDigits() throws Exception {
+        String text = allText(SamdetReport.document(DigitStyle.THAI));
+        assertThat(text).contains("๑๕ ตุลาคม ๒๕๖๘", "๓๑ มีนาคม ๒๕๖๙", "๙๙.๑๗");
+        assertThat(text).doesNotContainPattern("(?<![A-Za-z_])[0-9]{2}\\.[0-9]{2}"); // no score left in Arabic digits
+    }
+
+    @Test
+    void htmlIsOneSelfContainedPageWithEscapedText() throws Exception {
+        String html = HtmlRenderer.render(SamdetReport.document(DigitStyle.THAI));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"th\">", "<svg", "<thead>",
+                "องค์การบริหารส่วนตำบลสมเด็จ", "๙๙.๑๗", "font/ttf;base64").doesNotContain("<script");
+        assertThat(HtmlRenderer.esc("<a href=\"x\">&")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;");
+    }
+}
