@@ -25,6 +25,12 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
         measures = List.copyOf(measures);
     }
 
+    /** The same analysis with the agency's confirmed measures instead of the drafts. */
+    public Analysis withMeasures(List<DraftMeasure> confirmed) {
+        return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
+                previousOverall, suggestedTarget, confirmed, measuresYear);
+    }
+
     public Double overallChange() {
         return overall == null || previousOverall == null ? null : overall - previousOverall;
     }

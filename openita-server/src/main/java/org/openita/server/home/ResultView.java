@@ -32,7 +32,10 @@ record ResultView(String agency, int year, List<Row> indicators, List<Row> tools
             Double v = r.tools().get(key);
             tools.add(new Row(key, ScoringEngine.scoreName(d, key).in(locale), key, fmt(v), v == null ? 0 : v));
         }
-        return new ResultView(result.agency(), d.year().buddhistEra(), indicators, tools, fmt(r.computedOverall()),
+        var profile = result.profile();
+        String agency = profile.name() + (profile.district() == null ? "" : " อำเภอ" + profile.district())
+                + (profile.province() == null ? "" : " จังหวัด" + profile.province());
+        return new ResultView(agency, d.year().buddhistEra(), indicators, tools, fmt(r.computedOverall()),
                 fmt(r.publishedOverall()), r.level().isDetermined(),
                 r.level().isDetermined() ? r.level().level().name().in(locale) : null,
                 r.level().reason().in(locale), r.publishedLevel(),

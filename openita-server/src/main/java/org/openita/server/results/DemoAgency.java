@@ -17,24 +17,40 @@ import org.springframework.stereotype.Service;
 public class DemoAgency {
 
     static final String RESOURCE = "/examples/samdet-2568.json";
+    static final String PREVIOUS = "/examples/samdet-2567.json";
 
     private final FrameworkCatalog frameworks;
     private final String input;
+    private final String previousInput;
 
     DemoAgency(FrameworkCatalog frameworks) {
         this.frameworks = frameworks;
-        try (InputStream in = DemoAgency.class.getResourceAsStream(RESOURCE)) {
+        this.input = resource(RESOURCE);
+        this.previousInput = resource(PREVIOUS);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoAgency.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("demo input " + RESOURCE + " is missing from the application");
+                throw new IllegalStateException("demo input " + name + " is missing from the application");
             }
-            this.input = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public AgencyResult result() {
-        ScoreInputReader.Read read = ScoreInputReader.read(input, frameworks::active);
-        return new AgencyResult(read.input().agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
+        return score(input);
+    }
+
+    /** Last year's results of the demo agency, for the year-over-year comparison. */
+    public AgencyResult previous() {
+        return score(previousInput);
+    }
+
+    private AgencyResult score(String json) {
+        ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
+        return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
     }
 }

@@ -1,0 +1,61 @@
+package org.openita.server.reporting;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.openita.core.analysis.Analysis;
+import org.openita.core.analysis.AnalysisOptions;
+import org.openita.core.analysis.Analyzer;
+import org.openita.core.framework.KnowledgeBaseLoader;
+import org.openita.core.thai.DigitStyle;
+import org.openita.report.ReportFormat;
+import org.openita.report.ReportOptions;
+import org.openita.server.results.AgencyResult;
+import org.openita.server.results.DemoAgency;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The demo agency's analysis report as a download (DOCX, PDF) or a page (HTML). */
+@Controller
+class ReportController {
+
+    /** The HTML report carries its own styles and fonts inline and runs no script. */
+    static final String HTML_REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final DemoAgency demo;
+
+    ReportController(DemoAgency demo) {
+        this.demo = demo;
+    }
+
+    @GetMapping("/demo/report.{format}")
+    ResponseEntity<byte[]> demoReport(@PathVariable String format, @RequestParam(defaultValue = "thai") String digits) {
+        ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "unknown report format"));
+        AgencyResult now = demo.result();
+        AgencyResult before = demo.previous();
+        int year = now.framework().year().buddhistEra();
+        Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before.score(), now.profile(),
+                KnowledgeBaseLoader.shipped(year), AnalysisOptions.DEFAULT);
+        ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI,
+                LocalDate.now(ZoneId.of("Asia/Bangkok")), null, false);
+        byte[] body = f.render(analysis, options);
+        String fileName = "ita-" + year + "-analysis-report." + f.extension();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(f.mediaType()));
+        if (f == ReportFormat.HTML) {
+            headers.set("Content-Security-Policy", HTML_REPORT_POLICY);
+            headers.setContentDisposition(ContentDisposition.inline().filename(fileName).build());
+        } else {
+            headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+        }
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+}

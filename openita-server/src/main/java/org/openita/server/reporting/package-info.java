@@ -1,0 +1,3 @@
+/** The ITA analysis report of an agency, served as DOCX, PDF and HTML. */
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+package org.openita.server.reporting;
