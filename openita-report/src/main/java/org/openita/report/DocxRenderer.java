@@ -70,6 +70,7 @@ public final class DocxRenderer {
             for (Block b : report.blocks()) {
                 block(b);
             }
+            DocxFontEmbedder.embedSarabun(d);
             d.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

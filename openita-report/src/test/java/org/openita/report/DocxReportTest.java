@@ -109,6 +109,27 @@ class DocxReportTest {
     }
 
     @Test
+    void sarabunIsEmbeddedSoTheReportNeedsNoInstalledFont() throws Exception {
+        var pkg = doc.getPackage();
+        var table = pkg.getPart(org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/word/fontTable.xml"));
+        String xml = new String(table.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("w:name=\"Sarabun\"", "w:embedRegular", "w:embedBold");
+        Matcher m = Pattern.compile("w:(embedRegular|embedBold) r:id=\"(\\w+)\" w:fontKey=\"(\\{[0-9A-F-]+\\})\"").matcher(xml);
+        int fonts = 0;
+        while (m.find()) {
+            fonts++;
+            var rel = table.getRelationship(m.group(2));
+            var part = pkg.getPart(org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName(
+                    org.apache.poi.openxml4j.opc.PackagingURIHelper.resolvePartUri(table.getPartName().getURI(), rel.getTargetURI())));
+            byte[] restored = DocxFontEmbedder.obfuscate(part.getInputStream().readAllBytes(), m.group(3));
+            String original = m.group(1).equals("embedBold") ? Fonts.BOLD : Fonts.REGULAR;
+            assertThat(restored).isEqualTo(Fonts.bytes(original));
+            assertThat(part.getContentType()).isEqualTo(DocxFontEmbedder.FONT_CONTENT_TYPE);
+        }
+        assertThat(fonts).isEqualTo(2);
+    }
+
+    @Test
     void tablesRepeatTheirHeaderRowAndChartsAreEmbedded() {
         assertThat(doc.getTables()).isNotEmpty().allSatisfy(t -> assertThat(t.getRow(0).isRepeatHeader()).isTrue());
         assertThat(doc.getAllPictures()).hasSizeGreaterThanOrEqualTo(2);
