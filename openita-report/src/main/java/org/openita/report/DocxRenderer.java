@@ -201,7 +201,9 @@ public final class DocxRenderer {
             XWPFParagraph p = doc.createParagraph();
             p.setAlignment(ParagraphAlignment.CENTER);
             try {
-                p.createRun().addPicture(new ByteArrayInputStream(c.logo()), Document.PICTURE_TYPE_PNG, "logo.png",
+                boolean jpeg = c.logo().length > 2 && (c.logo()[0] & 0xFF) == 0xFF && (c.logo()[1] & 0xFF) == 0xD8;
+                p.createRun().addPicture(new ByteArrayInputStream(c.logo()),
+                        jpeg ? Document.PICTURE_TYPE_JPEG : Document.PICTURE_TYPE_PNG, jpeg ? "logo.jpg" : "logo.png",
                         Units.toEMU(100), Units.toEMU(100));
             } catch (InvalidFormatException | IOException e) {
                 throw new IllegalArgumentException("the logo is not a readable image", e);

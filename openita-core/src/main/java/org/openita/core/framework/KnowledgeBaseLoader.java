@@ -77,6 +77,9 @@ public final class KnowledgeBaseLoader {
                     steps.add(t);
                 }
             });
+            if (steps.isEmpty()) {
+                n.get("steps").problem("มาตรการต้องมีขั้นตอนอย่างน้อย 1 ขั้นตอน", "a measure needs at least one step");
+            }
             if (number != null && unit != null && keep != null && improve != null && measure != null) {
                 if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps)) != null) {
                     n.problem("ตัวชี้วัดที่ " + number + " ซ้ำ", "indicator " + number + " appears twice");

@@ -14,6 +14,8 @@ import org.openita.core.analysis.AnalysisOptions;
 import org.openita.core.analysis.Analyzer;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.FrameworkLoader;
+import org.openita.core.framework.InvalidDefinitionException;
+import org.openita.core.framework.KnowledgeBase;
 import org.openita.core.framework.KnowledgeBaseLoader;
 import org.openita.core.interchange.InputProblem;
 import org.openita.core.interchange.InvalidInputException;
@@ -59,8 +61,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The report's date (default: today).")
     String date;
 
-    @Option(names = "--logo", paramLabel = "FILE", description = "The agency's logo (PNG), printed on the cover.")
+    @Option(names = "--logo", paramLabel = "FILE", description = "The agency's logo (PNG or JPEG), printed on the cover.")
     Path logo;
+
+    @Option(names = "--knowledge", paramLabel = "FILE",
+            description = "Use this recommendations knowledge base (YAML, schema openita/recommendations/v1) instead of the shipped one.")
+    Path knowledge;
 
     @Override
     public Integer call() {
@@ -94,8 +100,19 @@ final class ReportCommand implements Callable<Integer> {
                 last = ScoringEngine.score(before.framework(), before.input());
             }
             int year = now.framework().year().buddhistEra();
-            Analysis analysis = Analyzer.analyze(now.framework(), result, last, now.agency(), KnowledgeBaseLoader.shipped(year),
-                    AnalysisOptions.DEFAULT);
+            KnowledgeBase kb;
+            if (knowledge == null) {
+                kb = KnowledgeBaseLoader.shipped(year);
+            } else {
+                try {
+                    kb = KnowledgeBaseLoader.parse(knowledge.toString(), Files.readString(knowledge));
+                } catch (InvalidDefinitionException e) {
+                    err.println(e.problems().size() + " problem(s) in " + knowledge + ":");
+                    e.problems().forEach(p -> err.println("- " + p.describe()));
+                    return OpenItaCommand.BAD_INPUT;
+                }
+            }
+            Analysis analysis = Analyzer.analyze(now.framework(), result, last, now.agency(), kb, AnalysisOptions.DEFAULT);
             boolean confirmed = false;
             if (measures != null) {
                 analysis = analysis.withMeasures(MeasuresReader.read(Files.readString(measures), now.framework().year().next()));

@@ -1,0 +1,54 @@
+package org.openita.core.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+
+class KnowledgeBaseTest {
+
+    @Test
+    void everyShippedYearHasAdviceForEveryIndicator() {
+        for (int year : FrameworkLoader.SHIPPED_YEARS) {
+            KnowledgeBase kb = KnowledgeBaseLoader.shipped(year);
+            assertThat(kb.years()).contains(year);
+            for (int i = 1; i <= 10; i++) {
+                assertThat(kb.indicator(i)).as("advice for indicator %s in %s", i, year).isPresent()
+                        .get().satisfies(a -> assertThat(a.steps()).isNotEmpty());
+            }
+        }
+    }
+
+    @Test
+    void everyQuestionOf2568HasARecommendationPointingToRealOitItems() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2568);
+        KnowledgeBase kb = KnowledgeBaseLoader.shipped(2568);
+        for (Question q : d.questions()) {
+            Recommendation r = kb.item(q.code()).orElseThrow(() -> new AssertionError("no recommendation for " + q.code()));
+            r.relatedOit().forEach(o -> assertThat(d.oitItem(o)).as("%s points to %s", q.code(), o).isPresent());
+        }
+        assertThat(kb.item("o7")).get().satisfies(r -> assertThat(r.relatedOit()).containsExactly("o7"));
+    }
+
+    @Test
+    void anEditedKnowledgeBaseIsCheckedAndEveryProblemLocated() {
+        String broken = """
+                schema: openita/recommendations/v1
+                years: [2568]
+                indicators:
+                  - indicator: 1
+                    unit: สำนักปลัด
+                    keep: {th: ดี}
+                    improve: {th: ปรับปรุง}
+                    steps: []
+                items:
+                  - code: i1
+                    issue: {th: ประเด็น}
+                    acton: {th: ทำ}
+                """;
+        var e = catchThrowableOfType(InvalidDefinitionException.class, () -> KnowledgeBaseLoader.parse("kb.yaml", broken));
+        assertThat(e.problems()).extracting(DefinitionProblem::path)
+                .contains("indicators[0].measure", "indicators[0].steps", "items[0].acton", "items[0].action");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+    }
+}
