@@ -211,7 +211,13 @@ public final class ReportBuilder {
             subsection(t.name().th() + " (" + t.tool().name() + ")");
             para("คะแนน " + t.tool().name() + " เท่ากับ " + score(t.score()) + " คะแนน");
             for (ToolFindings.PartScore p : t.parts()) {
-                para(ThaiFormat.digits(p.name().th(), digits) + ": " + (p.score() == null ? "ไม่มีคะแนนส่วนนี้ในข้อมูลที่นำเข้า" : score(p.score()) + " คะแนน"));
+                para(ThaiFormat.digits(p.name().th(), digits) + ": "
+                        + (p.score() == null ? "ไม่มีคะแนนส่วนนี้ในข้อมูลที่นำเข้า" : score(p.score()) + " คะแนน")
+                        + (p.itemScoresKnown() && p.items().isEmpty() ? " ทุกข้อผ่านเกณฑ์ ควรรักษามาตรฐานไว้" : ""));
+                if (!p.items().isEmpty()) {
+                    para("ประเด็นรายข้อที่มีคะแนนต่ำใน" + ThaiFormat.digits(p.name().th(), digits) + ":");
+                    itemTable(p.items());
+                }
             }
             if (!t.strengths().isEmpty()) {
                 para("จุดแข็ง: " + t.strengths().stream().map(f -> "ตัวชี้วัดที่ " + n(f.number()) + " " + f.name().th()
@@ -234,16 +240,20 @@ public final class ReportBuilder {
                 para(t.itemScoresKnown()
                         ? "ประเด็นรายข้อที่มีคะแนนต่ำ พร้อมข้อเสนอแนะ:"
                         : "ข้อมูลที่นำเข้าไม่มีคะแนนรายข้อ จึงแสดงข้อคำถามของตัวชี้วัดที่ควรพัฒนาให้หน่วยงานพิจารณา พร้อมข้อเสนอแนะ:");
-                List<List<String>> rows = new ArrayList<>();
-                for (ItemFinding i : t.items()) {
-                    String related = i.related().stream().map(r -> r.code() + " " + r.title().th()).collect(Collectors.joining("\n"));
-                    rows.add(List.of(i.code(), i.summary().th() + (i.issue().th().isEmpty() ? "" : " — " + i.issue().th()),
-                            score(i.score()), i.action().th(), related.isEmpty() ? "–" : related));
-                }
-                blocks.add(new Block.Table(List.of("ข้อ", "ประเด็น", "คะแนน", "ข้อเสนอแนะ", "ข้อ OIT ที่เกี่ยวข้อง"), rows,
-                        new float[] {0.9f, 3.8f, 1.6f, 4f, 3f}, new boolean[] {false, false, true, false, false}));
+                itemTable(t.items());
             }
         }
+    }
+
+    private void itemTable(List<ItemFinding> items) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ItemFinding i : items) {
+            String related = i.related().stream().map(r -> r.code() + " " + r.title().th()).collect(Collectors.joining("\n"));
+            rows.add(List.of(i.code(), i.summary().th() + (i.issue().th().isEmpty() ? "" : " — " + i.issue().th()),
+                    score(i.score()), i.action().th(), related.isEmpty() ? "–" : related));
+        }
+        blocks.add(new Block.Table(List.of("ข้อ", "ประเด็น", "คะแนน", "ข้อเสนอแนะ", "ข้อ OIT ที่เกี่ยวข้อง"), rows,
+                new float[] {0.9f, 3.8f, 1.6f, 4f, 3f}, new boolean[] {false, false, true, false, false}));
     }
 
     private void target() {

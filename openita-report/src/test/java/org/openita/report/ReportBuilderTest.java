@@ -61,6 +61,30 @@ class ReportBuilderTest {
     }
 
     @Test
+    void lowQuestionsOfEachEitPartAreListedUnderThatPart() throws Exception {
+        var d = org.openita.core.framework.FrameworkLoader.shipped(2568);
+        java.util.Map<String, org.openita.core.scoring.QuestionEvidence> qs = new java.util.HashMap<>();
+        for (var q : d.questions()) {
+            String best = q.scale().equals("yes-no") ? "no" : q.scale().equals("never-ever") ? (q.code().equals("e3") ? "never" : "ever")
+                    : q.direction() == org.openita.core.framework.Direction.NEGATIVE ? "1" : "6";
+            var t = org.openita.core.scoring.Tally.of(java.util.Map.of(best, 20L));
+            qs.put(q.code(), q.code().startsWith("e")
+                    ? new org.openita.core.scoring.QuestionEvidence.Tallies(java.util.Map.of("EIT_PUBLIC", java.util.Map.of("", t), "EIT_SURVEY", java.util.Map.of("", t)))
+                    : org.openita.core.scoring.QuestionEvidence.Tallies.whole(t));
+        }
+        qs.put("e6", new org.openita.core.scoring.QuestionEvidence.Tallies(java.util.Map.of(
+                "EIT_PUBLIC", java.util.Map.of("", org.openita.core.scoring.Tally.of(java.util.Map.of("6", 20L))),
+                "EIT_SURVEY", java.util.Map.of("", org.openita.core.scoring.Tally.of(java.util.Map.of("3", 20L))))));
+        var r = org.openita.core.scoring.ScoringEngine.score(d, org.openita.core.scoring.AssessmentInput.empty(
+                org.openita.core.framework.FiscalYear.of(2568)).withQuestions(qs));
+        var analysis = org.openita.core.analysis.Analyzer.analyze(d, r, null, org.openita.core.analysis.AgencyProfile.named("เทศบาลตำบลทดสอบ"),
+                org.openita.core.framework.KnowledgeBaseLoader.shipped(2568), org.openita.core.analysis.AnalysisOptions.DEFAULT);
+        String text = allText(ReportBuilder.build(analysis, new ReportOptions(DigitStyle.ARABIC, SamdetReport.DATE, null, false)));
+        assertThat(text).contains("EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง): 100.00 คะแนน ทุกข้อผ่านเกณฑ์",
+                "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล): 93.33 คะแนน", "e6หน่วยงานสื่อสารและตอบข้อสงสัยได้ชัดเจน", "40.00");
+    }
+
+    @Test
     void htmlIsOneSelfContainedPageWithEscapedText() throws Exception {
         String html = HtmlRenderer.render(SamdetReport.document(DigitStyle.THAI));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"th\">", "<svg", "<thead>",

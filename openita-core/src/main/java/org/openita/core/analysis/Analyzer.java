@@ -100,7 +100,16 @@ public final class Analyzer {
                 .toList();
         List<ToolFindings.PartScore> parts = new ArrayList<>();
         for (ToolPart p : tool.parts()) {
-            parts.add(new ToolFindings.PartScore(p.code(), p.name(), result.tools().get(p.code())));
+            java.util.Map<String, Double> scores = result.partQuestions().getOrDefault(p.code(), java.util.Map.of());
+            List<ItemFinding> low = new ArrayList<>();
+            for (Question q : def.questions()) {
+                Double s = scores.get(q.code());
+                if (q.tool() == tool.code() && q.scored() && q.askedIn(p.code()) && s != null && s < options.lowQuestionBelow()) {
+                    low.add(finding(def, kb, q.code(), q.indicator(), q.summary(), s));
+                }
+            }
+            boolean known = scores.values().stream().anyMatch(v -> v != null);
+            parts.add(new ToolFindings.PartScore(p.code(), p.name(), result.tools().get(p.code()), low, known));
         }
         List<ItemFinding> items = new ArrayList<>();
         boolean itemScoresKnown;

@@ -9,8 +9,14 @@ public record ToolFindings(ToolCode tool, LocalizedText name, Double score, List
                            List<IndicatorFinding> strengths, List<IndicatorFinding> toImprove,
                            List<ItemFinding> items, boolean itemScoresKnown) {
 
-    /** A tool part's score (EIT part 1 and part 2), null when not known. */
-    public record PartScore(String code, LocalizedText name, Double score) {
+    /**
+     * A tool part (EIT part 1 and part 2): its score, null when not known, and its low questions when the
+     * answers came by part ({@code itemScoresKnown}).
+     */
+    public record PartScore(String code, LocalizedText name, Double score, List<ItemFinding> items, boolean itemScoresKnown) {
+        public PartScore {
+            items = List.copyOf(items);
+        }
     }
 
     public ToolFindings {

@@ -110,7 +110,7 @@ public final class Scorer {
                 k -> scoreNames.getOrDefault(k, LocalizedText.of(k, k)));
         checkPublishedLevel(def, in.publishedLevel(), level, warnings);
         return new ScoreResult(def.year(), in.agency(), indicators, tools, overall, computedOverall, published, level,
-                in.publishedLevel(), provisional, warnings, questions, oitItems);
+                in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems);
     }
 
     private void scoreQuestions(FrameworkDefinition def, AssessmentInput in, Map<String, Double> pooled,

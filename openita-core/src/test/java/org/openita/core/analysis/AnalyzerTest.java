@@ -71,6 +71,31 @@ class AnalyzerTest {
     }
 
     @Test
+    void eitPartsListTheirOwnLowQuestionsWhenAnswersCameByPart() {
+        java.util.Map<String, QuestionEvidence> qs = new java.util.HashMap<>();
+        for (var q : d2568.questions()) {
+            if (q.code().startsWith("e")) {
+                String best = q.scale().equals("never-ever") ? (q.code().equals("e3") ? "never" : "ever") : "6";
+                qs.put(q.code(), new QuestionEvidence.Tallies(Map.of(
+                        "EIT_PUBLIC", Map.of("", org.openita.core.scoring.Tally.of(Map.of(best, 30L))),
+                        "EIT_SURVEY", Map.of("", org.openita.core.scoring.Tally.of(Map.of(best, 10L))))));
+            }
+        }
+        qs.put("e1", new QuestionEvidence.Tallies(Map.of(
+                "EIT_PUBLIC", Map.of("", org.openita.core.scoring.Tally.of(Map.of("6", 30L))),
+                "EIT_SURVEY", Map.of("", org.openita.core.scoring.Tally.of(Map.of("6", 5L, "2", 5L))))));
+        ScoreResult r = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568)).withQuestions(qs));
+        Analysis a = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        ToolFindings eit = a.byTool().get(1);
+        ToolFindings.PartScore pub = eit.parts().get(0);
+        ToolFindings.PartScore survey = eit.parts().get(1);
+        assertThat(pub.itemScoresKnown()).isTrue();
+        assertThat(pub.items()).isEmpty();
+        assertThat(survey.items()).extracting(ItemFinding::code).containsExactly("e1");
+        assertThat(survey.items().get(0).score()).isCloseTo(60.0, within(1e-9));
+    }
+
+    @Test
     void yearOverYearChangeAndNextYearsTarget() {
         ScoreResult previous = ScoringEngine.score(FrameworkLoader.shipped(2567),
                 AssessmentInput.empty(FiscalYear.of(2567)).withOverall(94.60).withIndicators(Map.of(6, 90.0)));
