@@ -58,6 +58,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void theLogoGoesOnTheCover() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path logo = dir.resolve("logo.png");
+        javax.imageio.ImageIO.write(img, "png", logo.toFile());
+        Path docx = dir.resolve("with-logo.docx");
+        assertThat(run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", docx.toString()).exit()).isZero();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            byte[] logoBytes = Files.readAllBytes(logo);
+            assertThat(doc.getAllPictures()).anySatisfy(p -> assertThat(p.getData()).isEqualTo(logoBytes));
+        }
+        Path pdf = dir.resolve("with-logo.pdf");
+        assertThat(run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", pdf.toString()).exit()).isZero();
+        assertThat(Files.size(pdf)).isPositive();
+        Run bad = run("report", "--input", example("samdet-2568.json"), "--logo", example("samdet-2567.json"), "--out", dir.resolve("x.docx").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--logo");
+    }
+
+    @Test
     void badInputsAreExplainedWithTheirFieldAndExitTwo() throws Exception {
         Run ext = run("report", "--input", example("samdet-2568.json"), "--out", dir.resolve("r.txt").toString());
         assertThat(ext.exit()).isEqualTo(2);
