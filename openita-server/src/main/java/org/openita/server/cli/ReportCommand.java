@@ -119,6 +119,10 @@ final class ReportCommand implements Callable<Integer> {
                 confirmed = true;
             }
             byte[] logoBytes = logo == null ? null : Files.readAllBytes(logo);
+            if (logoBytes != null && !isPngOrJpeg(logoBytes)) {
+                err.println("- --logo: " + logo + " is not a PNG or JPEG image / ไฟล์โลโก้ต้องเป็นภาพ PNG หรือ JPEG");
+                return OpenItaCommand.BAD_INPUT;
+            }
             ReportOptions options = new ReportOptions(digits == Digits.thai ? DigitStyle.THAI : DigitStyle.ARABIC, reportDate,
                     logoBytes, confirmed);
             Files.write(out, format.get().render(analysis, options));
@@ -138,6 +142,12 @@ final class ReportCommand implements Callable<Integer> {
             err.println("- --logo: " + e.getMessage());
             return OpenItaCommand.BAD_INPUT;
         }
+    }
+
+    static boolean isPngOrJpeg(byte[] b) {
+        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
+        return png || jpeg;
     }
 
     private static ScoreInputReader.Read read(Path file, PrintWriter err) throws IOException {
