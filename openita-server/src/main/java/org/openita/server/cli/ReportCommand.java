@@ -129,11 +129,7 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("เขียนรายงานแล้ว / report written: " + out);
             return 0;
         } catch (InvalidInputException e) {
-            err.println("ข้อมูลนำเข้าไม่ถูกต้อง / invalid input:");
-            for (InputProblem p : e.problems()) {
-                err.println("- " + (p.field().isEmpty() ? "(document)" : p.field()) + ": " + p.en());
-                err.println("  " + p.th());
-            }
+            FrameworkCommands.printInputProblems(err, "ข้อมูลนำเข้าไม่ถูกต้อง / invalid input:", e.problems());
             return OpenItaCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("อ่านหรือเขียนไฟล์ไม่ได้ / cannot read or write a file: " + e.getMessage());

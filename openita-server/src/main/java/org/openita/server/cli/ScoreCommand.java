@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.FrameworkLoader;
-import org.openita.core.interchange.InputProblem;
 import org.openita.core.interchange.InvalidInputException;
 import org.openita.core.interchange.ScoreInputReader;
 import org.openita.core.interchange.ScoreResultWriter;
@@ -68,11 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
                     ? Optional.of(fixed).filter(d -> d.year().buddhistEra() == y)
                     : FrameworkLoader.SHIPPED_YEARS.contains(y) ? Optional.of(FrameworkLoader.shipped(y)) : Optional.empty());
         } catch (InvalidInputException e) {
-            err.println("ข้อมูลนำเข้าไม่ถูกต้อง / invalid input in " + input + ":");
-            for (InputProblem p : e.problems()) {
-                err.println("- " + (p.field().isEmpty() ? "(document)" : p.field()) + ": " + p.en());
-                err.println("  " + p.th());
-            }
+            FrameworkCommands.printInputProblems(err, "ข้อมูลนำเข้าไม่ถูกต้อง / invalid input in " + input + ":", e.problems());
             return OpenItaCommand.BAD_INPUT;
         }
         if (year != null && year != read.input().year().buddhistEra()) {

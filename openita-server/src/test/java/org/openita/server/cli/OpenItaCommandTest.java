@@ -2,8 +2,6 @@ package org.openita.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,8 @@ class OpenItaCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = OpenItaCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -65,7 +57,7 @@ class OpenItaCommandTest {
     @Test
     void validateAcceptsEveryShippedDefinition() throws Exception {
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            Run r = run("framework", "validate", write("ita-" + year + ".yaml", FrameworkLoader.shippedText(year)).toString());
+            CliRun r = run("framework", "validate", write("ita-" + year + ".yaml", FrameworkLoader.shippedText(year)).toString());
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("valid", "fiscal year " + year);
         }
@@ -74,7 +66,7 @@ class OpenItaCommandTest {
     @Test
     void validateListsEveryProblemAndExitsTwo() throws Exception {
         String broken = FrameworkLoader.shippedText(2568).replace("weight: 0.40", "weight: 0.45").replace("code: i2\n", "code: i1\n");
-        Run r = run("framework", "validate", write("broken.yaml", broken).toString());
+        CliRun r = run("framework", "validate", write("broken.yaml", broken).toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("2 problem(s)", "tool weights add up to 1.05", "น้ำหนักของเครื่องมือ",
                 "duplicate question code \"i1\"", "line ");
@@ -83,14 +75,14 @@ class OpenItaCommandTest {
 
     @Test
     void validateExplainsAMissingFile() {
-        Run r = run("framework", "validate", dir.resolve("nope.yaml").toString());
+        CliRun r = run("framework", "validate", dir.resolve("nope.yaml").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("file not found");
     }
 
     @Test
     void showPrintsAReadableSummary() {
-        Run r = run("framework", "show", "--year", "2568");
+        CliRun r = run("framework", "show", "--year", "2568");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("ปีงบประมาณ พ.ศ. 2568", "1 ตุลาคม 2567 – 30 กันยายน 2568", "EIT_PUBLIC",
                 "การปฏิบัติหน้าที่", "i3", "o26", "ผ่านดี", "provisional");
@@ -99,7 +91,7 @@ class OpenItaCommandTest {
 
     @Test
     void scoreReproducesTheSamdetFiguresAsJson() {
-        Run r = run("score", "--year", "2568", "--input", example().toString());
+        CliRun r = run("score", "--year", "2568", "--input", example().toString());
         assertThat(r.exit()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.23");
@@ -115,44 +107,44 @@ class OpenItaCommandTest {
     void scoreComputesThirtyThirtyFortyAndTheLevelForEarlierYears() throws Exception {
         Path in = write("y2566.json", "{\"year\": 2566, \"indicators\": {\"1\": 99.89, \"2\": 100, \"3\": 100, \"4\": 100, \"5\": 100,"
                 + " \"6\": 96.67, \"7\": 99, \"8\": 96.67, \"9\": 100, \"10\": 100}}");
-        Run r = run("score", "--input", in.toString(), "--format", "table");
+        CliRun r = run("score", "--input", in.toString(), "--format", "table");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("99.23", "ผ่านดีเยี่ยม (Excellent pass)");
     }
 
     @Test
     void scoreReportsUndeterminedWhenItMust() throws Exception {
-        Run r = run("score", "--input", write("o.json", "{\"year\": 2566, \"overall\": 96}").toString(), "--format", "table");
+        CliRun r = run("score", "--input", write("o.json", "{\"year\": 2566, \"overall\": 96}").toString(), "--format", "table");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("undetermined", "IIT, EIT, OIT");
     }
 
     @Test
     void malformedInputNamesTheFieldAndExitsTwoWithoutAStackTrace() throws Exception {
-        Run r = run("score", "--input", write("bad.json", "{\"year\": 2568, \"indicators\": {\"1\": \"abc\", \"12\": 5}, \"tools\": {\"OIT\": 101}}").toString());
+        CliRun r = run("score", "--input", write("bad.json", "{\"year\": 2568, \"indicators\": {\"1\": \"abc\", \"12\": 5}, \"tools\": {\"OIT\": 101}}").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("indicators.1: expected a number", "indicators.12: unknown indicator",
                 "tools.OIT: a score must be between 0 and 100", "ต้องเป็นตัวเลข");
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
-        Run notJson = run("score", "--input", write("nojson.json", "year: 2568").toString());
+        CliRun notJson = run("score", "--input", write("nojson.json", "year: 2568").toString());
         assertThat(notJson.exit()).isEqualTo(2);
         assertThat(notJson.err()).contains("not valid JSON");
     }
 
     @Test
     void yearOptionMustMatchTheInput() {
-        Run r = run("score", "--year", "2567", "--input", example().toString());
+        CliRun r = run("score", "--year", "2567", "--input", example().toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("does not match the input's year 2568");
     }
 
     @Test
     void unknownOptionsAndMissingFilesAreExplained() {
-        Run r = run("score", "--input", "x.json", "--fromat", "table");
+        CliRun r = run("score", "--input", "x.json", "--fromat", "table");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown options: '--fromat'", "openita score --help");
         assertThat(run("score").err()).contains("Missing required option: '--input=FILE'");
-        Run missing = run("score", "--input", dir.resolve("missing.json").toString());
+        CliRun missing = run("score", "--input", dir.resolve("missing.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("cannot read");
     }
@@ -163,7 +155,7 @@ class OpenItaCommandTest {
                 .replace("en: \"Quality of operations\"}\n    weight: 1/3", "en: \"Quality of operations\"}\n    weight: 3/8")
                 .replace("en: \"Effectiveness of communication\"}\n    weight: 1/3", "en: \"Effectiveness of communication\"}\n    weight: 2/8")
                 .replace("en: \"Improvement of work\"}\n    weight: 1/3", "en: \"Improvement of work\"}\n    weight: 3/8");
-        Run r = run("score", "--input", example().toString(), "--framework", write("ita-2568-fix.yaml", corrected).toString());
+        CliRun r = run("score", "--input", example().toString(), "--framework", write("ita-2568-fix.yaml", corrected).toString());
         assertThat(r.exit()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.17");

@@ -2,8 +2,6 @@ package org.openita.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +14,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = OpenItaCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String example(String name) {
@@ -34,7 +26,7 @@ class ReportCommandTest {
     void writesEachFormatFromTheSameInput() throws Exception {
         for (String ext : new String[] {"pdf", "docx", "html"}) {
             Path out = dir.resolve("report." + ext);
-            Run r = run("report", "--input", example("samdet-2568.json"), "--previous", example("samdet-2567.json"),
+            CliRun r = run("report", "--input", example("samdet-2568.json"), "--previous", example("samdet-2567.json"),
                     "--out", out.toString(), "--date", "2025-10-15");
             assertThat(r.exit()).as(r.err()).isZero();
             byte[] bytes = Files.readAllBytes(out);
@@ -49,7 +41,7 @@ class ReportCommandTest {
     @Test
     void arabicDigitsAndConfirmedMeasures() throws Exception {
         Path out = dir.resolve("report.html");
-        Run r = run("report", "--input", example("samdet-2568.json"), "--measures", example("samdet-measures-2569.json"),
+        CliRun r = run("report", "--input", example("samdet-2568.json"), "--measures", example("samdet-measures-2569.json"),
                 "--digits", "arabic", "--out", out.toString(), "--date", "2025-10-15");
         assertThat(r.exit()).as(r.err()).isZero();
         String html = Files.readString(out);
@@ -71,30 +63,30 @@ class ReportCommandTest {
         Path pdf = dir.resolve("with-logo.pdf");
         assertThat(run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", pdf.toString()).exit()).isZero();
         assertThat(Files.size(pdf)).isPositive();
-        Run bad = run("report", "--input", example("samdet-2568.json"), "--logo", example("samdet-2567.json"), "--out", dir.resolve("x.docx").toString());
+        CliRun bad = run("report", "--input", example("samdet-2568.json"), "--logo", example("samdet-2567.json"), "--out", dir.resolve("x.docx").toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--logo");
     }
 
     @Test
     void badInputsAreExplainedWithTheirFieldAndExitTwo() throws Exception {
-        Run ext = run("report", "--input", example("samdet-2568.json"), "--out", dir.resolve("r.txt").toString());
+        CliRun ext = run("report", "--input", example("samdet-2568.json"), "--out", dir.resolve("r.txt").toString());
         assertThat(ext.exit()).isEqualTo(2);
         assertThat(ext.err()).contains(".docx, .pdf or .html");
 
         Path noName = Files.writeString(dir.resolve("n.json"), "{\"year\": 2568, \"overall\": 90}");
-        Run name = run("report", "--input", noName.toString(), "--out", dir.resolve("r.pdf").toString());
+        CliRun name = run("report", "--input", noName.toString(), "--out", dir.resolve("r.pdf").toString());
         assertThat(name.exit()).isEqualTo(2);
         assertThat(name.err()).contains("agency: the report needs the agency's name");
 
         Path measures = Files.writeString(dir.resolve("m.json"), "{\"measures\": [{\"measure\": \"x\", \"steps\": [\"a\"],"
                 + " \"unit\": \"กองคลัง\", \"progressDate\": \"2025-03-31\", \"dueDate\": \"31/08/2569\"}]}");
-        Run m = run("report", "--input", example("samdet-2568.json"), "--measures", measures.toString(), "--out", dir.resolve("r.pdf").toString());
+        CliRun m = run("report", "--input", example("samdet-2568.json"), "--measures", measures.toString(), "--out", dir.resolve("r.pdf").toString());
         assertThat(m.exit()).isEqualTo(2);
         assertThat(m.err()).contains("measures[0].progressDate: must fall inside fiscal year 2569",
                 "measures[0].dueDate: expected an ISO date such as 2026-03-31");
 
-        Run later = run("report", "--input", example("samdet-2567.json"), "--previous", example("samdet-2568.json"),
+        CliRun later = run("report", "--input", example("samdet-2567.json"), "--previous", example("samdet-2568.json"),
                 "--out", dir.resolve("r.pdf").toString());
         assertThat(later.exit()).isEqualTo(2);
         assertThat(later.err()).contains("earlier year");
