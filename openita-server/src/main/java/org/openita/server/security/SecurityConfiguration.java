@@ -1,14 +1,18 @@
 package org.openita.server.security;
 
+import org.openita.server.identity.MustChangePasswordFilter;
+import org.openita.server.identity.SignInHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Public pages are listed one by one; everything else is refused until sign-in exists (deny by
- * default, so a new endpoint is never public by accident). CSRF protection stays on for every form.
+ * Public pages are listed one by one; signed-in pages are listed by role; everything else is refused
+ * (deny by default, so a new endpoint is never open by accident). CSRF protection stays on for every form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -17,19 +21,21 @@ class SecurityConfiguration {
             + "script-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf",
-                                "/demo/report.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
+                        .requestMatchers("/account/**").authenticated()
                         .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .addFilterBefore(new MustChangePasswordFilter(), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(f -> f.deny()))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable());
+                .httpBasic(b -> b.disable());
         return http.build();
     }
 }

@@ -70,8 +70,11 @@ class HomePageIT extends ServerTestSupport {
 
     @Test
     void everythingNotExplicitlyPublicIsRefused() throws Exception {
-        assertThat(get("/actuator/env").statusCode()).isEqualTo(403);
-        assertThat(get("/admin").statusCode()).isEqualTo(403);
+        for (String path : new String[] {"/actuator/env", "/admin", "/account/password"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).as(path).get().asString().endsWith("/login");
+        }
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 

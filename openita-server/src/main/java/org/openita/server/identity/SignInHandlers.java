@@ -1,0 +1,45 @@
+package org.openita.server.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/** After sign-in: a one-time password must be replaced first. After a failure: say whether the account is locked. */
+@Component
+public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    /** Session attribute set while the signed-in person must choose a new password. */
+    public static final String MUST_CHANGE_PASSWORD = "openita.mustChangePassword";
+
+    private final UserAccounts accounts;
+    private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    SignInHandlers(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+            throws IOException, jakarta.servlet.ServletException {
+        boolean mustChange = accounts.find(auth.getName()).map(UserAccounts.Account::mustChangePassword).orElse(false);
+        if (mustChange) {
+            request.getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
+            response.sendRedirect(request.getContextPath() + "/account/password");
+            return;
+        }
+        next.onAuthenticationSuccess(request, response, auth);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.openita.server.identity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openita.server.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts in PostgreSQL; every change is written to the audit trail. */
+@Service
+public class UserAccounts {
+
+    /** A stored account; the password hash never leaves this module. */
+    public record Account(long id, String username, String displayName, Role role, boolean mustChangePassword,
+                          int failedAttempts, OffsetDateTime lockedUntil, boolean enabled) {
+
+        public boolean lockedAt(OffsetDateTime now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    record Row(long id, String username, String displayName, String passwordHash, String role, boolean mustChangePassword,
+               int failedAttempts, OffsetDateTime lockedUntil, boolean enabled) {
+        Account account() {
+            return new Account(id, username, displayName, Role.valueOf(role), mustChangePassword, failedAttempts, lockedUntil, enabled);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    Optional<Row> row(String username) {
+        return jdbc.sql("select id, username, display_name, password_hash, role, must_change_password, failed_attempts, locked_until, enabled"
+                + " from app_user where lower(username) = lower(?)").param(username).query(Row.class).optional();
+    }
+
+    public Optional<Account> find(String username) {
+        return row(username).map(Row::account);
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("select id, username, display_name, password_hash, role, must_change_password, failed_attempts, locked_until, enabled"
+                + " from app_user order by username").query(Row.class).list().stream().map(Row::account).toList();
+    }
+
+    @Transactional
+    public Account create(String actor, String username, String displayName, Role role, String rawPassword, boolean mustChange) {
+        jdbc.sql("insert into app_user (username, display_name, password_hash, role, must_change_password) values (?, ?, ?, ?, ?)")
+                .params(username, displayName, encoder.encode(rawPassword), role.name(), mustChange).update();
+        audit.record(actor, "USER_CREATED", "user:" + username, null,
+                Map.of("username", username, "displayName", displayName, "role", role.name()));
+        return find(username).orElseThrow();
+    }
+
+    @Transactional
+    public void changePassword(String username, String rawPassword) {
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = false, version = version + 1 where lower(username) = lower(?)")
+                .params(encoder.encode(rawPassword), username).update();
+        audit.record(username, "PASSWORD_CHANGED", "user:" + username, null, null);
+    }
+
+    boolean passwordMatches(String username, String rawPassword) {
+        return row(username).map(r -> encoder.matches(rawPassword, r.passwordHash())).orElse(false);
+    }
+
+    /** Counts a wrong password; the account locks after too many in a row. */
+    @Transactional
+    public void failedSignIn(String username, int maxAttempts, Duration lockout) {
+        int updated = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where lower(username) = lower(?)")
+                .param(username).update();
+        if (updated == 0) {
+            return;
+        }
+        Account a = find(username).orElseThrow();
+        if (a.failedAttempts() >= maxAttempts && !a.lockedAt(OffsetDateTime.now())) {
+            jdbc.sql("update app_user set locked_until = now() + cast(? as interval), failed_attempts = 0 where id = ?")
+                    .params(lockout.toSeconds() + " seconds", a.id()).update();
+            audit.record("system", "USER_LOCKED", "user:" + a.username(), null, Map.of("minutes", lockout.toMinutes()));
+        }
+    }
+
+    @Transactional
+    public void succeededSignIn(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where lower(username) = lower(?) and (failed_attempts > 0 or locked_until is not null)")
+                .param(username).update();
+    }
+}

@@ -1,0 +1,18 @@
+package org.openita.server.web;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page knows who is signed in (null for visitors), for the header. */
+@ControllerAdvice
+class CurrentUserAdvice {
+
+    @ModelAttribute("currentUser")
+    String currentUser() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated() ? null : a.getName();
+    }
+}
