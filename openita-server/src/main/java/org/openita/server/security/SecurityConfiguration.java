@@ -27,6 +27,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))

@@ -1,0 +1,123 @@
+package org.openita.server.agency;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openita.server.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry of agencies: read, import in one transaction, export. */
+@Service
+public class AgencyRegistry {
+
+    /** How an import treats invalid rows. */
+    public enum Mode {
+        /** Import nothing if any row is invalid. */
+        ALL_OR_NOTHING,
+        /** Import the valid rows, report the invalid ones. */
+        VALID_ROWS_ONLY
+    }
+
+    /** What an import did: rows read, agencies created and updated, and every problem found. */
+    public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    AgencyRegistry(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    record Row(long id, String code, String nameTh, String nameEn, String agencyType, String size, String assessmentGroup,
+               String parentCode, String province, String district, String website, Integer staffCount) {
+    }
+
+    public List<Agency> all() {
+        Map<Long, List<String>> units = new LinkedHashMap<>();
+        jdbc.sql("select agency_id, name from agency_unit order by agency_id, position")
+                .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
+        return jdbc.sql("select id, code, name_th, name_en, agency_type, size, assessment_group, parent_code, province, district,"
+                        + " website, staff_count from agency order by code")
+                .query(Row.class).list().stream().map(r -> toAgency(r, units.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    public Optional<Agency> find(String code) {
+        return all().stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from agency").query(Long.class).single();
+    }
+
+    private static Agency toAgency(Row r, List<String> units) {
+        return new Agency(r.code(), r.nameTh(), r.nameEn(), AgencyType.valueOf(r.agencyType()), r.size(), r.assessmentGroup(),
+                r.parentCode(), r.province(), r.district(), r.website(), r.staffCount(), units);
+    }
+
+    /** Reads, checks and imports a CSV or XLSX file; with ALL_OR_NOTHING a single bad row leaves the registry unchanged. */
+    @Transactional
+    public ImportReport importFile(String actor, String fileName, InputStream in, Mode mode) throws IOException {
+        AgencyFile.Contents contents = AgencyFile.read(fileName, in);
+        if (!contents.problems().isEmpty()) {
+            return new ImportReport(0, 0, 0, contents.problems(), false);
+        }
+        Set<String> known = new HashSet<>(jdbc.sql("select code from agency").query(String.class).list());
+        AgencyRows.Checked checked = AgencyRows.check(contents.rows(), known);
+        if (!checked.problems().isEmpty() && mode == Mode.ALL_OR_NOTHING) {
+            return new ImportReport(checked.rows(), 0, 0, checked.problems(), false);
+        }
+        int created = 0;
+        int updated = 0;
+        for (Agency a : checked.valid()) {
+            Optional<Agency> before = known.contains(a.code()) ? find(a.code()) : Optional.empty();
+            long id;
+            if (before.isPresent()) {
+                id = jdbc.sql("update agency set name_th = ?, name_en = ?, agency_type = ?, size = ?, assessment_group = ?, parent_code = ?,"
+                                + " province = ?, district = ?, website = ?, staff_count = ?, updated_at = now(), version = version + 1"
+                                + " where code = ? returning id")
+                        .params(a.nameTh(), a.nameEn(), a.type().name(), a.size(), a.assessmentGroup(), a.parentCode(), a.province(),
+                                a.district(), a.website(), a.staffCount(), a.code())
+                        .query(Long.class).single();
+                jdbc.sql("delete from agency_unit where agency_id = ?").param(id).update();
+                updated++;
+            } else {
+                id = jdbc.sql("insert into agency (code, name_th, name_en, agency_type, size, assessment_group, parent_code, province,"
+                                + " district, website, staff_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                        .params(a.code(), a.nameTh(), a.nameEn(), a.type().name(), a.size(), a.assessmentGroup(), a.parentCode(),
+                                a.province(), a.district(), a.website(), a.staffCount())
+                        .query(Long.class).single();
+                created++;
+            }
+            for (int i = 0; i < a.units().size(); i++) {
+                jdbc.sql("insert into agency_unit (agency_id, position, name) values (?, ?, ?)").params(id, i, a.units().get(i)).update();
+            }
+            if (before.isEmpty() || !before.get().equals(a)) {
+                audit.record(actor, before.isPresent() ? "AGENCY_UPDATED" : "AGENCY_CREATED", "agency:" + a.code(),
+                        before.map(AgencyRegistry::describe).orElse(null), describe(a));
+            }
+        }
+        return new ImportReport(checked.rows(), created, updated, checked.problems(), true);
+    }
+
+    private static Map<String, Object> describe(Agency a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nameTh", a.nameTh());
+        m.put("type", a.type().name());
+        m.put("size", a.size());
+        m.put("province", a.province());
+        m.put("district", a.district());
+        m.put("staffCount", a.staffCount());
+        m.put("units", a.units());
+        return m;
+    }
+}

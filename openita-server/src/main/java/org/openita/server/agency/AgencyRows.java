@@ -1,0 +1,109 @@
+package org.openita.server.agency;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openita.core.thai.ThaiFormat;
+
+/** Checks each row of a registry file and turns the valid ones into agencies. */
+final class AgencyRows {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+
+    record Checked(List<Agency> valid, List<ImportProblem> problems, int rows) {
+    }
+
+    private AgencyRows() {
+    }
+
+    /** @param knownCodes codes already in the registry (a parent may be one of them or in the same file) */
+    static Checked check(List<AgencyFile.RawRow> rows, Set<String> knownCodes) {
+        List<Agency> valid = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> inFile = new HashSet<>();
+        rows.forEach(r -> inFile.add(r.cells().getOrDefault(AgencyColumns.CODE, "")));
+        for (AgencyFile.RawRow row : rows) {
+            List<ImportProblem> mine = new ArrayList<>();
+            Map<AgencyColumns, String> c = row.cells();
+            String code = c.getOrDefault(AgencyColumns.CODE, "");
+            if (code.isEmpty()) {
+                mine.add(problem(row, AgencyColumns.CODE, "ต้องระบุรหัสหน่วยงาน", "the agency code is required"));
+            } else if (!CODE.matcher(code).matches()) {
+                mine.add(problem(row, AgencyColumns.CODE, "รหัสหน่วยงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ - ไม่เกิน 30 ตัว",
+                        "a code may use only Latin letters, digits and . _ - (at most 30)"));
+            } else if (!seen.add(code)) {
+                mine.add(problem(row, AgencyColumns.CODE, "รหัส " + code + " ซ้ำกับแถวก่อนหน้าในไฟล์", "code " + code + " appears twice in the file"));
+            }
+            String name = c.getOrDefault(AgencyColumns.NAME_TH, "");
+            if (name.isEmpty()) {
+                mine.add(problem(row, AgencyColumns.NAME_TH, "ต้องระบุชื่อหน่วยงาน", "the agency's Thai name is required"));
+            }
+            String typeText = c.getOrDefault(AgencyColumns.TYPE, "");
+            AgencyType type = AgencyType.parse(typeText).orElse(null);
+            if (type == null) {
+                mine.add(problem(row, AgencyColumns.TYPE, "ไม่รู้จักประเภท \"" + typeText + "\" (ใช้ได้: "
+                        + String.join(", ", Arrays.stream(AgencyType.values()).map(AgencyType::thai).toList()) + ")",
+                        "unknown type \"" + typeText + "\" (allowed: " + String.join(", ", Arrays.stream(AgencyType.values()).map(Enum::name).toList()) + ")"));
+            }
+            String size = c.getOrDefault(AgencyColumns.SIZE, "").toUpperCase(java.util.Locale.ROOT);
+            if (!size.isEmpty() && !Set.of("S", "M", "L").contains(size)) {
+                mine.add(problem(row, AgencyColumns.SIZE, "ขนาดต้องเป็น S, M หรือ L", "size must be S, M or L"));
+            } else if (!size.isEmpty() && type != null && !type.hasSize()) {
+                mine.add(problem(row, AgencyColumns.SIZE, "ขนาด S/M/L ใช้กับ อบต. และเทศบาลตำบล/เมือง เท่านั้น",
+                        "size S/M/L applies only to SAOs and subdistrict or town municipalities"));
+            }
+            String parent = c.getOrDefault(AgencyColumns.PARENT, "");
+            if (!parent.isEmpty() && !knownCodes.contains(parent) && !inFile.contains(parent)) {
+                mine.add(problem(row, AgencyColumns.PARENT, "ไม่พบหน่วยงานต้นสังกัดรหัส " + parent, "no agency with parent code " + parent));
+            }
+            String website = c.getOrDefault(AgencyColumns.WEBSITE, "");
+            if (!website.isEmpty() && !isWebAddress(website)) {
+                mine.add(problem(row, AgencyColumns.WEBSITE, "เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://", "the website must start with http:// or https://"));
+            }
+            Integer staff = null;
+            String staffText = ThaiFormat.toArabicDigits(c.getOrDefault(AgencyColumns.STAFF, "").replace(",", ""));
+            if (!staffText.isEmpty()) {
+                try {
+                    staff = Integer.parseInt(staffText);
+                    if (staff < 0) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    mine.add(problem(row, AgencyColumns.STAFF, "จำนวนบุคลากรต้องเป็นจำนวนเต็มไม่ติดลบ", "the headcount must be a whole number, zero or more"));
+                }
+            }
+            List<String> units = Arrays.stream(c.getOrDefault(AgencyColumns.UNITS, "").split("[;|]"))
+                    .map(String::trim).filter(u -> !u.isEmpty()).toList();
+            if (mine.isEmpty()) {
+                valid.add(new Agency(code, name, blankToNull(c.get(AgencyColumns.NAME_EN)), type, size.isEmpty() ? null : size,
+                        blankToNull(c.get(AgencyColumns.GROUP)), blankToNull(parent), blankToNull(c.get(AgencyColumns.PROVINCE)),
+                        blankToNull(c.get(AgencyColumns.DISTRICT)), blankToNull(website), staff, units));
+            }
+            problems.addAll(mine);
+        }
+        return new Checked(valid, problems, rows.size());
+    }
+
+    private static boolean isWebAddress(String s) {
+        try {
+            URI u = URI.create(s);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static ImportProblem problem(AgencyFile.RawRow row, AgencyColumns col, String th, String en) {
+        return new ImportProblem(row.number(), col.thai, th, en);
+    }
+}

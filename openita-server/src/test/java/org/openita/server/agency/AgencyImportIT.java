@@ -1,0 +1,140 @@
+package org.openita.server.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Importing and exporting the agency registry as the central administrator would, on the real database. */
+class AgencyImportIT extends ServerTestSupport {
+
+    static final String HEADER = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,ขนาด,จังหวัด,อำเภอ,เว็บไซต์หลัก,จำนวนบุคลากร,หน่วยงานภายใน,รหัสหน่วยงานต้นสังกัด\n";
+    static final RequestPostProcessor ADMIN = user("central").roles("CENTRAL_ADMIN");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AgencyRegistry registry;
+    @Autowired
+    JdbcClient jdbc;
+
+    private String upload(String name, byte[] body, String mode) throws Exception {
+        return mvc.perform(multipart("/agencies/import").file(new MockMultipartFile("file", name, "text/csv", body))
+                        .param("mode", mode).with(ADMIN).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long count(String prefix) {
+        return jdbc.sql("select count(*) from agency where code like ?").param(prefix + "%").query(Long.class).single();
+    }
+
+    @Test
+    void aValidFileIsImportedWithThaiDigitsAndUnits() throws Exception {
+        String csv = HEADER
+                + "A-1,องค์การบริหารส่วนตำบลสมเด็จ,อบต.,L,กาฬสินธุ์,สมเด็จ,https://www.samdet.go.th,๔๕,สำนักปลัด; กองคลัง; กองช่าง,\n"
+                + "A-2,เทศบาลตำบลทดสอบ,เทศบาลตำบล,M,ขอนแก่น,เมือง,,120,,\n";
+        String page = upload("registry.csv", csv.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(page).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
+        Agency samdet = registry.find("A-1").orElseThrow();
+        assertThat(samdet.type()).isEqualTo(AgencyType.SAO);
+        assertThat(samdet.staffCount()).isEqualTo(45);
+        assertThat(samdet.units()).containsExactly("สำนักปลัด", "กองคลัง", "กองช่าง");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'AGENCY_CREATED' and subject = 'agency:A-1'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void oneBadRowImportsNothingAndEveryProblemIsNamedByRowAndColumn() throws Exception {
+        String csv = HEADER
+                + "B-1,กรมตัวอย่าง,กรม,,กรุงเทพมหานคร,,,10,,\n"
+                + ",ไม่มีรหัส,กรม,,,,,,,\n"
+                + "B-3,ประเภทผิด,บริษัท,,,,,,,\n"
+                + "B-4,ขนาดผิด,กระทรวง,L,,,,,,\n"
+                + "B-5,เว็บผิด,กรม,,,,www.example,-3,,\n"
+                + "B-1,ซ้ำ,กรม,,,,,,,\n"
+                + "B-7,ต้นสังกัดไม่มี,กรม,,,,,,,ZZZ\n";
+        long before = registry.count();
+        String page = upload("bad.csv", csv.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(registry.count()).isEqualTo(before);
+        assertThat(count("B-")).isZero();
+        assertThat(page).contains("ไม่ได้นำเข้าข้อมูลใดเลย", "พบปัญหา 7 รายการ",
+                "<td>3</td>", "ต้องระบุรหัสหน่วยงาน",
+                "<td>4</td>", "ไม่รู้จักประเภท &quot;บริษัท&quot;",
+                "<td>5</td>", "ขนาด S/M/L ใช้กับ",
+                "<td>6</td>", "เว็บไซต์ต้องขึ้นต้นด้วย", "จำนวนบุคลากรต้องเป็นจำนวนเต็มไม่ติดลบ",
+                "<td>7</td>", "รหัส B-1 ซ้ำ",
+                "<td>8</td>", "ไม่พบหน่วยงานต้นสังกัดรหัส ZZZ");
+    }
+
+    @Test
+    void validRowsOnlyWhenAskedAndProblemsInEnglish() throws Exception {
+        String csv = HEADER + "C-1,หน่วยงานดี,กรม,,,,,,,\nC-2,หน่วยงานไม่ดี,???,,,,,,,\n";
+        String page = mvc.perform(multipart("/agencies/import").file(new MockMultipartFile("file", "c.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8))).param("mode", "VALID_ROWS_ONLY").param("lang", "en")
+                        .with(ADMIN).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(count("C-")).isEqualTo(1);
+        assertThat(page).contains("1 agencies added", "unknown type &quot;???&quot;");
+    }
+
+    @Test
+    void aMissingColumnOrAnUnreadableFileIsExplained() throws Exception {
+        String page = upload("x.csv", "ชื่อหน่วยงาน,อะไร\nก,ข\n".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(page).contains("ไม่มีคอลัมน์ที่ต้องมี &quot;รหัสหน่วยงาน&quot;", "ไม่รู้จักคอลัมน์ &quot;อะไร&quot;");
+        String bad = upload("x.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(bad).contains("กรุณาเลือกไฟล์ .csv หรือ .xlsx ที่เปิดอ่านได้");
+        String wrongType = upload("x.pdf", "x".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(wrongType).contains("กรุณาเลือกไฟล์");
+    }
+
+    @Test
+    void xlsxImportsAndTheExportImportsBackUnchanged() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet();
+            String[] header = HEADER.trim().split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            var r = sheet.createRow(1);
+            r.createCell(0).setCellValue("D-1");
+            r.createCell(1).setCellValue("มหาวิทยาลัยตัวอย่าง");
+            r.createCell(2).setCellValue("มหาวิทยาลัย");
+            r.createCell(7).setCellValue(1200);
+            wb.write(out);
+        }
+        assertThat(upload("d.xlsx", out.toByteArray(), "ALL_OR_NOTHING")).contains("เพิ่มหน่วยงานใหม่ 1 แห่ง");
+        assertThat(registry.find("D-1").orElseThrow().staffCount()).isEqualTo(1200);
+
+        byte[] csv = mvc.perform(get("/agencies/export.csv").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        long total = registry.count();
+        assertThat(upload("export.csv", csv, "ALL_OR_NOTHING")).contains("เพิ่มหน่วยงานใหม่ 0 แห่ง", "ปรับปรุง " + total + " แห่ง", "พบปัญหา 0 รายการ");
+        byte[] xlsx = mvc.perform(get("/agencies/export.xlsx").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo((int) total);
+        }
+    }
+
+    @Test
+    void onlyTheCentralAdministratorReachesTheRegistry() throws Exception {
+        mvc.perform(get("/agencies").with(user("clerk").roles("AGENCY_ADMIN"))).andExpect(status().isForbidden());
+        mvc.perform(get("/agencies/export.csv").with(user("assessor").roles("ASSESSOR"))).andExpect(status().isForbidden());
+        mvc.perform(get("/agencies")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/agencies").with(ADMIN)).andExpect(status().isOk());
+    }
+}
