@@ -15,4 +15,11 @@ class CurrentUserAdvice {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated() ? null : a.getName();
     }
+
+    /** Whether the signed-in person is a central administrator, to show the administration links. */
+    @ModelAttribute("centralAdmin")
+    boolean centralAdmin() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getAuthorities().stream().anyMatch(g -> "ROLE_CENTRAL_ADMIN".equals(g.getAuthority()));
+    }
 }

@@ -1,0 +1,57 @@
+package org.openita.server.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.support.Browser;
+import org.openita.server.support.ServerTestSupport;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The central administrator signs in and imports a registry file in a real browser: first a bad one, then a good one. */
+class AgencyImportBrowserIT extends ServerTestSupport {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void importARegistryFile() throws Exception {
+        accounts.create("test", "central", "ผู้ดูแลส่วนกลาง", Role.CENTRAL_ADMIN, "central-pass-2569", false);
+        Path dir = Files.createTempDirectory("registry");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), AgencyImportIT.HEADER
+                + "E-1,หน่วยงานหนึ่ง,กรม,,,,,,,\nE-2,หน่วยงานสอง,โรงเรียน,,,,,,,\n", StandardCharsets.UTF_8);
+        Path good = Files.writeString(dir.resolve("good.csv"), AgencyImportIT.HEADER
+                + "E-1,หน่วยงานหนึ่ง,กรม,,,,,,,\nE-2,องค์การบริหารส่วนตำบลสอง,อบต.,S,ยโสธร,,,,สำนักปลัด;กองคลัง,\n", StandardCharsets.UTF_8);
+        try (Browser browser = Browser.open(1100, 1000)) {
+            WebDriver d = browser.driver();
+            d.get("http://localhost:" + port + "/login");
+            d.findElement(By.id("username")).sendKeys("central");
+            d.findElement(By.id("password")).sendKeys("central-pass-2569");
+            d.findElement(By.cssSelector("form.form button")).click();
+            d.findElement(By.linkText("ทะเบียนหน่วยงาน")).click();
+            d.findElement(By.linkText("นำเข้าทะเบียนหน่วยงาน")).click();
+
+            d.findElement(By.id("file")).sendKeys(bad.toString());
+            d.findElement(By.cssSelector("form.form button")).click();
+            assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("ไม่ได้นำเข้าข้อมูลใดเลย");
+            assertThat(d.findElement(By.cssSelector("[data-testid=import-problems]")).getText()).contains("3", "ไม่รู้จักประเภท \"โรงเรียน\"");
+            browser.screenshot("import-rejected");
+
+            d.findElement(By.id("file")).sendKeys(good.toString());
+            d.findElement(By.cssSelector("form.form button")).click();
+            assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
+            d.findElement(By.linkText("กลับไปที่ทะเบียนหน่วยงาน")).click();
+            assertThat(d.findElement(By.cssSelector("[data-testid=agencies]")).getText()).contains("E-2", "องค์การบริหารส่วนตำบลสอง", "ยโสธร");
+            browser.screenshot("registry");
+        }
+    }
+}
