@@ -1,0 +1,74 @@
+package org.openita.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two server processes on one PostgreSQL behave as one: both start together on the same schema, and a
+ * person signed in on one is signed in on the other (sessions live in the database, not in memory).
+ */
+class TwoServersIT {
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(OpenItaApplication.class).run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+    }
+
+    private static int port(ConfigurableApplicationContext c) {
+        return ((WebServerApplicationContext) c).getWebServer().getPort();
+    }
+
+    @Test
+    void aSessionStartedOnOneServerIsValidOnTheOther() throws Exception {
+        try (EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(ServerTestSupport.freshDirectory("openita-two-")).start()) {
+            String url = db.getJdbcUrl("postgres", "postgres");
+            // both start at the same time: migrations, shipped frameworks and the first administrator happen once
+            var startingA = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(url));
+            var startingB = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(url));
+            try (ConfigurableApplicationContext a = startingA.join(); ConfigurableApplicationContext b = startingB.join()) {
+                assertThat(a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("select count(*) from framework_definition").query(Long.class).single()).isEqualTo(6);
+                a.getBean(UserAccounts.class).create("test", "mover", "ผู้ย้ายเครื่อง", Role.AGENCY_STAFF, "moving-pass-1", false);
+                assertThat(b.getBean(UserAccounts.class).count()).isEqualTo(2); // the first administrator, created once, and mover
+
+                CookieManager cookies = new CookieManager();
+                HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+                String loginPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+                assertThat(csrf.find()).isTrue();
+                String form = "username=mover&password=moving-pass-1&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+                HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(login.statusCode()).isEqualTo(302);
+                assertThat(login.headers().firstValue("Location")).get().asString().doesNotContain("error");
+
+                String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                        .findFirst().orElseThrow().getValue();
+                HttpResponse<String> onB = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port(b) + "/account/password")).header("Cookie", "SESSION=" + session).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(onB.statusCode()).isEqualTo(200);
+                assertThat(onB.body()).contains("data-testid=\"current-user\">mover<");
+            }
+        }
+    }
+}
