@@ -17,6 +17,18 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
+    /** The newest events first, filtered by any of actor, action and subject (parts of them, case-insensitive). */
+    public java.util.List<AuditEvent> search(String actor, String action, String subject, int limit) {
+        return jdbc.sql("select id, occurred_at, actor, action, subject, cast(before_data as text) as before_data,"
+                        + " cast(after_data as text) as after_data from audit_event"
+                        + " where actor ilike ? and action ilike ? and subject ilike ? order by id desc limit ?")
+                .params(like(actor), like(action), like(subject), limit).query(AuditEvent.class).list();
+    }
+
+    private static String like(String s) {
+        return s == null || s.isBlank() ? "%" : "%" + s.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /**
      * @param actor who did it (a username, or "system")
      * @param action a stable code such as USER_CREATED

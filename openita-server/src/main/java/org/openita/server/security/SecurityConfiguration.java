@@ -28,6 +28,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
