@@ -1,0 +1,51 @@
+package org.openita.server.identity;
+
+import java.security.Principal;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The central administrator lists people and creates accounts, each with a one-time password shown once. */
+@Controller
+class UserController {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,40}");
+
+    private final UserAccounts accounts;
+
+    UserController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/users")
+    String list(Model model) {
+        model.addAttribute("users", accounts.all());
+        model.addAttribute("roles", Role.values());
+        return "users";
+    }
+
+    @PostMapping("/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
+                  Principal principal, Model model) {
+        String error = null;
+        if (!USERNAME.matcher(username.trim()).matches()) {
+            error = "users.error.username";
+        } else if (displayName.isBlank()) {
+            error = "users.error.name";
+        } else if (accounts.find(username.trim()).isPresent()) {
+            error = "users.error.exists";
+        }
+        if (error == null) {
+            String password = FirstAdministrator.oneTimePassword();
+            accounts.create(principal.getName(), username.trim(), displayName.trim(), role, password, true);
+            model.addAttribute("created", username.trim());
+            model.addAttribute("oneTimePassword", password);
+        } else {
+            model.addAttribute("error", error);
+        }
+        return list(model);
+    }
+}

@@ -1,0 +1,56 @@
+package org.openita.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+class UserAdministrationIT extends ServerTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void theCentralAdministratorCreatesAPersonOfEachRole() throws Exception {
+        for (Role role : Role.values()) {
+            String name = "person-" + role.name().toLowerCase().replace('_', '-');
+            String page = mvc.perform(post("/users").param("username", name).param("displayName", "คน " + role)
+                            .param("role", role.name()).with(user("central").roles("CENTRAL_ADMIN")).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("รหัสผ่านใช้ครั้งเดียว: (\\w{16})").matcher(page);
+            assertThat(m.find()).as(page).isTrue();
+            assertThat(accounts.find(name).orElseThrow().role()).isEqualTo(role);
+            mvc.perform(formLogin("/login").user(name).password(m.group(1))).andExpect(redirectedUrl("/account/password"));
+        }
+    }
+
+    @Test
+    void badOrDuplicateNamesAreExplainedAndOthersCannotCreateAccounts() throws Exception {
+        String bad = mvc.perform(post("/users").param("username", "ส").param("displayName", "x").param("role", "VIEWER")
+                        .with(user("central").roles("CENTRAL_ADMIN")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("ชื่อผู้ใช้ต้องมี 3 ถึง 40 ตัว");
+        String dup = mvc.perform(post("/users").param("username", "admin").param("displayName", "x").param("role", "VIEWER")
+                        .with(user("central").roles("CENTRAL_ADMIN")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dup).contains("มีชื่อผู้ใช้นี้อยู่แล้ว");
+        mvc.perform(post("/users").param("username", "sneaky").param("displayName", "x").param("role", "CENTRAL_ADMIN")
+                .with(user("clerk").roles("AGENCY_ADMIN")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/users").with(user("clerk").roles("AGENCY_STAFF"))).andExpect(status().isForbidden());
+        assertThat(accounts.find("sneaky")).isEmpty();
+    }
+}
