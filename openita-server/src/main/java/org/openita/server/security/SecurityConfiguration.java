@@ -30,6 +30,7 @@ class SecurityConfiguration {
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
+                        .requestMatchers("/cycles", "/cycles/**").hasRole("CENTRAL_ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
