@@ -46,6 +46,30 @@ public class UserAccounts {
                 + " from app_user where lower(username) = lower(?)").param(username).query(Row.class).optional();
     }
 
+    /** The agency a person works for (agency roles), or empty. */
+    public Optional<String> agencyOf(String username) {
+        return jdbc.sql("select agency_code from app_user where lower(username) = lower(?) and agency_code is not null")
+                .param(username).query(String.class).optional();
+    }
+
+    /** The agencies an assessor or viewer has been given. */
+    public java.util.Set<String> accessOf(String username) {
+        return new java.util.HashSet<>(jdbc.sql("select agency_code from user_agency_access where lower(username) = lower(?)")
+                .param(username).query(String.class).list());
+    }
+
+    /** Ties a person to their agency (agency roles) or gives them agencies to see (assessor, viewer). */
+    @Transactional
+    public void assign(String actor, String username, String agencyCode, java.util.Collection<String> access) {
+        jdbc.sql("update app_user set agency_code = ? where lower(username) = lower(?)").params(agencyCode, username).update();
+        jdbc.sql("delete from user_agency_access where lower(username) = lower(?)").param(username).update();
+        for (String code : access) {
+            jdbc.sql("insert into user_agency_access (username, agency_code) values (?, ?)").params(username, code).update();
+        }
+        audit.record(actor, "USER_ASSIGNED", "user:" + username, null,
+                Map.of("agency", agencyCode == null ? "" : agencyCode, "access", java.util.List.copyOf(access)));
+    }
+
     public Optional<Account> find(String username) {
         return row(username).map(Row::account);
     }
@@ -66,6 +90,17 @@ public class UserAccounts {
         audit.record(actor, "USER_CREATED", "user:" + username, null,
                 Map.of("username", username, "displayName", displayName, "role", role.name()));
         return find(username).orElseThrow();
+    }
+
+    /** Creates an account tied to its agency or given agencies to see, all or nothing. */
+    @Transactional
+    public Account createAssigned(String actor, String username, String displayName, Role role, String rawPassword,
+                                  String agencyCode, java.util.Collection<String> access) {
+        Account a = create(actor, username, displayName, role, rawPassword, true);
+        if (agencyCode != null || !access.isEmpty()) {
+            assign(actor, username, agencyCode, access);
+        }
+        return a;
     }
 
     @Transactional

@@ -29,7 +29,10 @@ class UserController {
 
     @PostMapping("/users")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
+                  @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String access,
                   Principal principal, Model model) {
+        String agencyCode = agency.isBlank() ? null : agency.trim();
+        java.util.List<String> accessCodes = java.util.Arrays.stream(access.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         String error = null;
         if (!USERNAME.matcher(username.trim()).matches()) {
             error = "users.error.username";
@@ -37,10 +40,17 @@ class UserController {
             error = "users.error.name";
         } else if (accounts.find(username.trim()).isPresent()) {
             error = "users.error.exists";
+        } else if ((role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF) && agencyCode == null) {
+            error = "users.error.agencyRequired";
         }
         if (error == null) {
             String password = FirstAdministrator.oneTimePassword();
-            accounts.create(principal.getName(), username.trim(), displayName.trim(), role, password, true);
+            try {
+                accounts.createAssigned(principal.getName(), username.trim(), displayName.trim(), role, password, agencyCode, accessCodes);
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                model.addAttribute("error", "users.error.agency");
+                return list(model);
+            }
             model.addAttribute("created", username.trim());
             model.addAttribute("oneTimePassword", password);
         } else {

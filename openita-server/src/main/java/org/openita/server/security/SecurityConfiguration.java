@@ -27,6 +27,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/users").hasRole("CENTRAL_ADMIN")

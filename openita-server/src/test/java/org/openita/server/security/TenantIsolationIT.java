@@ -1,0 +1,127 @@
+package org.openita.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Two agencies and a person of every role; every GET endpoint of the application (read from Spring's
+ * handler mappings, so new ones are covered) is tried by every person with each agency's code. Only the
+ * people allowed to see an agency get its data; changing the code in the address gets "not found".
+ */
+class TenantIsolationIT extends ServerTestSupport {
+
+    static final String A = "ISO-A";
+    static final String B = "ISO-B";
+
+    /** Who may see which agency. */
+    static final Map<String, Set<String>> SEES = Map.of(
+            "iso-central", Set.of(A, B),
+            "iso-admin-a", Set.of(A),
+            "iso-staff-a", Set.of(A),
+            "iso-admin-b", Set.of(B),
+            "iso-assessor-a", Set.of(A),
+            "iso-viewer-b", Set.of(B));
+    static final Map<String, Role> ROLES = Map.of("iso-central", Role.CENTRAL_ADMIN, "iso-admin-a", Role.AGENCY_ADMIN,
+            "iso-staff-a", Role.AGENCY_STAFF, "iso-admin-b", Role.AGENCY_ADMIN, "iso-assessor-a", Role.ASSESSOR,
+            "iso-viewer-b", Role.VIEWER);
+    /** Endpoints every signed-in person may use, whatever their role. */
+    static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/agency", "/error", "/demo/report.{format}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    AgencyRegistry registry;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @BeforeEach
+    void twoAgenciesAndAPersonOfEachRole() throws Exception {
+        if (accounts.find("iso-central").isPresent()) {
+            return;
+        }
+        String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + A + ",องค์การบริหารส่วนตำบลเอ,อบต.\n" + B + ",เทศบาลตำบลบี,เทศบาลตำบล\n";
+        registry.importFile("test", "iso.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        for (var e : ROLES.entrySet()) {
+            Role role = e.getValue();
+            boolean agencyRole = role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF;
+            Set<String> sees = SEES.get(e.getKey());
+            accounts.createAssigned("test", e.getKey(), e.getKey(), role, "irrelevant-pass", agencyRole ? sees.iterator().next() : null,
+                    agencyRole || role == Role.CENTRAL_ADMIN ? List.of() : List.copyOf(sees));
+        }
+    }
+
+    private List<String> getPatterns() {
+        List<String> out = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> m = info.getMethodsCondition().getMethods();
+            if (m.isEmpty() || m.contains(RequestMethod.GET)) {
+                out.addAll(info.getPatternValues());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
+        List<String> patterns = getPatterns();
+        assertThat(patterns).contains("/agency/{code}", "/agencies", "/users", "/audit", "/cycles/{year}");
+        List<String> wrong = new ArrayList<>();
+        for (String person : ROLES.keySet()) {
+            Role role = ROLES.get(person);
+            for (String pattern : patterns) {
+                for (String code : pattern.contains("{code}") ? List.of(A, B) : List.of("")) {
+                    String path = pattern.replace("{code}", code).replace("{format}", "pdf").replace("{year}", "2568");
+                    int status = mvc.perform(get(path).with(user(person).roles(role.name()))).andReturn().getResponse().getStatus();
+                    boolean ok = status == 200 || (status == 302 && !pattern.contains("{code}") && pattern.equals("/agency"));
+                    boolean expected;
+                    if (pattern.contains("{code}")) {
+                        expected = SEES.get(person).contains(code);
+                    } else if (ANY_SIGNED_IN.contains(pattern)) {
+                        expected = true;
+                    } else {
+                        expected = role == Role.CENTRAL_ADMIN && !pattern.equals("/cycles/{year}");
+                    }
+                    if (ok != expected && !(pattern.equals("/error"))) {
+                        wrong.add(person + " GET " + path + " -> " + status + " (expected " + (expected ? "allowed" : "refused") + ")");
+                    }
+                    if (!ok && pattern.contains("{code}")) {
+                        assertThat(status).as(person + " " + path).isEqualTo(404); // no hint that the agency exists
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theAgencyListShowsOnlyOwnAgencies() throws Exception {
+        String viewer = mvc.perform(get("/agency").with(user("iso-viewer-b").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(viewer).contains("เทศบาลตำบลบี").doesNotContain("องค์การบริหารส่วนตำบลเอ");
+        String admin = mvc.perform(get("/agency").with(user("iso-admin-a").roles("AGENCY_ADMIN"))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(admin).isEqualTo("/agency/" + A);
+    }
+}
