@@ -13,4 +13,10 @@ class IdentityConfiguration {
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(MailSender.class)
+    MailSender outboxMailSender(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new OutboxMailSender(jdbc);
+    }
 }

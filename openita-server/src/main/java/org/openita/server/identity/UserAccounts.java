@@ -104,6 +104,12 @@ public class UserAccounts {
     }
 
     @Transactional
+    public void setEmail(String actor, String username, String email) {
+        jdbc.sql("update app_user set email = ? where lower(username) = lower(?)").params(email, username).update();
+        audit.record(actor, "USER_EMAIL_SET", "user:" + username, null, Map.of("email", email));
+    }
+
+    @Transactional
     public void changePassword(String username, String rawPassword) {
         jdbc.sql("update app_user set password_hash = ?, must_change_password = false, version = version + 1 where lower(username) = lower(?)")
                 .params(encoder.encode(rawPassword), username).update();

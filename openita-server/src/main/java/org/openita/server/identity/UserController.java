@@ -30,6 +30,7 @@ class UserController {
     @PostMapping("/users")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
                   @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String access,
+                  @RequestParam(defaultValue = "") String email,
                   Principal principal, Model model) {
         String agencyCode = agency.isBlank() ? null : agency.trim();
         java.util.List<String> accessCodes = java.util.Arrays.stream(access.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -47,6 +48,9 @@ class UserController {
             String password = FirstAdministrator.oneTimePassword();
             try {
                 accounts.createAssigned(principal.getName(), username.trim(), displayName.trim(), role, password, agencyCode, accessCodes);
+                if (!email.isBlank()) {
+                    accounts.setEmail(principal.getName(), username.trim(), email.trim());
+                }
             } catch (org.springframework.dao.DataIntegrityViolationException e) {
                 model.addAttribute("error", "users.error.agency");
                 return list(model);

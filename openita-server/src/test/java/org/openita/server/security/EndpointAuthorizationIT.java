@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointAuthorizationIT extends ServerTestSupport {
 
     /** The endpoints a visitor may use without signing in. Adding one here is a deliberate decision. */
-    static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "POST /login", "GET /demo/report.{format}", "GET /error",
+    static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "POST /login", "GET /account/reset", "POST /account/reset", "GET /account/reset/{token}", "POST /account/reset/{token}", "GET /demo/report.{format}", "GET /error",
             "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     @Autowired
