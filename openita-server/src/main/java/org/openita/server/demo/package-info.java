@@ -1,0 +1,3 @@
+/** Demo mode: a demo agency and one account of each role, for trying OpenITA out. Off by default. */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package org.openita.server.demo;

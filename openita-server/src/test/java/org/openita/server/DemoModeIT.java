@@ -1,0 +1,39 @@
+package org.openita.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Demo accounts exist only when demo mode is on. */
+class DemoModeIT {
+
+    @Test
+    void demoModeAddsTheDemoAgencyAndAnAccountOfEachRole() throws Exception {
+        try (EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(ServerTestSupport.freshDirectory("openita-demo-")).start()) {
+            String url = "--spring.datasource.url=" + db.getJdbcUrl("postgres", "postgres");
+            try (ConfigurableApplicationContext plain = new SpringApplicationBuilder(OpenItaApplication.class)
+                    .run("--server.port=0", url, "--spring.datasource.username=postgres")) {
+                assertThat(plain.getBean(UserAccounts.class).find("demo-central")).isEmpty();
+            }
+            try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(OpenItaApplication.class)
+                    .run("--server.port=0", url, "--spring.datasource.username=postgres", "--openita.demo.enabled=true")) {
+                UserAccounts accounts = demo.getBean(UserAccounts.class);
+                for (Role role : Role.values()) {
+                    assertThat(accounts.all()).anySatisfy(a -> {
+                        assertThat(a.username()).startsWith("demo-");
+                        assertThat(a.role()).isEqualTo(role);
+                        assertThat(a.mustChangePassword()).isFalse();
+                    });
+                }
+                assertThat(accounts.agencyOf("demo-agency-admin")).hasValue("DEMO-SAMDET");
+                assertThat(accounts.accessOf("demo-viewer")).containsExactly("DEMO-SAMDET");
+            }
+        }
+    }
+}
