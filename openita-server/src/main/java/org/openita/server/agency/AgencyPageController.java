@@ -20,10 +20,26 @@ class AgencyPageController {
 
     private final AgencyRegistry registry;
     private final AgencyAccess access;
+    private final org.openita.server.cycle.CycleService cycles;
 
-    AgencyPageController(AgencyRegistry registry, AgencyAccess access) {
+    AgencyPageController(AgencyRegistry registry, AgencyAccess access, org.openita.server.cycle.CycleService cycles) {
         this.registry = registry;
         this.access = access;
+        this.cycles = cycles;
+    }
+
+    /** Whether this person may change the agency's data today, by role and by the cycle's phase. */
+    private boolean mayEditData(Authentication auth) {
+        java.time.LocalDate today = org.openita.server.cycle.CycleService.today();
+        int year = org.openita.core.framework.FiscalYear.containing(today).buddhistEra();
+        java.util.List<org.openita.server.cycle.Phase> now = cycles.windows(year)
+                .map(w -> org.openita.server.cycle.CycleCalendar.current(w, today)).orElse(List.of());
+        for (Role role : Role.values()) {
+            if (AgencyAccess.has(auth, role) && org.openita.server.cycle.Activity.EDIT_AGENCY_DATA.allowed(role, now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GetMapping("/agency")
@@ -47,6 +63,39 @@ class AgencyPageController {
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("agency", agency);
         model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
+        model.addAttribute("canEditData", mayEditData(auth));
         return "agency/page";
+    }
+
+    /** The headcount that sets the IIT sample: editable by the agency administrator during registration and data entry. */
+    @org.springframework.web.bind.annotation.PostMapping("/agency/{code}/staff")
+    String staff(@PathVariable String code, @org.springframework.web.bind.annotation.RequestParam String staffCount,
+                 Authentication auth, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        if (!access.canSee(auth, code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("agency", agency);
+        model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
+        boolean allowed = mayEditData(auth);
+        model.addAttribute("canEditData", allowed);
+        if (!allowed) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("editError", "agency.edit.closed");
+            return "agency/page";
+        }
+        int n;
+        try {
+            n = Integer.parseInt(org.openita.core.thai.ThaiFormat.toArabicDigits(staffCount.trim().replace(",", "")));
+            if (n < 0 || n > 1_000_000) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("editError", "agency.edit.number");
+            return "agency/page";
+        }
+        registry.updateStaffCount(auth.getName(), code, n);
+        return "redirect:/agency/" + code + "?saved";
     }
 }

@@ -109,6 +109,14 @@ public class AgencyRegistry {
         return new ImportReport(checked.rows(), created, updated, checked.problems(), true);
     }
 
+    @Transactional
+    public void updateStaffCount(String actor, String code, int staffCount) {
+        Agency before = find(code).orElseThrow();
+        jdbc.sql("update agency set staff_count = ?, updated_at = now(), version = version + 1 where code = ?").params(staffCount, code).update();
+        audit.record(actor, "AGENCY_UPDATED", "agency:" + code, Map.of("staffCount", String.valueOf(before.staffCount())),
+                Map.of("staffCount", staffCount));
+    }
+
     private static Map<String, Object> describe(Agency a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nameTh", a.nameTh());

@@ -29,6 +29,7 @@ class SecurityConfiguration {
                         .requestMatchers("/account/reset", "/account/reset/*").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
