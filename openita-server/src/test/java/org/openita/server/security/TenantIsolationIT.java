@@ -117,6 +117,32 @@ class TenantIsolationIT extends ServerTestSupport {
     }
 
     @Test
+    void writesToAnotherAgencyAreNotFoundEither() throws Exception {
+        List<String> posts = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                info.getPatternValues().stream().filter(p -> p.contains("{code}")).forEach(posts::add);
+            }
+        }
+        assertThat(posts).contains("/agency/{code}/staff");
+        List<String> wrong = new ArrayList<>();
+        for (String person : ROLES.keySet()) {
+            for (String pattern : posts) {
+                for (String code : List.of(A, B)) {
+                    int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(pattern.replace("{code}", code))
+                                    .param("staffCount", "7").with(user(person).roles(ROLES.get(person).name()))
+                                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                            .andReturn().getResponse().getStatus();
+                    if (!SEES.get(person).contains(code) && status != 404) {
+                        wrong.add(person + " POST " + pattern.replace("{code}", code) + " -> " + status);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void theAgencyListShowsOnlyOwnAgencies() throws Exception {
         String viewer = mvc.perform(get("/agency").with(user("iso-viewer-b").roles("VIEWER"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
