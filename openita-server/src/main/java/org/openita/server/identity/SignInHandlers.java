@@ -19,10 +19,12 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     public static final String MUST_CHANGE_PASSWORD = "openita.mustChangePassword";
 
     private final UserAccounts accounts;
+    private final SignInThrottle throttle;
     private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(UserAccounts accounts) {
+    SignInHandlers(UserAccounts accounts, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -40,6 +42,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        throttle.failed(request.getRemoteAddr());
         response.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
     }
 }

@@ -2,6 +2,7 @@ package org.openita.server.security;
 
 import org.openita.server.identity.MustChangePasswordFilter;
 import org.openita.server.identity.SignInHandlers;
+import org.openita.server.identity.SignInThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,7 +22,7 @@ class SecurityConfiguration {
             + "script-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -39,6 +40,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new MustChangePasswordFilter(), AuthorizationFilter.class)
+                .addFilterBefore(throttle.filter(), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

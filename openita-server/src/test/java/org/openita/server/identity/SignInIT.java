@@ -64,6 +64,26 @@ class SignInIT extends ServerTestSupport {
     }
 
     @Test
+    void manyWrongPasswordsFromOneAddressAreThrottledWhateverTheAccount() throws Exception {
+        user("clerk4", "correct-horse-4", false);
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            mvc.perform(post("/login").param("username", "guess-" + i).param("password", "wrong").with(csrf()).with(r -> {
+                r.setRemoteAddr("203.0.113.7");
+                return r;
+            }));
+        }
+        mvc.perform(post("/login").param("username", "clerk4").param("password", "correct-horse-4").with(csrf()).with(r -> {
+            r.setRemoteAddr("203.0.113.7");
+            return r;
+        })).andExpect(redirectedUrl("/login?throttled"));
+        mvc.perform(post("/login").param("username", "clerk4").param("password", "correct-horse-4").with(csrf()).with(r -> {
+            r.setRemoteAddr("203.0.113.8");
+            return r;
+        })).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/login").param("throttled", "")).andExpect(content().string(org.hamcrest.Matchers.containsString("รอ 15 นาที")));
+    }
+
+    @Test
     void aOneTimePasswordMustBeReplacedBeforeAnythingElse() throws Exception {
         user("clerk3", "one-time-pass-3", true);
         // Sessions live in PostgreSQL (Spring Session JDBC): the browser holds only the SESSION cookie.
