@@ -30,24 +30,44 @@ class ReportController {
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final DemoAgency demo;
+    private final org.openita.server.results.OfficialResults results;
+    private final org.openita.server.identity.AgencyAccess access;
 
-    ReportController(DemoAgency demo) {
+    ReportController(DemoAgency demo, org.openita.server.results.OfficialResults results, org.openita.server.identity.AgencyAccess access) {
         this.demo = demo;
+        this.results = results;
+        this.access = access;
+    }
+
+    /** An agency's analysis report for a year, for everyone allowed to see that agency. */
+    @GetMapping("/agency/{code}/results/{year}/report.{format}")
+    ResponseEntity<byte[]> agencyReport(@PathVariable String code, @PathVariable int year, @PathVariable String format,
+                                        @RequestParam(defaultValue = "thai") String digits,
+                                        org.springframework.security.core.Authentication auth) {
+        if (!access.canSee(auth, code)) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        AgencyResult now = results.result(code, year).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        AgencyResult before = results.result(code, year - 1).orElse(null);
+        return render(f, now, before, digits, code + "-" + year);
     }
 
     @GetMapping("/demo/report.{format}")
     ResponseEntity<byte[]> demoReport(@PathVariable String format, @RequestParam(defaultValue = "thai") String digits) {
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "unknown report format"));
-        AgencyResult now = demo.result();
-        AgencyResult before = demo.previous();
+        return render(f, demo.result(), demo.previous(), digits, "demo");
+    }
+
+    private ResponseEntity<byte[]> render(ReportFormat f, AgencyResult now, AgencyResult before, String digits, String name) {
         int year = now.framework().year().buddhistEra();
-        Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before.score(), now.profile(),
+        Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before == null ? null : before.score(), now.profile(),
                 KnowledgeBaseLoader.shipped(year), AnalysisOptions.DEFAULT);
         ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI,
                 LocalDate.now(ZoneId.of("Asia/Bangkok")), null, false);
         byte[] body = f.render(analysis, options);
-        String fileName = "ita-" + year + "-analysis-report." + f.extension();
+        String fileName = "ita-" + year + "-analysis-report" + (name.equals("demo") ? "" : "-" + name) + "." + f.extension();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(f.mediaType()));
         if (f == ReportFormat.HTML) {

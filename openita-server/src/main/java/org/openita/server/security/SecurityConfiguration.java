@@ -31,6 +31,8 @@ class SecurityConfiguration {
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*").authenticated()
+                        .requestMatchers("/results/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/users").hasRole("CENTRAL_ADMIN")

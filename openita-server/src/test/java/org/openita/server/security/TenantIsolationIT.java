@@ -54,6 +54,8 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     AgencyRegistry registry;
     @Autowired
+    org.openita.server.results.OfficialResults results;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -64,6 +66,10 @@ class TenantIsolationIT extends ServerTestSupport {
         }
         String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + A + ",องค์การบริหารส่วนตำบลเอ,อบต.\n" + B + ",เทศบาลตำบลบี,เทศบาลตำบล\n";
         registry.importFile("test", "iso.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        String resultsCsv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + A + ",2568,91.5\n" + B + ",2568,88.25\n";
+        var report = results.importCsv("test", new ByteArrayInputStream(resultsCsv.getBytes(StandardCharsets.UTF_8)),
+                Map.of(A, "องค์การบริหารส่วนตำบลเอ", B, "เทศบาลตำบลบี"));
+        assertThat(report.problems()).isEmpty();
         for (var e : ROLES.entrySet()) {
             Role role = e.getValue();
             boolean agencyRole = role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF;
