@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two server processes on one PostgreSQL behave as one: both start together on the same schema, and a
- * person signed in on one is signed in on the other (sessions live in the database, not in memory).
+ * person signed in on one is signed in on the other (sessions live in the database, not in memory). The
+ * second server is a real separate JVM process.
  */
 class TwoServersIT {
 
@@ -35,18 +36,46 @@ class TwoServersIT {
         return ((WebServerApplicationContext) c).getWebServer().getPort();
     }
 
+    private static Process startProcess(String url, int port) throws java.io.IOException {
+        return new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OpenItaApplication.class.getName(), "--server.port=" + port,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void awaitHealthy(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the second server did not start on port " + port);
+    }
+
     @Test
     void aSessionStartedOnOneServerIsValidOnTheOther() throws Exception {
         try (EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(ServerTestSupport.freshDirectory("openita-two-")).start()) {
             String url = db.getJdbcUrl("postgres", "postgres");
             // both start at the same time: migrations, shipped frameworks and the first administrator happen once
-            var startingA = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(url));
-            var startingB = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(url));
-            try (ConfigurableApplicationContext a = startingA.join(); ConfigurableApplicationContext b = startingB.join()) {
+            int portB;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                portB = free.getLocalPort();
+            }
+            Process b = startProcess(url, portB);
+            try (ConfigurableApplicationContext a = start(url)) {
+                awaitHealthy(portB);
                 assertThat(a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                         .sql("select count(*) from framework_definition").query(Long.class).single()).isEqualTo(6);
                 a.getBean(UserAccounts.class).create("test", "mover", "ผู้ย้ายเครื่อง", Role.AGENCY_STAFF, "moving-pass-1", false);
-                assertThat(b.getBean(UserAccounts.class).count()).isEqualTo(2); // the first administrator, created once, and mover
+                assertThat(a.getBean(UserAccounts.class).count()).isEqualTo(2); // the first administrator, created once, and mover
 
                 CookieManager cookies = new CookieManager();
                 HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -64,10 +93,15 @@ class TwoServersIT {
                 String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                         .findFirst().orElseThrow().getValue();
                 HttpResponse<String> onB = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port(b) + "/account/password")).header("Cookie", "SESSION=" + session).build(),
+                                URI.create("http://localhost:" + portB + "/account/password")).header("Cookie", "SESSION=" + session).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(onB.statusCode()).isEqualTo(200);
                 assertThat(onB.body()).contains("data-testid=\"current-user\">mover<");
+            } finally {
+                b.destroy();
+                if (!b.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    b.destroyForcibly();
+                }
             }
         }
     }
