@@ -52,7 +52,11 @@ public class AgencyRegistry {
     }
 
     public Optional<Agency> find(String code) {
-        return all().stream().filter(a -> a.code().equals(code)).findFirst();
+        return jdbc.sql("select id, code, name_th, name_en, agency_type, size, assessment_group, parent_code, province, district,"
+                        + " website, staff_count from agency where code = ?")
+                .param(code).query(Row.class).optional()
+                .map(r -> toAgency(r, jdbc.sql("select name from agency_unit where agency_id = ? order by position")
+                        .param(r.id()).query(String.class).list()));
     }
 
     public long count() {

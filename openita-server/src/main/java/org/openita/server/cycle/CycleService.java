@@ -37,7 +37,9 @@ public class CycleService {
         List<PhaseWindow> w = jdbc.sql("select phase, starts_on, ends_on from cycle_phase where fiscal_year = ? order by starts_on, phase")
                 .param(year).query((rs, n) -> new PhaseWindow(Phase.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class))).list();
-        return w.isEmpty() ? Optional.empty() : Optional.of(w);
+        List<PhaseWindow> ordered = w.stream().sorted(java.util.Comparator.comparing(PhaseWindow::startsOn)
+                .thenComparing(PhaseWindow::phase)).toList();
+        return ordered.isEmpty() ? Optional.empty() : Optional.of(ordered);
     }
 
     /** Creates or replaces a year's calendar after checking it; returns the problems instead when there are any. */
