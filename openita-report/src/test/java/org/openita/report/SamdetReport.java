@@ -24,7 +24,7 @@ final class SamdetReport {
     }
 
     static Optional<FrameworkDefinition> shipped(int year) {
-        return FrameworkLoader.SHIPPED_YEARS.contains(year) ? Optional.of(FrameworkLoader.shipped(year)) : Optional.empty();
+        return FrameworkLoader.findShipped(year);
     }
 
     static Analysis analysis() throws Exception {

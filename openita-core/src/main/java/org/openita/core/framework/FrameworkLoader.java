@@ -50,6 +50,11 @@ public final class FrameworkLoader {
         }
     }
 
+    /** The shipped definition of a fiscal year, or empty when none ships for it. */
+    public static Optional<FrameworkDefinition> findShipped(int year) {
+        return SHIPPED_YEARS.contains(year) ? Optional.of(shipped(year)) : Optional.empty();
+    }
+
     public static String shippedResource(int year) {
         return "/frameworks/ita-" + year + ".yaml";
     }

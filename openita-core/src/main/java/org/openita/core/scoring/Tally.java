@@ -31,9 +31,4 @@ public record Tally(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public Tally plus(Tally other) {
-        Map<String, Long> m = new TreeMap<>(counts);
-        other.counts.forEach((k, v) -> m.merge(k, v, Long::sum));
-        return new Tally(m);
-    }
 }

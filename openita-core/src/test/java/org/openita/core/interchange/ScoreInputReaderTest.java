@@ -14,7 +14,7 @@ import org.openita.core.scoring.QuestionEvidence;
 class ScoreInputReaderTest {
 
     private static Optional<FrameworkDefinition> shipped(int year) {
-        return FrameworkLoader.SHIPPED_YEARS.contains(year) ? Optional.of(FrameworkLoader.shipped(year)) : Optional.empty();
+        return FrameworkLoader.findShipped(year);
     }
 
     private static List<InputProblem> problems(String json) {

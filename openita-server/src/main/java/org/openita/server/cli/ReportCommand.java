@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.openita.core.analysis.Analysis;
 import org.openita.core.analysis.AnalysisOptions;
 import org.openita.core.analysis.Analyzer;
-import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.core.framework.InvalidDefinitionException;
 import org.openita.core.framework.KnowledgeBase;
@@ -84,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
             return OpenItaCommand.BAD_INPUT;
         }
         try {
-            ScoreInputReader.Read now = read(input, err);
+            ScoreInputReader.Read now = read(input);
             if (now.input().agency() == null || now.input().agency().isBlank()) {
                 throw new InvalidInputException(List.of(new InputProblem("agency",
                         "รายงานต้องมีชื่อหน่วยงาน", "the report needs the agency's name")));
@@ -92,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             ScoreResult result = ScoringEngine.score(now.framework(), now.input());
             ScoreResult last = null;
             if (previous != null) {
-                ScoreInputReader.Read before = read(previous, err);
+                ScoreInputReader.Read before = read(previous);
                 if (before.input().year().compareTo(now.input().year()) >= 0) {
                     throw new InvalidInputException(List.of(new InputProblem("year",
                             "ไฟล์ --previous ต้องเป็นปีก่อนหน้า", "the --previous file must be for an earlier year")));
@@ -146,8 +145,7 @@ final class ReportCommand implements Callable<Integer> {
         return png || jpeg;
     }
 
-    private static ScoreInputReader.Read read(Path file, PrintWriter err) throws IOException {
-        return ScoreInputReader.read(Files.readString(file),
-                y -> FrameworkLoader.SHIPPED_YEARS.contains(y) ? Optional.of(FrameworkLoader.shipped(y)) : Optional.<FrameworkDefinition>empty());
+    private static ScoreInputReader.Read read(Path file) throws IOException {
+        return ScoreInputReader.read(Files.readString(file), FrameworkLoader::findShipped);
     }
 }

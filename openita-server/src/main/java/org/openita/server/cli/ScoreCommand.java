@@ -65,7 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             read = ScoreInputReader.read(json, y -> fixed != null
                     ? Optional.of(fixed).filter(d -> d.year().buddhistEra() == y)
-                    : FrameworkLoader.SHIPPED_YEARS.contains(y) ? Optional.of(FrameworkLoader.shipped(y)) : Optional.empty());
+                    : FrameworkLoader.findShipped(y));
         } catch (InvalidInputException e) {
             FrameworkCommands.printInputProblems(err, "ข้อมูลนำเข้าไม่ถูกต้อง / invalid input in " + input + ":", e.problems());
             return OpenItaCommand.BAD_INPUT;

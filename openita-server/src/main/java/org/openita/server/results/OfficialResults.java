@@ -56,10 +56,6 @@ public class OfficialResults {
                 .params(agencyCode, year).query(String.class).optional();
     }
 
-    public List<Integer> years(String agencyCode) {
-        return jdbc.sql("select fiscal_year from agency_result where agency_code = ? order by fiscal_year desc")
-                .param(agencyCode).query(Integer.class).list();
-    }
 
     /** Scores an agency's stored year under the active framework. */
     public Optional<AgencyResult> result(String agencyCode, int year) {
