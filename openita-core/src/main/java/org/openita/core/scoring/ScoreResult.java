@@ -13,13 +13,14 @@ import org.openita.core.framework.LocalizedText;
  * @param publishedOverall the overall as given in the input
  * @param provisionalEntries framework entries the figures depend on that are provisional
  * @param partQuestions question scores within each tool part (EIT part 1, part 2), when answers came by part
+ * @param checks every figure both given and recomputed, with the rule that recomputes it
  */
 public record ScoreResult(FiscalYear year, String agency, Map<Integer, Double> indicators,
                           Map<String, Double> tools, Double overall, Double computedOverall,
                           Double publishedOverall, LevelOutcome level, String publishedLevel,
                           List<LocalizedText> provisionalEntries, List<ScoreWarning> warnings,
                           Map<String, Double> questions, Map<String, Map<String, Double>> partQuestions,
-                          Map<String, Double> oitItems) {
+                          Map<String, Double> oitItems, List<FigureCheck> checks) {
 
     public boolean provisional() {
         return !provisionalEntries.isEmpty();

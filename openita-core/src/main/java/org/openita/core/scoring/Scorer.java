@@ -64,6 +64,7 @@ public final class Scorer {
             throw new IllegalArgumentException("input is for fiscal year " + in.year() + " but the framework is for " + def.year());
         }
         List<ScoreWarning> warnings = new ArrayList<>();
+        List<FigureCheck> checks = new ArrayList<>();
         Map<String, Double> questions = new LinkedHashMap<>();
         Map<String, Map<String, Double>> partQuestions = new LinkedHashMap<>();
         scoreQuestions(def, in, questions, partQuestions);
@@ -74,8 +75,8 @@ public final class Scorer {
             Double computed = ind.tool() == ToolCode.OIT
                     ? oitIndicator(def, ind, oitItems, warnings)
                     : surveyIndicator(def, ind, questions, null, warnings);
-            indicators.put(ind.number(), keep("indicator " + ind.number(), "ตัวชี้วัดที่ " + ind.number(),
-                    in.indicators().get(ind.number()), computed, warnings));
+            indicators.put(ind.number(), keep(Integer.toString(ind.number()), LocalizedText.of("ตัวชี้วัดที่ " + ind.number(),
+                    "indicator " + ind.number()), in.indicators().get(ind.number()), computed, indicatorRule(ind), warnings, checks));
         }
 
         Map<String, Double> tools = new LinkedHashMap<>();
@@ -83,19 +84,23 @@ public final class Scorer {
         for (Tool tool : def.tools()) {
             for (ToolPart part : tool.parts()) {
                 Double computed = partScore(def, tool, part, partQuestions);
-                tools.put(part.code(), keep(part.code(), part.name().th(), in.tools().get(part.code()), computed, warnings));
+                tools.put(part.code(), keep(part.code(), part.name(), in.tools().get(part.code()), computed,
+                        partRule(tool), warnings, checks));
             }
         }
         for (Tool tool : def.tools()) {
             Double computed = toolScore(def, tool, indicators, tools);
             String key = tool.code().name();
-            tools.put(key, keep(key, key, in.tools().get(key), computed, warnings));
+            tools.put(key, keep(key, LocalizedText.of(key, key), in.tools().get(key), computed, toolRule(tool), warnings, checks));
         }
 
         Double computedOverall = SurveyScoring.weightedMean(
                 def.tools().stream().map(t -> tools.get(t.code().name())).toList(),
                 def.tools().stream().map(Tool::weight).toList());
         Double published = in.overall();
+        if (published != null && computedOverall != null) {
+            checks.add(new FigureCheck("overall", LocalizedText.of("คะแนนรวม", "overall"), published, computedOverall, overallRule()));
+        }
         if (published != null && computedOverall != null && Rounding.differs(published, computedOverall)) {
             warnings.add(new ScoreWarning("OVERALL_DIFFERS", LocalizedText.of(
                     "คะแนนรวมที่ประกาศ " + Rounding.display(published) + " ต่างจากที่คำนวณใหม่ตามเกณฑ์ปี " + def.year()
@@ -110,7 +115,7 @@ public final class Scorer {
                 k -> scoreNames.getOrDefault(k, LocalizedText.of(k, k)));
         checkPublishedLevel(def, in.publishedLevel(), level, warnings);
         return new ScoreResult(def.year(), in.agency(), indicators, tools, overall, computedOverall, published, level,
-                in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems);
+                in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems, checks);
     }
 
     private void scoreQuestions(FrameworkDefinition def, AssessmentInput in, Map<String, Double> pooled,
@@ -207,18 +212,61 @@ public final class Scorer {
                 inds.stream().map(Indicator::weight).toList());
     }
 
-    private static Double keep(String en, String th, Double given, Double computed, List<ScoreWarning> warnings) {
+    private static Double keep(String key, LocalizedText name, Double given, Double computed, LocalizedText rule,
+                               List<ScoreWarning> warnings, List<FigureCheck> checks) {
         if (given == null) {
             return computed;
         }
+        if (computed != null) {
+            checks.add(new FigureCheck(key, name, given, computed, rule));
+        }
         if (computed != null && Rounding.differs(given, computed)) {
             warnings.add(new ScoreWarning("FIGURE_DIFFERS", LocalizedText.of(
-                    "คะแนน " + th + " ที่นำเข้า " + Rounding.display(given) + " ต่างจากที่คำนวณใหม่ "
+                    "คะแนน " + name.th() + " ที่นำเข้า " + Rounding.display(given) + " ต่างจากที่คำนวณใหม่ "
                             + Rounding.display(computed) + " เกิน 0.01 ใช้คะแนนที่นำเข้า",
-                    "the given " + en + " score " + Rounding.display(given) + " differs from the recomputed "
+                    "the given " + name.en() + " score " + Rounding.display(given) + " differs from the recomputed "
                             + Rounding.display(computed) + " by more than 0.01; the given figure is kept")));
         }
         return given;
+    }
+
+    private LocalizedText indicatorRule(Indicator ind) {
+        if (ind.tool() == ToolCode.OIT) {
+            String items = String.join(", ", oitItemsOfIndicator.get(ind.number()).stream().map(OitItem::code).toList());
+            return LocalizedText.of("ค่าเฉลี่ยคะแนนข้อ OIT " + items + " (ข้อที่ผ่านได้ 100 ไม่ผ่านได้ 0)",
+                    "mean of OIT items " + items + " (100 for an item that passes, 0 otherwise)");
+        }
+        return mean(scoredQuestions.get(ind.number()).stream().map(q -> new Object[] {q.code(), q.weight()}).toList(),
+                "ข้อคำถาม", "questions", "", "");
+    }
+
+    private LocalizedText partRule(Tool tool) {
+        return mean(indicatorsOfTool.get(tool.code()).stream().map(i -> new Object[] {Integer.toString(i.number()), i.weight()}).toList(),
+                "ตัวชี้วัด", "indicators", " จากคำตอบในส่วนนี้", " from this part's answers");
+    }
+
+    private LocalizedText toolRule(Tool tool) {
+        if (tool.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS) {
+            return mean(tool.parts().stream().map(p -> new Object[] {p.code(), p.weight()}).toList(), "ส่วน", "parts", "", "");
+        }
+        return mean(indicatorsOfTool.get(tool.code()).stream().map(i -> new Object[] {Integer.toString(i.number()), i.weight()}).toList(),
+                "ตัวชี้วัด", "indicators", "", "");
+    }
+
+    private LocalizedText overallRule() {
+        return mean(def.tools().stream().map(x -> new Object[] {x.code().name(), x.weight()}).toList(), "เครื่องมือ", "tools",
+                " ตามเกณฑ์ปี " + def.year(), " under the " + def.year() + " framework");
+    }
+
+    /** "weighted mean of x a×0.3 + b×0.7", or "mean of x a, b" when every weight is the same. */
+    private static LocalizedText mean(List<Object[]> entries, String thNoun, String enNoun, String thTail, String enTail) {
+        boolean equal = entries.stream().map(e -> (Double) e[1]).distinct().count() <= 1;
+        String list = String.join(equal ? ", " : " + ", entries.stream()
+                .map(e -> equal ? (String) e[0] : e[0] + "×" + java.math.BigDecimal.valueOf((Double) e[1]).stripTrailingZeros().toPlainString())
+                .toList());
+        return equal
+                ? LocalizedText.of("ค่าเฉลี่ยของ" + thNoun + " " + list + thTail, "mean of " + enNoun + " " + list + enTail)
+                : LocalizedText.of("ค่าเฉลี่ยถ่วงน้ำหนักของ" + thNoun + " " + list + thTail, "weighted mean of " + enNoun + " " + list + enTail);
     }
 
     private static void checkPublishedLevel(FrameworkDefinition def, String published, LevelOutcome level,

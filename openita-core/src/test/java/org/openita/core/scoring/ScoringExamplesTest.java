@@ -46,6 +46,10 @@ class ScoringExamplesTest {
         assertThat(r.publishedOverall()).isEqualTo(99.17);
         assertThat(r.warnings()).extracting(ScoreWarning::code).containsExactly("OVERALL_DIFFERS");
         assertThat(r.warnings().get(0).message().en()).contains("99.17", "99.23");
+        FigureCheck overall = r.checks().stream().filter(c -> c.key().equals("overall")).findFirst().orElseThrow();
+        assertThat(overall.differs()).isTrue();
+        assertThat(overall.difference()).isCloseTo(99.17 - r.computedOverall(), within(1e-9));
+        assertThat(overall.rule().en()).isEqualTo("weighted mean of tools IIT×0.3 + EIT×0.3 + OIT×0.4 under the 2568 framework");
         assertThat(r.level().isDetermined()).isFalse();
         assertThat(r.level().missing()).containsExactly("EIT_PUBLIC", "EIT_SURVEY");
         assertThat(r.level().reason().en()).contains("Good pass", "EIT part 1", "EIT part 2");
@@ -184,6 +188,9 @@ class ScoringExamplesTest {
                 input(2567).withIndicators(SAMDET).withTools(Map.of("EIT", 97.26)));
         assertThat(r.tools().get("EIT")).isEqualTo(97.26);
         assertThat(r.warnings()).extracting(ScoreWarning::code).containsExactly("FIGURE_DIFFERS");
+        FigureCheck eit = r.checks().stream().filter(FigureCheck::differs).findFirst().orElseThrow();
+        assertThat(eit.key()).isEqualTo("EIT");
+        assertThat(eit.rule().en()).isEqualTo("mean of indicators 6, 7, 8");
     }
 
     @Test

@@ -12,9 +12,11 @@ public class AuditTrail {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The newest events first, filtered by any of actor, action and subject (parts of them, case-insensitive). */
@@ -41,5 +43,17 @@ public class AuditTrail {
                 .params(actor, action, subject, before == null ? null : JSON.writeValueAsString(before),
                         after == null ? null : JSON.writeValueAsString(after))
                 .update();
+    }
+
+    /** One event of a batch: what it was done to, and the state before and after (either may be null). */
+    public record Entry(String subject, Map<String, ?> before, Map<String, ?> after) {
+    }
+
+    /** Records many events of one action at once (a large import), in the caller's transaction. */
+    public void recordAll(String actor, String action, java.util.List<Entry> entries) {
+        batch.batchUpdate("insert into audit_event (actor, action, subject, before_data, after_data) values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))",
+                entries.stream().map(e -> new Object[] {actor, action, e.subject(),
+                        e.before() == null ? null : JSON.writeValueAsString(e.before()),
+                        e.after() == null ? null : JSON.writeValueAsString(e.after())}).toList());
     }
 }

@@ -34,6 +34,17 @@ public class AgencyAccess {
         return false;
     }
 
+    /** Whether a person may change an agency's results and measures: its own administrator, or the central administrator. */
+    public boolean canManage(Authentication auth, String agencyCode) {
+        if (auth == null || !auth.isAuthenticated()) {
+            return false;
+        }
+        if (has(auth, Role.CENTRAL_ADMIN)) {
+            return true;
+        }
+        return has(auth, Role.AGENCY_ADMIN) && accounts.agencyOf(auth.getName()).map(agencyCode::equals).orElse(false);
+    }
+
     /** The agencies listed for a person who is not a central administrator. */
     public Set<String> visible(Authentication auth) {
         if (has(auth, Role.AGENCY_ADMIN) || has(auth, Role.AGENCY_STAFF)) {

@@ -1,51 +1,72 @@
 package org.openita.server.results;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.openita.core.interchange.InputProblem;
 import org.openita.core.interchange.InvalidInputException;
 import org.openita.core.interchange.ScoreInputReader;
 import org.openita.core.scoring.ScoringEngine;
+import org.openita.server.agency.Agency;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.framework.FrameworkCatalog;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Official results imported from the CSV template, kept as imported (one score input per agency and year).
- * Every row is checked against its year's framework; one bad row imports nothing.
+ * Official results, kept as imported (one score input per agency and year) and scored on read under the
+ * year's active framework. An import streams the file: each row is checked against its year's framework
+ * and written in batches inside one transaction, which is rolled back if any row is bad, so a file is
+ * imported whole or not at all.
  */
 @Service
 public class OfficialResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 500;
+    /** Problems listed in full; beyond this only counted. */
+    static final int PROBLEMS_LISTED = 300;
 
     /** A problem in the file: row as the user sees it (header = 1), column, reason. */
     public record Problem(int row, String column, String th, String en) {
     }
 
-    public record Report(int rows, int saved, List<Problem> problems) {
+    /**
+     * @param rows data rows read
+     * @param saved rows stored (0 when there were problems)
+     * @param problems the first {@link #PROBLEMS_LISTED} problems
+     * @param moreProblems how many more there were
+     * @param unmatched rows whose agency matched nothing in the registry
+     */
+    public record Report(int rows, int saved, List<Problem> problems, int moreProblems, List<Problem> unmatched) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate tx;
     private final FrameworkCatalog frameworks;
     private final AuditTrail audit;
 
-    OfficialResults(JdbcClient jdbc, FrameworkCatalog frameworks, AuditTrail audit) {
+    OfficialResults(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, FrameworkCatalog frameworks, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.tx = new TransactionTemplate(transactions);
         this.frameworks = frameworks;
         this.audit = audit;
     }
@@ -56,81 +77,270 @@ public class OfficialResults {
                 .params(agencyCode, year).query(String.class).optional();
     }
 
+    /** The years an agency has results for, newest first. */
+    public List<Integer> years(String agencyCode) {
+        return jdbc.sql("select fiscal_year from agency_result where agency_code = ? order by fiscal_year desc")
+                .param(agencyCode).query(Integer.class).list();
+    }
 
     /** Scores an agency's stored year under the active framework. */
     public Optional<AgencyResult> result(String agencyCode, int year) {
-        return input(agencyCode, year).map(json -> {
-            ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
-            return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
-        });
+        return input(agencyCode, year).map(OfficialResults.this::score);
     }
 
-    @Transactional
-    public Report importCsv(String actor, InputStream in, Map<String, String> agencyNames) throws IOException {
-        List<Problem> problems = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        int count = 0;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            Map<String, Integer> header = new HashMap<>();
-            parser.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").trim(), v));
-            for (String required : List.of(OfficialResultColumns.CODE, OfficialResultColumns.YEAR)) {
-                if (!header.containsKey(required)) {
-                    problems.add(new Problem(1, required, "ไม่มีคอลัมน์ที่ต้องมี \"" + required + "\"", "required column \"" + required + "\" is missing"));
-                }
+    /** The analysis of an agency's year, with last year's results when stored; the draft measures are the engine's. */
+    public Optional<org.openita.core.analysis.Analysis> analysis(String agencyCode, int year) {
+        return result(agencyCode, year).map(now -> org.openita.core.analysis.Analyzer.analyze(now.framework(), now.score(),
+                result(agencyCode, year - 1).map(AgencyResult::score).orElse(null), now.profile(),
+                org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT));
+    }
+
+    AgencyResult score(String json) {
+        ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
+        return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
+    }
+
+    /**
+     * Imports a results file.
+     *
+     * @param allowed which agency codes this person may import for
+     * @param agencies the registry, for matching rows by code or exact name
+     * @param rowsDone told the number of rows read so far, for a progress display
+     */
+    public Report importFile(String actor, ResultFile file, List<Agency> agencies, Predicate<String> allowed, IntConsumer rowsDone)
+            throws IOException {
+        Importer importer = new Importer(actor, agencies, allowed, rowsDone);
+        IOException[] failure = new IOException[1];
+        Report report = tx.execute(status -> {
+            try {
+                file.read(importer);
+            } catch (IOException e) {
+                failure[0] = e;
             }
-            if (!problems.isEmpty()) {
-                return new Report(0, 0, problems);
+            importer.flush();
+            if (failure[0] != null || !importer.problems.isEmpty()) {
+                status.setRollbackOnly();
             }
-            for (CSVRecord rec : parser) {
-                count++;
-                int row = (int) rec.getRecordNumber() + 1;
-                String code = cell(rec, header, OfficialResultColumns.CODE);
-                if (!agencyNames.containsKey(code)) {
-                    problems.add(new Problem(row, OfficialResultColumns.CODE, "ไม่พบหน่วยงานรหัส \"" + code + "\" ในทะเบียน",
-                            "no agency with code \"" + code + "\" in the registry"));
+            return importer.report();
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return report;
+    }
+
+    private final class Importer implements ResultFile.Sink {
+        final String actor;
+        final Predicate<String> allowed;
+        final IntConsumer rowsDone;
+        final Map<String, Agency> byCode = new HashMap<>();
+        final Map<String, List<Agency>> byName = new HashMap<>();
+        final List<Problem> problems = new ArrayList<>();
+        final List<Problem> unmatched = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        final List<Object[]> pending = new ArrayList<>();
+        int more;
+        int rows;
+        int saved;
+
+        Importer(String actor, List<Agency> agencies, Predicate<String> allowed, IntConsumer rowsDone) {
+            this.actor = actor;
+            this.allowed = allowed;
+            this.rowsDone = rowsDone;
+            for (Agency a : agencies) {
+                byCode.put(a.code(), a);
+                byName.computeIfAbsent(name(a.nameTh()), k -> new ArrayList<>()).add(a);
+            }
+        }
+
+        private void problem(int row, String column, String th, String en) {
+            if (problems.size() < PROBLEMS_LISTED) {
+                problems.add(new Problem(row, column, th, en));
+            } else {
+                more++;
+            }
+        }
+
+        @Override
+        public void header(List<String> columns) {
+            if (!columns.contains(OfficialResultColumns.CODE) && !columns.contains(OfficialResultColumns.NAME)) {
+                problem(1, OfficialResultColumns.CODE, "ต้องมีคอลัมน์ \"" + OfficialResultColumns.CODE + "\" หรือ \"" + OfficialResultColumns.NAME + "\"",
+                        "a \"" + OfficialResultColumns.CODE + "\" (code) or \"" + OfficialResultColumns.NAME + "\" (name) column is required");
+            }
+            if (!columns.contains(OfficialResultColumns.YEAR)) {
+                problem(1, OfficialResultColumns.YEAR, "ไม่มีคอลัมน์ที่ต้องมี \"" + OfficialResultColumns.YEAR + "\"",
+                        "required column \"" + OfficialResultColumns.YEAR + "\" (fiscal year) is missing");
+            }
+            Set<String> dup = new HashSet<>();
+            for (String c : columns) {
+                if (c.isEmpty()) {
                     continue;
                 }
-                Map<String, Object> input = new LinkedHashMap<>();
-                input.put("agency", agencyNames.get(code));
-                input.put("year", cell(rec, header, OfficialResultColumns.YEAR));
-                Map<String, Object> tools = new LinkedHashMap<>();
-                for (String[] t : OfficialResultColumns.TOOLS) {
-                    putIfPresent(tools, t[1], cell(rec, header, t[0]));
+                if (!OfficialResultColumns.isKnown(c)) {
+                    problem(1, c, "ไม่รู้จักคอลัมน์ \"" + c + "\" ใช้หัวคอลัมน์ตามแบบฟอร์ม",
+                            "unknown column \"" + c + "\"; use the template's headers");
                 }
-                Map<String, Object> indicators = new LinkedHashMap<>();
-                for (int i = 1; i <= 10; i++) {
-                    putIfPresent(indicators, Integer.toString(i), cell(rec, header, OfficialResultColumns.indicator(i)));
-                }
-                if (!tools.isEmpty()) {
-                    input.put("tools", tools);
-                }
-                if (!indicators.isEmpty()) {
-                    input.put("indicators", indicators);
-                }
-                putIfPresent(input, "overall", cell(rec, header, OfficialResultColumns.OVERALL));
-                putIfPresent(input, "level", cell(rec, header, OfficialResultColumns.LEVEL));
-                String json = JSON.writeValueAsString(input);
-                try {
-                    ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
-                    rows.add(new Object[] {code, read.input().year().buddhistEra(), json});
-                } catch (InvalidInputException e) {
-                    for (InputProblem p : e.problems()) {
-                        problems.add(new Problem(row, column(p.field()), p.th(), p.en()));
-                    }
+                if (!dup.add(c)) {
+                    problem(1, c, "คอลัมน์ \"" + c + "\" ซ้ำ", "column \"" + c + "\" appears twice");
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            return new Report(count, 0, problems);
+
+        @Override
+        public void row(int number, Map<String, String> cells) {
+            rows++;
+            if (rows % 100 == 0) {
+                rowsDone.accept(rows);
+            }
+            Agency agency = match(number, cells);
+            if (agency == null) {
+                return;
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("name", agency.nameTh());
+            if (agency.district() != null) {
+                profile.put("district", agency.district());
+            }
+            if (agency.province() != null) {
+                profile.put("province", agency.province());
+            }
+            if (!agency.units().isEmpty()) {
+                profile.put("units", agency.units());
+            }
+            input.put("agency", profile);
+            input.put("year", cells.getOrDefault(OfficialResultColumns.YEAR, ""));
+            Map<String, Object> tools = new LinkedHashMap<>();
+            for (String[] t : OfficialResultColumns.TOOLS) {
+                putIfPresent(tools, t[1], cells.get(t[0]));
+            }
+            Map<String, Object> indicators = new LinkedHashMap<>();
+            for (int i = 1; i <= 10; i++) {
+                putIfPresent(indicators, Integer.toString(i), cells.get(OfficialResultColumns.indicator(i)));
+            }
+            Map<String, Object> questions = new LinkedHashMap<>();
+            Map<String, Object> oit = new LinkedHashMap<>();
+            cells.forEach((column, value) -> {
+                if (!value.isBlank() && !OfficialResultColumns.headers().contains(column) && OfficialResultColumns.ITEM.matcher(column).matches()) {
+                    (column.startsWith("o") ? oit : questions).put(column, Map.of("score", value.trim()));
+                }
+            });
+            putIfNotEmpty(input, "tools", tools);
+            putIfNotEmpty(input, "indicators", indicators);
+            putIfNotEmpty(input, "questions", questions);
+            putIfNotEmpty(input, "oit", oit);
+            putIfPresent(input, "overall", cells.get(OfficialResultColumns.OVERALL));
+            putIfPresent(input, "level", cells.get(OfficialResultColumns.LEVEL));
+            String json = JSON.writeValueAsString(input);
+            try {
+                ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
+                int year = read.input().year().buddhistEra();
+                if (!seen.add(agency.code() + "/" + year)) {
+                    problem(number, OfficialResultColumns.CODE, "หน่วยงาน " + agency.code() + " ปี " + year + " มีมากกว่าหนึ่งแถวในไฟล์",
+                            "agency " + agency.code() + " has more than one row for " + year + " in the file");
+                    return;
+                }
+                if (problems.isEmpty()) {
+                    pending.add(new Object[] {agency.code(), year, json});
+                    if (pending.size() >= BATCH) {
+                        flush();
+                    }
+                }
+            } catch (InvalidInputException e) {
+                for (InputProblem p : e.problems()) {
+                    problem(number, column(p.field()), p.th(), p.en());
+                }
+            }
         }
-        for (Object[] r : rows) {
-            jdbc.sql("insert into agency_result (agency_code, fiscal_year, input, imported_by) values (?, ?, cast(? as jsonb), ?)"
-                            + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by")
-                    .params(r[0], r[1], r[2], actor).update();
-            audit.record(actor, "RESULT_IMPORTED", "result:" + r[0] + "/" + r[1], null, Map.of("input", r[2]));
+
+        private Agency match(int number, Map<String, String> cells) {
+            String code = cells.getOrDefault(OfficialResultColumns.CODE, "").trim();
+            String name = cells.getOrDefault(OfficialResultColumns.NAME, "").trim();
+            Agency agency;
+            if (!code.isEmpty()) {
+                agency = byCode.get(code);
+                if (agency == null) {
+                    unmatched(number, OfficialResultColumns.CODE, "ไม่พบหน่วยงานรหัส \"" + code + "\" ในทะเบียน",
+                            "no agency with code \"" + code + "\" in the registry");
+                    return null;
+                }
+                if (!name.isEmpty() && !name(name).equals(name(agency.nameTh()))) {
+                    problem(number, OfficialResultColumns.NAME, "รหัส " + code + " เป็นของ \"" + agency.nameTh() + "\" ไม่ใช่ \"" + name + "\"",
+                            "code " + code + " belongs to \"" + agency.nameTh() + "\", not \"" + name + "\"");
+                    return null;
+                }
+            } else if (!name.isEmpty()) {
+                List<Agency> found = byName.getOrDefault(name(name), List.of());
+                if (found.isEmpty()) {
+                    unmatched(number, OfficialResultColumns.NAME, "ไม่พบหน่วยงานชื่อ \"" + name + "\" ในทะเบียน (ต้องตรงทุกตัวอักษร)",
+                            "no agency named exactly \"" + name + "\" in the registry");
+                    return null;
+                }
+                if (found.size() > 1) {
+                    problem(number, OfficialResultColumns.NAME, "มีหน่วยงานชื่อ \"" + name + "\" มากกว่าหนึ่งแห่ง ให้ระบุรหัสหน่วยงาน",
+                            "more than one agency is named \"" + name + "\"; give the agency code");
+                    return null;
+                }
+                agency = found.get(0);
+            } else {
+                problem(number, OfficialResultColumns.CODE, "ไม่มีรหัสหรือชื่อหน่วยงาน", "neither an agency code nor a name is given");
+                return null;
+            }
+            if (!allowed.test(agency.code())) {
+                problem(number, OfficialResultColumns.CODE, "คุณนำเข้าผลได้เฉพาะหน่วยงานของคุณ ไม่ใช่ " + agency.code(),
+                        "you may import results only for your own agency, not " + agency.code());
+                return null;
+            }
+            return agency;
         }
-        return new Report(count, rows.size(), problems);
+
+        private void unmatched(int row, String column, String th, String en) {
+            Problem p = new Problem(row, column, th, en);
+            if (unmatched.size() < PROBLEMS_LISTED) {
+                unmatched.add(p);
+            }
+            problem(row, column, th, en);
+        }
+
+        void flush() {
+            if (pending.isEmpty() || !problems.isEmpty()) {
+                pending.clear();
+                return;
+            }
+            Map<String, String> before = new HashMap<>();
+            String keys = String.join(",", pending.stream().map(r -> "(?, ?)").toList());
+            List<Object> params = new ArrayList<>();
+            pending.forEach(r -> {
+                params.add(r[0]);
+                params.add(r[1]);
+            });
+            jdbc.sql("select agency_code, fiscal_year, cast(input as text) from agency_result where (agency_code, fiscal_year) in (" + keys + ")")
+                    .params(params).query(rs -> {
+                        before.put(rs.getString(1) + "/" + rs.getInt(2), rs.getString(3));
+                    });
+            batch.batchUpdate("insert into agency_result (agency_code, fiscal_year, input, imported_by) values (?, ?, cast(? as jsonb), ?)"
+                    + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by",
+                    pending.stream().map(r -> new Object[] {r[0], r[1], r[2], actor}).toList());
+            List<AuditTrail.Entry> entries = new ArrayList<>();
+            for (Object[] r : pending) {
+                String key = r[0] + "/" + r[1];
+                entries.add(new AuditTrail.Entry("result:" + key, before.containsKey(key) ? Map.of("input", JSON.readTree(before.get(key))) : null,
+                        Map.of("input", JSON.readTree((String) r[2]))));
+            }
+            audit.recordAll(actor, "RESULT_IMPORTED", entries);
+            saved += pending.size();
+            pending.clear();
+        }
+
+        Report report() {
+            rowsDone.accept(rows);
+            return new Report(rows, problems.isEmpty() ? saved : 0, List.copyOf(problems), more, List.copyOf(unmatched));
+        }
+    }
+
+    /** Names match exactly, apart from surrounding spaces and Unicode composition. */
+    private static String name(String s) {
+        return Normalizer.normalize(s.trim(), Normalizer.Form.NFC);
     }
 
     private static void putIfPresent(Map<String, Object> m, String key, String value) {
@@ -139,9 +349,10 @@ public class OfficialResults {
         }
     }
 
-    private static String cell(CSVRecord rec, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= rec.size() ? "" : rec.get(i).trim();
+    private static void putIfNotEmpty(Map<String, Object> m, String key, Map<String, Object> value) {
+        if (!value.isEmpty()) {
+            m.put(key, value);
+        }
     }
 
     /** Maps a score-input field back to the template column the user knows. */
@@ -152,6 +363,10 @@ public class OfficialResults {
         if (field.startsWith("tools.")) {
             String key = field.substring("tools.".length());
             return OfficialResultColumns.TOOLS.stream().filter(t -> t[1].equals(key)).map(t -> t[0]).findFirst().orElse(key);
+        }
+        if (field.startsWith("questions.") || field.startsWith("oit.")) {
+            String rest = field.substring(field.indexOf('.') + 1);
+            return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
         }
         return switch (field) {
             case "year" -> OfficialResultColumns.YEAR;

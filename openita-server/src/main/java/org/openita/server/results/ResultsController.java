@@ -1,17 +1,22 @@
 package org.openita.server.results;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import org.openita.core.analysis.AnalysisOptions;
-import org.openita.core.analysis.Analyzer;
-import org.openita.core.framework.KnowledgeBaseLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openita.core.framework.FrameworkDefinition;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.framework.FrameworkCatalog;
+import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.identity.AgencyAccess;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,68 +29,163 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Import official results (central administrator) and read an agency's results for a year. */
+/**
+ * Importing official results: nationally by the central administrator (/results/import) or for one
+ * agency by its administrator (/agency/{code}/results/import), with a template per year in CSV and
+ * XLSX, and a progress page while the file is read.
+ */
 @Controller
 class ResultsController {
 
-    private final OfficialResults results;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ResultImports imports;
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
+    private final FrameworkCatalog frameworks;
 
-    ResultsController(OfficialResults results, AgencyRegistry agencies, AgencyAccess access) {
-        this.results = results;
+    ResultsController(ResultImports imports, AgencyRegistry agencies, AgencyAccess access, FrameworkCatalog frameworks) {
+        this.imports = imports;
         this.agencies = agencies;
         this.access = access;
+        this.frameworks = frameworks;
+    }
+
+    private int latestYear() {
+        return frameworks.list().stream().mapToInt(FrameworkSummary::year).max().orElse(2568);
+    }
+
+    private FrameworkDefinition framework(Integer year) {
+        return frameworks.active(year == null ? latestYear() : year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no framework for that year"));
+    }
+
+    private void form(Model model, Agency agency, int year) {
+        model.addAttribute("columns", OfficialResultColumns.headers());
+        model.addAttribute("years", frameworks.list().stream().map(FrameworkSummary::year).sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute("year", year);
+        model.addAttribute("agency", agency);
     }
 
     @GetMapping("/results/import")
-    String form(Model model) {
-        model.addAttribute("columns", OfficialResultColumns.headers());
+    String nationalForm(@RequestParam(required = false) Integer year, Model model) {
+        form(model, null, year == null ? latestYear() : year);
         return "results/import";
-    }
-
-    @GetMapping("/results/template.csv")
-    ResponseEntity<byte[]> template() {
-        String csv = "\uFEFF" + String.join(",", OfficialResultColumns.headers()) + "\n";
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.parseMediaType("text/csv;charset=UTF-8"));
-        h.setContentDisposition(ContentDisposition.attachment().filename("official-results-template.csv").build());
-        return ResponseEntity.ok().headers(h).body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/results/import")
-    String importFile(@RequestParam("file") MultipartFile file, Principal principal, Model model) throws IOException {
-        model.addAttribute("columns", OfficialResultColumns.headers());
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        if (file.isEmpty() || !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            model.addAttribute("fileError", true);
-            return "results/import";
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        agencies.all().forEach(a -> names.put(a.code(), a.nameTh()));
-        try (InputStream in = file.getInputStream()) {
-            model.addAttribute("report", results.importCsv(principal.getName(), in, names));
-        }
+    String nationalImport(@RequestParam("file") MultipartFile file, Authentication auth, Model model) throws IOException {
+        return start(file, null, auth, model, code -> true);
+    }
+
+    @GetMapping("/agency/{code}/results/import")
+    String agencyForm(@PathVariable String code, @RequestParam(required = false) Integer year, Authentication auth, Model model) {
+        Agency agency = manageable(code, auth);
+        form(model, agency, year == null ? latestYear() : year);
         return "results/import";
     }
 
-    @GetMapping("/agency/{code}/results/{year}")
-    String page(@PathVariable String code, @PathVariable int year, Authentication auth, Model model, Locale locale) {
+    @PostMapping("/agency/{code}/results/import")
+    String agencyImport(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
+                        Model model) throws IOException {
+        Agency agency = manageable(code, auth);
+        return start(file, agency, auth, model, code::equals);
+    }
+
+    private String start(MultipartFile file, Agency agency, Authentication auth, Model model, java.util.function.Predicate<String> allowed)
+            throws IOException {
+        Optional<ResultFile.Format> format = file == null ? Optional.empty() : ResultFile.Format.of(file.getOriginalFilename());
+        if (file == null || file.isEmpty() || format.isEmpty()) {
+            form(model, agency, latestYear());
+            model.addAttribute("fileError", true);
+            return "results/import";
+        }
+        ResultImports.Job job;
+        try (InputStream in = file.getInputStream()) {
+            job = imports.start(auth.getName(), file.getOriginalFilename(), format.get(), in, agency == null ? null : agency.code(), allowed);
+        }
+        return "redirect:/imports/" + job.id();
+    }
+
+    /** The progress page of an import; htmx asks for the progress part alone every second until the import ends. */
+    @GetMapping("/imports/{id}")
+    String job(@PathVariable String id, @RequestHeader(value = "HX-Request", required = false) String htmx, Authentication auth, Model model) {
+        ResultImports.Job job = imports.find(id, auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("job", job);
+        model.addAttribute("agency", job.agency() == null ? null : agencies.find(job.agency()).orElse(null));
+        return htmx != null ? "results/job :: progress" : "results/job";
+    }
+
+    @GetMapping("/results/template.{format}")
+    ResponseEntity<byte[]> template(@PathVariable String format, @RequestParam(required = false) Integer year) throws IOException {
+        FrameworkDefinition def = framework(year);
+        return template(format, OfficialResultColumns.headers(def), List.of(), "official-results-template-" + def.year().buddhistEra());
+    }
+
+    /** The template for one agency: its code, name and the year already filled in. */
+    @GetMapping("/agency/{code}/results/template.{format}")
+    ResponseEntity<byte[]> agencyTemplate(@PathVariable String code, @PathVariable String format, @RequestParam(required = false) Integer year,
+                                          Authentication auth) throws IOException {
+        Agency agency = manageable(code, auth);
+        FrameworkDefinition def = framework(year);
+        List<String> row = new ArrayList<>(List.of(agency.code(), agency.nameTh(), Integer.toString(def.year().buddhistEra())));
+        return template(format, OfficialResultColumns.headers(def), row, "results-" + agency.code() + "-" + def.year().buddhistEra());
+    }
+
+    private ResponseEntity<byte[]> template(String format, List<String> headers, List<String> row, String name) throws IOException {
+        HttpHeaders h = new HttpHeaders();
+        byte[] body;
+        if (format.equals("csv")) {
+            StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", headers)).append("\r\n");
+            if (!row.isEmpty()) {
+                csv.append(String.join(",", row)).append(",".repeat(headers.size() - row.size())).append("\r\n");
+            }
+            body = csv.toString().getBytes(StandardCharsets.UTF_8);
+            h.setContentType(MediaType.parseMediaType("text/csv;charset=UTF-8"));
+        } else if (format.equals("xlsx")) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                XSSFSheet sheet = wb.createSheet("ผลการประเมิน");
+                XSSFCellStyle bold = wb.createCellStyle();
+                Font font = wb.createFont();
+                font.setBold(true);
+                bold.setFont(font);
+                XSSFRow head = sheet.createRow(0);
+                for (int i = 0; i < headers.size(); i++) {
+                    head.createCell(i).setCellValue(headers.get(i));
+                    head.getCell(i).setCellStyle(bold);
+                }
+                if (!row.isEmpty()) {
+                    XSSFRow r = sheet.createRow(1);
+                    for (int i = 0; i < row.size(); i++) {
+                        r.createCell(i).setCellValue(row.get(i));
+                    }
+                }
+                sheet.createFreezePane(0, 1);
+                sheet.setColumnWidth(1, 40 * 256);
+                wb.write(out);
+                body = out.toByteArray();
+            }
+            h.setContentType(MediaType.parseMediaType(XLSX));
+        } else {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        h.setContentDisposition(ContentDisposition.attachment().filename(name + "." + format).build());
+        return ResponseEntity.ok().headers(h).body(body);
+    }
+
+    /** The agency, if this person may change its results: 404 when they may not see it, 403 when they may only read it. */
+    private Agency manageable(String code, Authentication auth) {
         if (!access.canSee(auth, code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Agency agency = agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AgencyResult result = results.result(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var analysis = Analyzer.analyze(result.framework(), result.score(), results.result(code, year - 1).map(AgencyResult::score).orElse(null),
-                result.profile(), KnowledgeBaseLoader.shipped(year), AnalysisOptions.DEFAULT);
-        model.addAttribute("agency", agency);
-        model.addAttribute("year", year);
-        model.addAttribute("result", result);
-        model.addAttribute("analysis", analysis);
-        return "results/page";
+        if (!access.canManage(auth, code)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -24,14 +24,16 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/favicon.ico", "/login").permitAll()
+                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/reset", "/account/reset/*").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*", "/agency/*/results/template.*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/agency/*/results/import").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/imports/*").authenticated()
                         .requestMatchers("/results/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")

@@ -1,0 +1,110 @@
+package org.openita.server.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openita.core.analysis.Analysis;
+import org.openita.core.analysis.IndicatorFinding;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.Indicator;
+import org.openita.core.framework.LocalizedText;
+import org.openita.core.framework.OitItem;
+import org.openita.core.framework.Question;
+import org.openita.core.scoring.FigureCheck;
+import org.openita.core.scoring.Rounding;
+import org.openita.core.scoring.ScoreResult;
+import org.openita.core.scoring.ScoringEngine;
+
+/**
+ * What the results page shows, already in the reader's language and rounded for display: summary,
+ * tools and parts, the ten indicators with last year's figures, imported-versus-recomputed checks,
+ * per-question and per-OIT-item scores, and the bars of the two charts.
+ */
+public record ResultPage(String overall, String previousOverall, String change, String level, String levelExplanation,
+                         boolean provisional, List<String> provisionalEntries, List<Row> tools, List<Row> indicators,
+                         List<Check> checks, List<String> warnings, List<Row> questions, List<Row> oitItems, boolean hasPrevious) {
+
+    /** One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts. */
+    public record Row(String key, String label, String score, String previous, String change, double bar, double previousBar,
+                      boolean provisional, String standing) {
+    }
+
+    /** An imported figure beside the recomputed one. */
+    public record Check(String label, String given, String computed, String difference, boolean differs, String rule) {
+    }
+
+    public static ResultPage of(Analysis a, Locale locale) {
+        FrameworkDefinition def = a.framework();
+        ScoreResult r = a.result();
+        ScoreResult p = a.previous();
+        boolean en = "en".equals(locale.getLanguage());
+        List<Row> tools = new ArrayList<>();
+        for (String key : def.scoreKeys()) {
+            Double v = r.tools().get(key);
+            Double pv = p == null ? null : p.tools().get(key);
+            tools.add(new Row(key, text(ScoringEngine.scoreName(def, key), en), fmt(v), fmt(pv), change(v, pv), bar(v), bar(pv),
+                    provisional(def, key), ""));
+        }
+        List<Row> indicators = new ArrayList<>();
+        for (Indicator ind : def.indicators()) {
+            IndicatorFinding f = a.ranked().stream().filter(x -> x.number() == ind.number()).findFirst().orElse(null);
+            Double v = r.indicators().get(ind.number());
+            Double pv = f == null ? null : f.previous();
+            indicators.add(new Row(Integer.toString(ind.number()), ind.number() + ". " + text(ind.name(), en), fmt(v), fmt(pv), change(v, pv),
+                    bar(v), bar(pv), ind.provenance().isProvisional(), f == null ? "UNKNOWN" : f.standing().name()));
+        }
+        List<Check> checks = r.checks().stream().map(c -> check(def, c, en)).toList();
+        List<Row> questions = new ArrayList<>();
+        for (Question q : def.questions()) {
+            Double v = r.questions().get(q.code());
+            if (v != null) {
+                questions.add(new Row(q.code(), text(q.summary(), en), fmt(v), "", "", bar(v), 0, q.provenance().isProvisional(),
+                        "ตัวชี้วัดที่ " + q.indicator()));
+            }
+        }
+        List<Row> items = new ArrayList<>();
+        for (OitItem o : def.oitItems()) {
+            Double v = r.oitItems().get(o.code());
+            if (v != null) {
+                items.add(new Row(o.code(), text(o.title(), en), fmt(v), "", "", bar(v), 0, o.provenance().isProvisional(),
+                        v >= 100 ? "PASS" : "FAIL"));
+            }
+        }
+        String level = r.level().isDetermined() ? text(r.level().level().name(), en) : null;
+        return new ResultPage(fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()), level,
+                text(a.levelExplanation(), en), r.provisional(), r.provisionalEntries().stream().map(t -> text(t, en)).toList(),
+                tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items, p != null);
+    }
+
+    private static Check check(FrameworkDefinition def, FigureCheck c, boolean en) {
+        String label = c.key().equals("overall") || c.key().chars().allMatch(Character::isDigit)
+                ? text(c.name(), en) : text(ScoringEngine.scoreName(def, c.key()), en);
+        return new Check(label, fmt(c.given()), fmt(c.computed()), signed(c.difference()), c.differs(), text(c.rule(), en));
+    }
+
+    private static boolean provisional(FrameworkDefinition def, String key) {
+        return def.tools().stream().anyMatch(t -> (t.code().name().equals(key) && t.provenance().isProvisional())
+                || t.parts().stream().anyMatch(part -> part.code().equals(key) && part.provenance().isProvisional()));
+    }
+
+    private static String text(LocalizedText t, boolean en) {
+        return t == null ? "" : en ? t.en() : t.th();
+    }
+
+    static String fmt(Double v) {
+        return v == null ? "" : Rounding.display(v).toPlainString();
+    }
+
+    private static String change(Double now, Double before) {
+        return now == null || before == null ? "" : signed(Rounding.twoDecimals(now) - Rounding.twoDecimals(before));
+    }
+
+    private static String signed(double d) {
+        String s = Rounding.display(d).toPlainString();
+        return d > 0 && !s.startsWith("-") ? "+" + s : s;
+    }
+
+    private static double bar(Double v) {
+        return v == null ? 0 : Math.max(0, Math.min(100, v));
+    }
+}

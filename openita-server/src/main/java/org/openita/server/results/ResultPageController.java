@@ -1,0 +1,48 @@
+package org.openita.server.results;
+
+import java.util.Locale;
+import org.openita.core.analysis.Analysis;
+import org.openita.core.analysis.AnalysisOptions;
+import org.openita.core.analysis.Analyzer;
+import org.openita.core.framework.KnowledgeBaseLoader;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.AgencyAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** An agency's results for a fiscal year, for everyone allowed to see the agency. */
+@Controller
+class ResultPageController {
+
+    private final OfficialResults results;
+    private final AgencyRegistry agencies;
+    private final AgencyAccess access;
+
+    ResultPageController(OfficialResults results, AgencyRegistry agencies, AgencyAccess access) {
+        this.results = results;
+        this.agencies = agencies;
+        this.access = access;
+    }
+
+    @GetMapping("/agency/{code}/results/{year}")
+    String page(@PathVariable String code, @PathVariable int year, Authentication auth, Model model, Locale locale) {
+        if (!access.canSee(auth, code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Agency agency = agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("agency", agency);
+        model.addAttribute("year", year);
+        model.addAttribute("analysis", analysis);
+        model.addAttribute("page", ResultPage.of(analysis, locale));
+        model.addAttribute("years", results.years(code));
+        model.addAttribute("canManage", access.canManage(auth, code));
+        return "results/page";
+    }
+}
