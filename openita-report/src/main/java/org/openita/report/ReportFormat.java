@@ -47,7 +47,15 @@ public enum ReportFormat {
 
     /** Builds the report from the analysis and renders it in this format. */
     public byte[] render(Analysis analysis, ReportOptions options) {
-        ReportDocument doc = ReportBuilder.build(analysis, options);
+        return render(ReportBuilder.build(analysis, options), options);
+    }
+
+    /** Builds the follow-up report from the recorded progress and renders it in this format. */
+    public byte[] render(FollowUp followUp, ReportOptions options) {
+        return render(FollowUpReportBuilder.build(followUp, options), options);
+    }
+
+    private byte[] render(ReportDocument doc, ReportOptions options) {
         return switch (this) {
             case DOCX -> DocxRenderer.render(doc, options.digits());
             case PDF -> PdfRenderer.render(doc, options.digits());
