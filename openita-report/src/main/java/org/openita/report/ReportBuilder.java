@@ -284,9 +284,10 @@ public final class ReportBuilder {
             for (int s = 0; s < m.steps().size(); s++) {
                 steps.append(s == 0 ? "" : "\n").append(n(s + 1)).append(". ").append(m.steps().get(s).th());
             }
-            rows.add(List.of(n(i), m.measure().th() + " (" + ThaiFormat.digits(m.addresses().th(), digits) + ")", steps.toString(),
-                    m.unit(), "รายงานความก้าวหน้า " + ThaiFormat.date(m.progressDate(), digits) + "\nแล้วเสร็จ "
-                            + ThaiFormat.date(m.dueDate(), digits)));
+            String follow = ((m.progressDate() == null ? "" : "รายงานความก้าวหน้า " + ThaiFormat.date(m.progressDate(), digits) + "\n")
+                    + (m.dueDate() == null ? "" : "แล้วเสร็จ " + ThaiFormat.date(m.dueDate(), digits))).strip();
+            String addresses = m.addresses().th().isBlank() ? "" : " (" + ThaiFormat.digits(m.addresses().th(), digits) + ")";
+            rows.add(List.of(n(i), m.measure().th() + addresses, steps.toString(), m.unit(), follow.isEmpty() ? "–" : follow));
         }
         blocks.add(new Block.Table(List.of("ที่", "มาตรการ", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ", "การติดตามผล"), rows,
                 new float[] {0.7f, 3.4f, 4.6f, 2f, 2.8f}, new boolean[] {false, false, false, false, false}));

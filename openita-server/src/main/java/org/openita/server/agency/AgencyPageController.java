@@ -1,6 +1,7 @@
 package org.openita.server.agency;
 
 import java.util.List;
+import java.util.Map;
 import org.openita.server.identity.AgencyAccess;
 import org.openita.server.identity.Role;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,10 @@ class AgencyPageController {
     private final AgencyAccess access;
     private final org.openita.server.cycle.CycleService cycles;
 
-    AgencyPageController(AgencyRegistry registry, AgencyAccess access, org.openita.server.cycle.CycleService cycles) {
+    private final List<AgencyPagePart> parts;
+
+    AgencyPageController(AgencyRegistry registry, AgencyAccess access, org.openita.server.cycle.CycleService cycles, List<AgencyPagePart> parts) {
+        this.parts = parts;
         this.registry = registry;
         this.access = access;
         this.cycles = cycles;
@@ -64,6 +68,13 @@ class AgencyPageController {
         model.addAttribute("agency", agency);
         model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
         model.addAttribute("canEditData", mayEditData(auth));
+        List<Map<String, Object>> parts = new java.util.ArrayList<>();
+        this.parts.stream().sorted(java.util.Comparator.comparingInt(AgencyPagePart::order)).forEach(p -> p.values(agency, auth).ifPresent(v -> {
+            Map<String, Object> part = new java.util.HashMap<>(v);
+            part.put("template", p.template());
+            parts.add(part);
+        }));
+        model.addAttribute("parts", parts);
         return "agency/page";
     }
 

@@ -32,8 +32,11 @@ class ReportController {
     private final DemoAgency demo;
     private final org.openita.server.results.OfficialResults results;
     private final org.openita.server.identity.AgencyAccess access;
+    private final org.openita.server.measures.MeasurePlans plans;
 
-    ReportController(DemoAgency demo, org.openita.server.results.OfficialResults results, org.openita.server.identity.AgencyAccess access) {
+    ReportController(DemoAgency demo, org.openita.server.results.OfficialResults results, org.openita.server.identity.AgencyAccess access,
+                     org.openita.server.measures.MeasurePlans plans) {
+        this.plans = plans;
         this.demo = demo;
         this.results = results;
         this.access = access;
@@ -48,9 +51,17 @@ class ReportController {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-        AgencyResult now = results.result(code, year).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-        AgencyResult before = results.result(code, year - 1).orElse(null);
-        return render(f, now, before, digits, code + "-" + year);
+        return agencyReport(code, year, f, digits);
+    }
+
+    /** The analysis report from the stored results, with the agency's confirmed measures when it has confirmed them. */
+    ResponseEntity<byte[]> agencyReport(String code, int year, ReportFormat f, String digits) {
+        Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        var confirmed = plans.confirmedMeasures(code, year);
+        if (confirmed.isPresent()) {
+            analysis = analysis.withMeasures(confirmed.get());
+        }
+        return render(f, analysis, confirmed.isPresent(), digits, code + "-" + year);
     }
 
     @GetMapping("/demo/report.{format}")
@@ -64,8 +75,13 @@ class ReportController {
         int year = now.framework().year().buddhistEra();
         Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before == null ? null : before.score(), now.profile(),
                 KnowledgeBaseLoader.shipped(year), AnalysisOptions.DEFAULT);
+        return render(f, analysis, false, digits, name);
+    }
+
+    private ResponseEntity<byte[]> render(ReportFormat f, Analysis analysis, boolean confirmed, String digits, String name) {
+        int year = analysis.framework().year().buddhistEra();
         ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI,
-                LocalDate.now(ZoneId.of("Asia/Bangkok")), null, false);
+                LocalDate.now(ZoneId.of("Asia/Bangkok")), null, confirmed);
         byte[] body = f.render(analysis, options);
         String fileName = "ita-" + year + "-analysis-report" + (name.equals("demo") ? "" : "-" + name) + "." + f.extension();
         HttpHeaders headers = new HttpHeaders();

@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*", "/agency/*/results/template.*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/results/import").authenticated()
                         .requestMatchers(HttpMethod.GET, "/imports/*").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/agency/*/measures/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/agency/*/measures/**").authenticated()
                         .requestMatchers("/results/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")

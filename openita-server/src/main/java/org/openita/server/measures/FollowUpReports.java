@@ -1,0 +1,65 @@
+package org.openita.server.measures;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.openita.core.analysis.Analysis;
+import org.openita.core.thai.DigitStyle;
+import org.openita.report.FollowUp;
+import org.openita.report.ReportFormat;
+import org.openita.report.ReportOptions;
+import org.openita.server.results.OfficialResults;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The follow-up report of an agency's measures for an assessment year, from what has been recorded. */
+@Service
+public class FollowUpReports {
+
+    /** The HTML report carries its own styles and fonts inline and runs no script. */
+    public static final String HTML_REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final MeasurePlans plans;
+    private final OfficialResults results;
+
+    FollowUpReports(MeasurePlans plans, OfficialResults results) {
+        this.plans = plans;
+        this.results = results;
+    }
+
+    public Optional<FollowUp> followUp(String code, int year, LocalDate asOf) {
+        return results.analysis(code, year).map(a -> followUp(a, plans.planOrEmpty(code, year), asOf));
+    }
+
+    static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf) {
+        return new FollowUp(a.agency(), a.framework().year(), a.measuresYear(), a.overall(),
+                a.result().level().isDetermined() ? a.result().level().level().name().th() : null,
+                plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), m.owner(), m.startsOn(), m.dueOn(),
+                        m.addresses(), m.status().report(),
+                        m.milestones().stream().map(x -> new FollowUp.Milestone(x.label(), x.dueOn(), x.reachedOn())).toList(),
+                        m.progress().stream().map(p -> new FollowUp.Update(p.recordedOn(), p.status().report(), p.note(), p.evidence(),
+                                p.recordedBy())).toList())).toList(), asOf);
+    }
+
+    public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
+        LocalDate today = MeasurePlans.today();
+        FollowUp followUp = followUp(code, year, today).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI, today, null, true);
+        byte[] body = f.render(followUp, options);
+        String name = "ita-" + year + "-follow-up-report-" + code + "." + f.extension();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(f.mediaType()));
+        if (f == ReportFormat.HTML) {
+            headers.set("Content-Security-Policy", HTML_REPORT_POLICY);
+            headers.setContentDisposition(ContentDisposition.inline().filename(name).build());
+        } else {
+            headers.setContentDisposition(ContentDisposition.attachment().filename(name).build());
+        }
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+}

@@ -1,0 +1,198 @@
+package org.openita.server.measures;
+
+import java.util.List;
+import org.openita.core.analysis.Analysis;
+import org.openita.report.ReportFormat;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.AgencyAccess;
+import org.openita.server.results.OfficialResults;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The measures plan of an agency for an assessment year: everyone who may see the agency reads it and
+ * downloads the follow-up report; its administrator and the central administrator change it.
+ */
+@Controller
+class MeasuresController {
+
+    private final MeasurePlans plans;
+    private final OfficialResults results;
+    private final AgencyRegistry agencies;
+    private final AgencyAccess access;
+    private final FollowUpReports reports;
+
+    MeasuresController(MeasurePlans plans, OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports) {
+        this.plans = plans;
+        this.results = results;
+        this.agencies = agencies;
+        this.access = access;
+        this.reports = reports;
+    }
+
+    private Agency visible(String code, Authentication auth) {
+        if (!access.canSee(auth, code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Agency manageable(String code, Authentication auth) {
+        Agency a = visible(code, auth);
+        if (!access.canManage(auth, code)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return a;
+    }
+
+    private Analysis analysis(String code, int year) {
+        return results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/agency/{code}/measures/{year}")
+    String plan(@PathVariable String code, @PathVariable int year, Authentication auth, Model model) {
+        Agency agency = visible(code, auth);
+        Analysis analysis = analysis(code, year);
+        MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
+        model.addAttribute("agency", agency);
+        model.addAttribute("year", year);
+        model.addAttribute("measuresYear", analysis.measuresYear());
+        model.addAttribute("plan", plan);
+        model.addAttribute("drafts", analysis.measures());
+        model.addAttribute("today", MeasurePlans.today());
+        model.addAttribute("canManage", access.canManage(auth, code));
+        model.addAttribute("publicUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/public/{c}/{y}").buildAndExpand(code, year).toUriString());
+        return "measures/plan";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/drafts")
+    String startFromDrafts(@PathVariable String code, @PathVariable int year, Authentication auth) {
+        manageable(code, auth);
+        Analysis analysis = analysis(code, year);
+        plans.startFromDrafts(auth.getName(), code, year, analysis.measures(), analysis.measuresYear());
+        return "redirect:/agency/" + code + "/measures/" + year;
+    }
+
+    @GetMapping("/agency/{code}/measures/{year}/new")
+    String newForm(@PathVariable String code, @PathVariable int year, Authentication auth, Model model) {
+        Agency agency = manageable(code, auth);
+        analysis(code, year);
+        MeasureForm form = new MeasureForm();
+        form.padMilestones();
+        return form(model, agency, year, null, form, List.of());
+    }
+
+    private String form(Model model, Agency agency, int year, Measure measure, MeasureForm form, List<MeasurePlans.Problem> problems) {
+        model.addAttribute("agency", agency);
+        model.addAttribute("year", year);
+        model.addAttribute("measure", measure);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        return "measures/edit";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}")
+    String create(@PathVariable String code, @PathVariable int year, @ModelAttribute MeasureForm form, Authentication auth, Model model) {
+        Agency agency = manageable(code, auth);
+        analysis(code, year);
+        MeasurePlans.Result r = plans.create(auth.getName(), code, year, form);
+        if (!r.ok()) {
+            form.padMilestones();
+            return form(model, agency, year, null, form, r.problems());
+        }
+        return "redirect:/agency/" + code + "/measures/" + year + "?saved";
+    }
+
+    @GetMapping("/agency/{code}/measures/{year}/{id}")
+    String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model) {
+        Agency agency = visible(code, auth);
+        Measure m = plans.measure(code, year, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("canManage", access.canManage(auth, code));
+        model.addAttribute("today", MeasurePlans.today());
+        return form(model, agency, year, m, MeasureForm.of(m), List.of());
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/{id}")
+    String update(@PathVariable String code, @PathVariable int year, @PathVariable long id, @ModelAttribute MeasureForm form,
+                  Authentication auth, Model model) {
+        Agency agency = manageable(code, auth);
+        MeasurePlans.Result r = plans.update(auth.getName(), code, year, id, form);
+        if (r == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!r.ok()) {
+            form.padMilestones();
+            model.addAttribute("canManage", true);
+            model.addAttribute("today", MeasurePlans.today());
+            return form(model, agency, year, plans.measure(code, year, id).orElseThrow(), form, r.problems());
+        }
+        return "redirect:/agency/" + code + "/measures/" + year + "?saved";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/{id}/delete")
+    String delete(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth) {
+        manageable(code, auth);
+        if (!plans.delete(auth.getName(), code, year, id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/agency/" + code + "/measures/" + year + "?deleted";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/{id}/progress")
+    String progress(@PathVariable String code, @PathVariable int year, @PathVariable long id,
+                    @RequestParam(required = false) String status, @RequestParam(required = false) String note,
+                    @RequestParam(required = false) String evidence, @RequestParam(required = false) List<Long> reached,
+                    Authentication auth, Model model) {
+        Agency agency = manageable(code, auth);
+        MeasurePlans.Result r = plans.recordProgress(auth.getName(), code, year, id, status, note, evidence, reached);
+        if (r == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!r.ok()) {
+            Measure m = plans.measure(code, year, id).orElseThrow();
+            model.addAttribute("canManage", true);
+            model.addAttribute("today", MeasurePlans.today());
+            model.addAttribute("progressProblems", r.problems());
+            model.addAttribute("progressNote", note);
+            model.addAttribute("progressEvidence", evidence);
+            model.addAttribute("progressStatus", status);
+            return form(model, agency, year, m, MeasureForm.of(m), List.of());
+        }
+        return "redirect:/agency/" + code + "/measures/" + year + "/" + id + "?recorded";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/confirm")
+    String confirm(@PathVariable String code, @PathVariable int year, Authentication auth) {
+        manageable(code, auth);
+        analysis(code, year);
+        plans.confirm(auth.getName(), code, year);
+        return "redirect:/agency/" + code + "/measures/" + year + "?confirmed";
+    }
+
+    @PostMapping("/agency/{code}/measures/{year}/publish")
+    String publish(@PathVariable String code, @PathVariable int year, @RequestParam(defaultValue = "true") boolean publish, Authentication auth) {
+        manageable(code, auth);
+        analysis(code, year);
+        plans.publish(auth.getName(), code, year, publish);
+        return "redirect:/agency/" + code + "/measures/" + year + (publish ? "?published" : "?withdrawn");
+    }
+
+    @GetMapping("/agency/{code}/measures/{year}/follow-up.{format}")
+    ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
+                                    @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
+        visible(code, auth);
+        ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return reports.download(code, year, f, digits);
+    }
+}

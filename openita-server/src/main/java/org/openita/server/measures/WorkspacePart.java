@@ -1,0 +1,58 @@
+package org.openita.server.measures;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyPagePart;
+import org.openita.server.identity.AgencyAccess;
+import org.openita.server.results.OfficialResults;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** On the agency's page: its results by year with their measures, the import link, and the administrator's reminders. */
+@Component
+class WorkspacePart implements AgencyPagePart {
+
+    private final OfficialResults results;
+    private final MeasurePlans plans;
+    private final AgencyAccess access;
+
+    WorkspacePart(OfficialResults results, MeasurePlans plans, AgencyAccess access) {
+        this.results = results;
+        this.plans = plans;
+        this.access = access;
+    }
+
+    @Override
+    public String template() {
+        return "measures/agency-part";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> values(Agency agency, Authentication auth) {
+        boolean manage = access.canManage(auth, agency.code());
+        List<Map<String, Object>> years = results.years(agency.code()).stream().map(y -> {
+            MeasurePlans.Plan p = plans.planOrEmpty(agency.code(), y);
+            Map<String, Object> m = new HashMap<>();
+            m.put("year", y);
+            m.put("measures", p.measures().size());
+            m.put("confirmed", p.confirmed());
+            m.put("published", p.published());
+            m.put("overdue", p.measures().stream().filter(x -> x.overdue(MeasurePlans.today())).count());
+            return m;
+        }).toList();
+        Map<String, Object> v = new HashMap<>();
+        v.put("code", agency.code());
+        v.put("years", years);
+        v.put("canManage", manage);
+        v.put("reminders", manage ? plans.reminders(agency.code(), MeasurePlans.today()) : List.of());
+        return Optional.of(v);
+    }
+}

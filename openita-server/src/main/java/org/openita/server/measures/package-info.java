@@ -1,0 +1,3 @@
+/** The measures (มาตรการ) an agency sets after its results, their progress through the year, and the follow-up report. */
+@org.springframework.modulith.ApplicationModule(displayName = "Measures")
+package org.openita.server.measures;

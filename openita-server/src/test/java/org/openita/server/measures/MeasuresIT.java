@@ -1,0 +1,185 @@
+package org.openita.server.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.results.ResultFile;
+import org.openita.server.results.ResultImports;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The measures plan through the year: drafts, edits, checks, progress, reminders, reports and the audit trail. */
+class MeasuresIT extends ServerTestSupport {
+
+    static final String CODE = "M-1";
+    static final RequestPostProcessor ADMIN = user("m1-admin").roles("AGENCY_ADMIN");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AgencyRegistry registry;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    ResultImports imports;
+    @Autowired
+    MeasurePlans plans;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void agencyWithResults() throws Exception {
+        if (registry.find(CODE).isPresent()) {
+            return;
+        }
+        registry.importFile("test", "m.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"
+                + CODE + ",องค์การบริหารส่วนตำบลมาตรการ,อบต.,สำนักปลัด;กองคลัง;กองช่าง\nM-2,เทศบาลตำบลอื่นอีก,เทศบาลตำบล,\n")
+                .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        accounts.createAssigned("test", "m1-admin", "m1", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
+        accounts.createAssigned("test", "m1-staff", "m1s", Role.AGENCY_STAFF, "irrelevant-pass", CODE, List.of());
+        accounts.createAssigned("test", "m2-admin", "m2", Role.AGENCY_ADMIN, "irrelevant-pass", "M-2", List.of());
+        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
+                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n" + CODE + ",2568,84.10,90,88,95,92,80,70,75,72,85,90\n";
+        var report = imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true);
+        assertThat(report.problems()).isEmpty();
+    }
+
+    private String page(String path, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletRequestBuilder form(String path) {
+        return post(path).with(ADMIN).with(csrf());
+    }
+
+    private long audits(String action) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and subject like ?").params(action, "%" + CODE + "/2568%")
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aPlanThroughTheYear() throws Exception {
+        String base = "/agency/" + CODE + "/measures/2568";
+        assertThat(page(base, ADMIN)).contains("data-testid=\"start-from-drafts\"");
+        mvc.perform(form(base + "/drafts")).andExpect(status().is3xxRedirection());
+        MeasurePlans.Plan plan = plans.plan(CODE, 2568).orElseThrow();
+        assertThat(plan.measures()).isNotEmpty();
+        Measure first = plan.measures().get(0);
+        assertThat(first.milestones()).extracting(Measure.Milestone::label).containsExactly("รายงานความก้าวหน้า");
+        assertThat(first.unit()).isEqualTo("สำนักปลัด");
+        // drafts are added once
+        mvc.perform(form(base + "/drafts"));
+        assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSameSizeAs(plan.measures());
+
+        // bad input: every problem named, nothing stored
+        long measuresBefore = plans.plan(CODE, 2568).orElseThrow().measures().size();
+        String bad = mvc.perform(form(base).param("title", " ").param("startsOn", "2026-10-01").param("dueOn", "2026-09-01")
+                        .param("oitItems", "o8, o999").param("milestoneLabel", "ประชุม").param("milestoneDue", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("กรุณาใส่ชื่อมาตรการ", "วันแล้วเสร็จต้องไม่ก่อนวันเริ่ม", "ไม่มีข้อ OIT &quot;o999&quot;", "ต้องมีทั้งหัวข้อและวันที่");
+        String badDate = mvc.perform(form(base).param("title", "x").param("dueOn", "31/13/2569"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badDate).contains("อ่านไม่ได้");
+        assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSize((int) measuresBefore);
+
+        // a new measure that is already overdue, with a milestone
+        mvc.perform(form(base).param("title", "มาตรการจัดทำคู่มือการให้บริการ").param("steps", "ยกร่าง\nประกาศใช้").param("unit", "กองช่าง")
+                        .param("owner", "นายช่าง ตัวอย่าง").param("startsOn", "2025-10-01").param("dueOn", "2025-12-31").param("oitItems", "o8, o9")
+                        .param("milestoneLabel", "ยกร่างเสร็จ").param("milestoneDue", "2025-11-30"))
+                .andExpect(status().is3xxRedirection());
+        Measure added = plans.plan(CODE, 2568).orElseThrow().measures().stream().filter(m -> m.title().startsWith("มาตรการจัดทำคู่มือ")).findFirst().orElseThrow();
+        assertThat(added.oitItems()).containsExactly("o8", "o9");
+        assertThat(added.overdue(MeasurePlans.today())).isTrue();
+        assertThat(page(base, ADMIN)).contains("data-testid=\"overdue\"");
+        String agencyPage = page("/agency/" + CODE, ADMIN);
+        assertThat(agencyPage).contains("data-testid=\"reminders\"", "มาตรการจัดทำคู่มือการให้บริการ", "เลยกำหนดแล้วเสร็จ:");
+        assertThat(page("/agency/" + CODE, user("m1-staff").roles("AGENCY_STAFF"))).doesNotContain("data-testid=\"reminders\"");
+
+        // edit with the current version, then an edit on a stale copy is refused
+        mvc.perform(form(base + "/" + added.id()).param("title", "มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ").param("unit", "กองช่าง").param("owner", "นายช่าง ตัวอย่าง").param("steps", "ยกร่าง\nประกาศใช้")
+                        .param("dueOn", "2027-09-30").param("version", Integer.toString(added.version()))
+                        .param("milestoneLabel", "ยกร่างเสร็จ").param("milestoneDue", "2025-11-30"))
+                .andExpect(status().is3xxRedirection());
+        String stale = mvc.perform(form(base + "/" + added.id()).param("title", "ชื่อที่จะทับ").param("version", Integer.toString(added.version())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(stale).contains("มีผู้อื่นแก้ไขมาตรการนี้");
+        Measure edited = plans.measure(CODE, 2568, added.id()).orElseThrow();
+        assertThat(edited.title()).isEqualTo("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ");
+        assertThat(edited.overdue(MeasurePlans.today())).isFalse();
+
+        // progress: refused without a reason for dropping or with a bad link; recorded otherwise
+        String noReason = mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "DROPPED"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(noReason).contains("ต้องระบุเหตุผล");
+        String badLink = mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "IN_PROGRESS").param("evidence", "javascript:alert(1)"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badLink).contains("ต้องขึ้นต้นด้วย http://");
+        assertThat(plans.measure(CODE, 2568, first.id()).orElseThrow().progress()).isEmpty();
+        mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "IN_PROGRESS").param("note", "ประกาศขั้นตอนบริการแล้ว 8 งาน")
+                        .param("evidence", "https://example.go.th/services").param("reached", Long.toString(first.milestones().get(0).id())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(form(base + "/" + added.id() + "/progress").param("status", "DONE").param("note", "ประกาศใช้คู่มือแล้ว"))
+                .andExpect(status().is3xxRedirection());
+        Measure progressed = plans.measure(CODE, 2568, first.id()).orElseThrow();
+        assertThat(progressed.status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(progressed.milestones().get(0).reachedOn()).isEqualTo(MeasurePlans.today());
+        assertThat(page(base + "/" + first.id(), user("m1-staff").roles("AGENCY_STAFF"))).contains("https://example.go.th/services")
+                .doesNotContain("data-testid=\"record-progress\"");
+
+        // confirm; the analysis report prints the confirmed measures, the follow-up report the progress
+        mvc.perform(form(base + "/confirm")).andExpect(status().is3xxRedirection());
+        byte[] docx = mvc.perform(get("/agency/" + CODE + "/results/2568/report.docx").with(ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFWordExtractor ex = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
+            assertThat(ex.getText()).contains("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ", "กองช่าง (นายช่าง ตัวอย่าง)")
+                    .contains("หน่วยงานกำหนดมาตรการต่อไปนี้");
+        }
+        byte[] followUp = mvc.perform(get(base + "/follow-up.docx").with(user("m1-staff").roles("AGENCY_STAFF"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFWordExtractor ex = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(followUp)))) {
+            assertThat(ex.getText()).contains("รายงานผลการดำเนินการตามมาตรการ", "ประกาศขั้นตอนบริการแล้ว ๘ งาน", "https://example.go.th/services",
+                    "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ");
+        }
+        byte[] pdf = mvc.perform(get(base + "/follow-up.pdf").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        // delete
+        mvc.perform(form(base + "/" + added.id() + "/delete")).andExpect(status().is3xxRedirection());
+        assertThat(plans.measure(CODE, 2568, added.id())).isEmpty();
+
+        assertThat(audits("MEASURE_CREATED")).isGreaterThanOrEqualTo(plan.measures().size() + 1L);
+        assertThat(audits("MEASURE_UPDATED")).isEqualTo(1);
+        assertThat(audits("MEASURE_PROGRESS")).isEqualTo(2);
+        assertThat(audits("MEASURES_CONFIRMED")).isEqualTo(1);
+        assertThat(audits("MEASURE_DELETED")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheAgencysAdministratorChangesItsPlan() throws Exception {
+        String base = "/agency/" + CODE + "/measures/2568";
+        mvc.perform(post(base + "/drafts").with(user("m1-staff").roles("AGENCY_STAFF")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/drafts").with(user("m2-admin").roles("AGENCY_ADMIN")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get(base).with(user("m2-admin").roles("AGENCY_ADMIN"))).andExpect(status().isNotFound());
+        mvc.perform(get(base + "/follow-up.pdf").with(user("m2-admin").roles("AGENCY_ADMIN"))).andExpect(status().isNotFound());
+        mvc.perform(post(base + "/drafts").with(ADMIN)).andExpect(status().isForbidden()); // no CSRF token
+        mvc.perform(get("/agency/" + CODE + "/measures/2567").with(ADMIN)).andExpect(status().isNotFound()); // no results that year
+    }
+}
