@@ -33,6 +33,13 @@ public class CycleService {
         return jdbc.sql("select fiscal_year from assessment_cycle order by fiscal_year desc").query(Integer.class).list();
     }
 
+    /** Whether the year's results have been announced: its cycle's results phase has begun. */
+    public boolean resultsAnnounced(int year) {
+        LocalDate today = today();
+        return windows(year).map(ws -> ws.stream().anyMatch(w -> w.phase() == Phase.RESULTS_ANNOUNCED && !today.isBefore(w.startsOn())))
+                .orElse(false);
+    }
+
     public Optional<List<PhaseWindow>> windows(int year) {
         List<PhaseWindow> w = jdbc.sql("select phase, starts_on, ends_on from cycle_phase where fiscal_year = ? order by starts_on, phase")
                 .param(year).query((rs, n) -> new PhaseWindow(Phase.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),

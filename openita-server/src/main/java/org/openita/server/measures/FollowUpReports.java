@@ -49,6 +49,10 @@ public class FollowUpReports {
     public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
         LocalDate today = MeasurePlans.today();
         FollowUp followUp = followUp(code, year, today).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return download(followUp, code, year, f, digits, today);
+    }
+
+    private ResponseEntity<byte[]> download(FollowUp followUp, String code, int year, ReportFormat f, String digits, LocalDate today) {
         ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI, today, null, true);
         byte[] body = f.render(followUp, options);
         String name = "ita-" + year + "-follow-up-report-" + code + "." + f.extension();

@@ -95,6 +95,17 @@ public class OfficialResults {
                 org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT));
     }
 
+    /**
+     * A scorer for many stored inputs of one year, with the year's framework looked up once (for exports of
+     * every agency); empty when no framework is active for the year.
+     */
+    public Optional<java.util.function.Function<String, AgencyResult>> scorer(int year) {
+        return frameworks.active(year).map(def -> json -> {
+            ScoreInputReader.Read read = ScoreInputReader.read(json, y -> y == year ? Optional.of(def) : frameworks.active(y));
+            return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
+        });
+    }
+
     AgencyResult score(String json) {
         ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
         return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));

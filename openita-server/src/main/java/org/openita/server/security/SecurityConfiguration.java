@@ -28,6 +28,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/reset", "/account/reset/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/public/*/*", "/public/*/*/report.*", "/public/*/*/follow-up.*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/open-data", "/open-data/*").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()

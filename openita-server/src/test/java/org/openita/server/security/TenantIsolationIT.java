@@ -46,15 +46,21 @@ class TenantIsolationIT extends ServerTestSupport {
             "iso-viewer-b", Role.VIEWER);
     /** Endpoints every signed-in person may use, whatever their role. */
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
-    static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}");
+    static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
+            "/agency/{code}/measures/{year}/new");
+    /** A measure of each agency, so that measure pages are tried with real ids. */
+    static final java.util.Map<String, Long> MEASURE = new java.util.concurrent.ConcurrentHashMap<>();
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
-    static final Set<String> OWN_WORK = Set.of("/imports/{id}");
-    static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}");
+    static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
+            "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
+    static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}", "/open-data");
 
     @Autowired
     MockMvc mvc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    org.openita.server.measures.MeasurePlans plans;
     @Autowired
     AgencyRegistry registry;
     @Autowired
@@ -66,6 +72,11 @@ class TenantIsolationIT extends ServerTestSupport {
     @BeforeEach
     void twoAgenciesAndAPersonOfEachRole() throws Exception {
         if (accounts.find("iso-central").isPresent()) {
+            if (MEASURE.isEmpty()) {
+                for (String code : List.of(A, B)) {
+                    MEASURE.put(code, plans.plan(code, 2568).orElseThrow().measures().get(0).id());
+                }
+            }
             return;
         }
         String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + A + ",องค์การบริหารส่วนตำบลเอ,อบต.\n" + B + ",เทศบาลตำบลบี,เทศบาลตำบล\n";
@@ -74,6 +85,11 @@ class TenantIsolationIT extends ServerTestSupport {
         var report = imports.run("test", org.openita.server.results.ResultFile.Format.CSV,
                 new ByteArrayInputStream(resultsCsv.getBytes(StandardCharsets.UTF_8)), c -> true);
         assertThat(report.problems()).isEmpty();
+        for (String code : List.of(A, B)) {
+            var form = new org.openita.server.measures.MeasureForm();
+            form.setTitle("มาตรการทดสอบ " + code);
+            MEASURE.put(code, plans.create("test", code, 2568, form).id());
+        }
         for (var e : ROLES.entrySet()) {
             Role role = e.getValue();
             boolean agencyRole = role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF;
@@ -106,7 +122,8 @@ class TenantIsolationIT extends ServerTestSupport {
                     if (OWN_WORK.contains(pattern)) {
                         continue;
                     }
-                    String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") ? "csv" : "pdf").replace("{year}", "2568").replaceAll("\\{[^}]+}", "x");
+                    String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") ? "csv" : "pdf")
+                            .replace("{id}", code.isEmpty() ? "1" : Long.toString(MEASURE.get(code))).replace("{year}", "2568").replaceAll("\\{[^}]+}", "x");
                     int status = mvc.perform(get(path).with(user(person).roles(role.name()))).andReturn().getResponse().getStatus();
                     boolean ok = status == 200 || (status == 302 && !pattern.contains("{code}") && pattern.equals("/agency"));
                     boolean expected;
@@ -146,12 +163,14 @@ class TenantIsolationIT extends ServerTestSupport {
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {
                 for (String code : List.of(A, B)) {
-                    int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(pattern.replace("{code}", code))
+                    String path = pattern.replace("{code}", code).replace("{year}", "2568").replace("{id}", Long.toString(MEASURE.get(code)))
+                            .replaceAll("\\{[^}]+}", "1");
+                    int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                                     .param("staffCount", "7").with(user(person).roles(ROLES.get(person).name()))
                                     .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                             .andReturn().getResponse().getStatus();
                     if (!SEES.get(person).contains(code) && status != 404) {
-                        wrong.add(person + " POST " + pattern.replace("{code}", code) + " -> " + status);
+                        wrong.add(person + " POST " + path + " -> " + status);
                     }
                 }
             }

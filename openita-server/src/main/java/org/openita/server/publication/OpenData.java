@@ -1,0 +1,154 @@
+package org.openita.server.publication;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.openita.core.interchange.ScoreResultWriter;
+import org.openita.core.scoring.Rounding;
+import org.openita.core.scoring.ScoreResult;
+import org.openita.server.results.AgencyResult;
+import org.openita.server.results.OfficialResults;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The results of every agency for a year, as CSV or JSON, written row by row while PostgreSQL streams the
+ * stored inputs through a cursor, so a national year is never held in memory whole. Figures are the
+ * published ones where imported, recomputed otherwise, rounded half-up to two decimals.
+ */
+@Service
+public class OpenData {
+
+    static final List<String> KEYS = List.of("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+    private final OfficialResults results;
+
+    OpenData(DataSource dataSource, PlatformTransactionManager transactions, OfficialResults results) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(500);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.results = results;
+    }
+
+    private record Row(String code, String name, String type, String province, String district, ScoreResult score) {
+    }
+
+    private void each(int year, Consumer<Row> sink) {
+        Function<String, AgencyResult> scorer = results.scorer(year).orElse(null);
+        if (scorer == null) {
+            return;
+        }
+        readOnly.executeWithoutResult(status -> cursor.query(
+                "select a.code, a.name_th, a.agency_type, a.province, a.district, cast(r.input as text) from agency_result r"
+                        + " join agency a on a.code = r.agency_code where r.fiscal_year = ? order by a.code",
+                rs -> {
+                    sink.accept(new Row(rs.getString(1), rs.getString(2), typeName(rs.getString(3)), rs.getString(4), rs.getString(5),
+                            scorer.apply(rs.getString(6)).score()));
+                }, year));
+    }
+
+    private static String typeName(String code) {
+        try {
+            return org.openita.server.agency.AgencyType.valueOf(code).thai();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    static List<String> csvHeader() {
+        List<String> h = new ArrayList<>(List.of("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ", "ปีงบประมาณ",
+                "คะแนนรวม", "คะแนนรวมที่คำนวณตามเกณฑ์", "ระดับผลการประเมิน"));
+        h.addAll(List.of("IIT", "EIT", "EIT ส่วนที่ 1", "EIT ส่วนที่ 2", "OIT"));
+        for (int i = 1; i <= 10; i++) {
+            h.add("ตัวชี้วัดที่ " + i);
+        }
+        return h;
+    }
+
+    /** Writes the CSV (UTF-8 with BOM so Excel reads Thai); returns the number of agencies written. */
+    public int csv(int year, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+        csv.printRecord(csvHeader());
+        int[] n = {0};
+        each(year, r -> {
+            List<String> cells = new ArrayList<>(List.of(r.code(), r.name(), r.type(), nz(r.province()), nz(r.district()), Integer.toString(year),
+                    fmt(r.score().publishedOverall() != null ? r.score().publishedOverall() : r.score().overall()), fmt(r.score().computedOverall()),
+                    level(r.score())));
+            KEYS.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
+            for (int i = 1; i <= 10; i++) {
+                cells.add(fmt(r.score().indicators().get(i)));
+            }
+            try {
+                csv.printRecord(cells);
+                if (++n[0] % 500 == 0) {
+                    csv.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+        return n[0];
+    }
+
+    /** Writes a JSON array, one object per agency in the fields of openita score; returns the number written. */
+    public int json(int year, OutputStream out) throws IOException {
+        int[] n = {0};
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            each(year, r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("agencyCode", r.code());
+                m.put("agencyType", r.type());
+                m.put("province", r.province());
+                m.put("district", r.district());
+                Map<String, Object> scored = ScoreResultWriter.toMap(r.score());
+                scored.put("agency", r.name());
+                m.putAll(scored);
+                JSON.writeValue(g, m);
+                if (++n[0] % 500 == 0) {
+                    g.flush();
+                }
+            });
+            g.writeEndArray();
+        }
+        return n[0];
+    }
+
+    private static String level(ScoreResult s) {
+        if (s.publishedLevel() != null) {
+            return s.publishedLevel();
+        }
+        return s.level().isDetermined() ? s.level().level().name().th() : "";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "" : Rounding.display(v).toPlainString();
+    }
+}
