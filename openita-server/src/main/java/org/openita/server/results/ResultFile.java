@@ -72,7 +72,7 @@ public final class ResultFile {
     }
 
     /** The file cannot be read at all (not CSV/XLSX/JSON, damaged); says so in both languages. */
-    static final class UnreadableFileException extends IOException {
+    public static final class UnreadableFileException extends IOException {
         final String th;
         final String en;
 
@@ -80,6 +80,14 @@ public final class ResultFile {
             super(en, cause);
             this.th = th;
             this.en = en;
+        }
+
+        public String th() {
+            return th;
+        }
+
+        public String en() {
+            return en;
         }
     }
 

@@ -41,6 +41,8 @@ class SignInBrowserIT extends ServerTestSupport {
             d.findElement(By.id("confirm")).sendKeys("ปลอดภัยกว่าเดิม-2569");
             browser.screenshot("password-change");
             d.findElement(By.cssSelector("form.form button")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.not(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/account/password")));
             assertThat(d.findElement(By.cssSelector("[data-testid=current-user]")).getText()).isEqualTo("somchai");
 
             d.findElement(By.cssSelector("form.signout button")).click();

@@ -1,0 +1,115 @@
+package org.openita.server.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.openita.core.interchange.ScoreResultWriter;
+import org.openita.core.scoring.FigureCheck;
+import org.openita.core.scoring.Rounding;
+import org.openita.server.results.AgencyResult;
+import org.openita.server.results.OfficialResults;
+import org.openita.server.results.ResultFile;
+import org.openita.server.results.ResultImports;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Official results: import a file (CSV, XLSX, or the JSON of openita score) and read an agency's results. */
+@RestController
+@Tag(name = "Results", description = "Official results: import and read")
+class ResultsApi {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ResultImports imports;
+    private final OfficialResults results;
+    private final ApiAccess access;
+
+    ResultsApi(ResultImports imports, OfficialResults results, ApiAccess access) {
+        this.imports = imports;
+        this.results = results;
+        this.access = access;
+    }
+
+    @Operation(summary = "Import official results of any agencies you manage",
+            description = "The body is the file: text/csv (the template's Thai headers), an XLSX workbook, or application/json "
+                    + "(one result of openita score or an array of them). All rows are checked; if any is wrong nothing is saved "
+                    + "and the answer is 422 import-rejected with every problem by row and column.")
+    @PostMapping(path = "/api/v1/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
+    Map<String, Object> importAny(@RequestBody byte[] body, @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
+        return importFile(body, type, auth, code -> access.manages(auth, code));
+    }
+
+    @Operation(summary = "Import official results of one agency", description = "As /api/v1/results, limited to this agency.")
+    @PostMapping(path = "/api/v1/agencies/{code}/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
+    Map<String, Object> importOne(@PathVariable String code, @RequestBody byte[] body, @RequestHeader("Content-Type") String type,
+                                  Authentication auth) throws IOException {
+        access.change(auth, code);
+        return importFile(body, type, auth, code::equals);
+    }
+
+    private Map<String, Object> importFile(byte[] body, String type, Authentication auth, Predicate<String> allowed) throws IOException {
+        ResultFile.Format format = type.startsWith("text/csv") ? ResultFile.Format.CSV
+                : type.startsWith(MediaType.APPLICATION_JSON_VALUE) ? ResultFile.Format.JSON : ResultFile.Format.XLSX;
+        OfficialResults.Report report;
+        try {
+            report = imports.run(auth.getName(), format, new ByteArrayInputStream(body), allowed);
+        } catch (ResultFile.UnreadableFileException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-file", e.en(), e.th(), null);
+        }
+        if (!report.ok()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected",
+                    "nothing was imported: " + report.rows() + " rows read, " + (report.problems().size() + report.moreProblems()) + " problems",
+                    "ไม่ได้นำเข้าข้อมูลใดเลย: อ่าน " + report.rows() + " แถว พบปัญหา " + (report.problems().size() + report.moreProblems()) + " รายการ",
+                    report.problems());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", report.rows());
+        out.put("saved", report.saved());
+        return out;
+    }
+
+    @Operation(summary = "The fiscal years an agency has results for, newest first")
+    @GetMapping("/api/v1/agencies/{code}/results")
+    Map<String, Object> years(@PathVariable String code, Authentication auth) {
+        access.read(auth, code);
+        return Map.of("agencyCode", code, "years", results.years(code));
+    }
+
+    @Operation(summary = "An agency's results for a year",
+            description = "In the fields of openita score, plus checks: every imported figure beside the recomputed one, "
+                    + "the difference, whether it is above 0.01, and the rule that recomputes it.")
+    @GetMapping("/api/v1/agencies/{code}/results/{year}")
+    Map<String, Object> result(@PathVariable String code, @PathVariable int year, Authentication auth) {
+        access.read(auth, code);
+        AgencyResult r = results.result(code, year).orElseThrow(ApiException::notFound);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("agencyCode", code);
+        out.putAll(ScoreResultWriter.toMap(r.score()));
+        List<Map<String, Object>> checks = r.score().checks().stream().map(ResultsApi::check).toList();
+        out.put("checks", checks);
+        return out;
+    }
+
+    private static Map<String, Object> check(FigureCheck c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", c.key());
+        m.put("imported", Rounding.display(c.given()));
+        m.put("recomputed", Rounding.display(c.computed()));
+        m.put("difference", Rounding.display(c.difference()));
+        m.put("differs", c.differs());
+        m.put("rule", Map.of("th", c.rule().th(), "en", c.rule().en()));
+        return m;
+    }
+}

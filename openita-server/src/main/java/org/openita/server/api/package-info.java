@@ -1,0 +1,6 @@
+/**
+ * The JSON API for agencies' own systems (/api/v1): import, results, measures and reports, with the same
+ * authorization as the pages, personal bearer tokens, and errors as RFC 9457 problem details with stable codes.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "API")
+package org.openita.server.api;

@@ -1,0 +1,182 @@
+package org.openita.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.ApiTokens;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.support.ServerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON API over real HTTP with personal tokens: the same rules as the pages, errors as problem details. */
+class ApiIT extends ServerTestSupport {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static String adminToken;
+    static String otherToken;
+    static String staffToken;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AgencyRegistry registry;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void agencyAndTokens() throws Exception {
+        if (adminToken != null) {
+            return;
+        }
+        registry.importFile("test", "api.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n"
+                + "API-1,องค์การบริหารส่วนตำบลเอพีไอ,อบต.\nAPI-2,เทศบาลตำบลเอพีไอสอง,เทศบาลตำบล\n").getBytes(StandardCharsets.UTF_8)),
+                AgencyRegistry.Mode.ALL_OR_NOTHING);
+        accounts.createAssigned("test", "api1-admin", "a1", Role.AGENCY_ADMIN, "irrelevant-pass", "API-1", List.of());
+        accounts.createAssigned("test", "api1-staff", "s1", Role.AGENCY_STAFF, "irrelevant-pass", "API-1", List.of());
+        accounts.createAssigned("test", "api2-admin", "a2", Role.AGENCY_ADMIN, "irrelevant-pass", "API-2", List.of());
+        adminToken = tokens.create("api1-admin", "ระบบทดสอบ");
+        staffToken = tokens.create("api1-staff", "staff");
+        otherToken = tokens.create("api2-admin", "other");
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode p = json(r);
+        assertThat(p.path("code").asString()).isEqualTo(code);
+        assertThat(p.path("type").asString()).isEqualTo("https://openita.org/problems/" + code);
+        assertThat(p.path("status").asInt()).isEqualTo(status);
+        assertThat(p.path("detailTh").asString()).isNotBlank();
+    }
+
+    @Test
+    void importReadPlanAndReportThroughTheApi() throws Exception {
+        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 6\nAPI-1,2568,86.4,88,81\n";
+        HttpResponse<String> imported = call("POST", "/api/v1/agencies/API-1/results", adminToken, "text/csv", csv);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(json(imported).path("saved").asInt()).isEqualTo(1);
+
+        HttpResponse<String> result = call("GET", "/api/v1/agencies/API-1/results/2568", adminToken, null, null);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(json(result).path("publishedOverall").decimalValue()).isEqualByComparingTo("86.40");
+        assertThat(json(result).path("indicators").path("6").decimalValue()).isEqualByComparingTo("81");
+        assertThat(json(call("GET", "/api/v1/agencies/API-1/results", staffToken, null, null)).path("years").get(0).asInt()).isEqualTo(2568);
+
+        // a rejected import: every problem with its row and column, nothing saved
+        long before = jdbc.sql("select count(*) from agency_result").query(Long.class).single();
+        HttpResponse<String> bad = call("POST", "/api/v1/results", adminToken, "text/csv",
+                "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\nAPI-1,2568,101\nAPI-2,2568,80\n");
+        assertProblem(bad, 422, "import-rejected");
+        assertThat(json(bad).path("problems")).hasSize(2);
+        assertThat(json(bad).path("problems").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(json(bad).path("problems").get(0).path("column").asString()).isEqualTo("คะแนนรวม");
+        assertThat(json(bad).path("problems").get(1).path("en").asString()).contains("only for your own agency");
+        assertThat(jdbc.sql("select count(*) from agency_result").query(Long.class).single()).isEqualTo(before);
+        assertProblem(call("POST", "/api/v1/results", adminToken, "application/json", "[{\"year\""), 422, "unreadable-file");
+        assertProblem(call("POST", "/api/v1/results", adminToken, "text/plain", "x"), 415, "unsupported-media-type");
+
+        // measures
+        HttpResponse<String> created = call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json",
+                "{\"title\":\"มาตรการเปิดเผยข้อมูลบนเว็บไซต์\",\"steps\":[\"ตรวจรายการข้อมูล\",\"เผยแพร่\"],\"unit\":\"สำนักปลัด\","
+                        + "\"dueOn\":\"2027-06-30\",\"oitItems\":[\"o1\"],\"milestones\":[{\"label\":\"รายงานความก้าวหน้า\",\"dueOn\":\"2027-03-31\"}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created).path("id").asLong();
+        assertThat(created.headers().firstValue("Location")).get().asString().endsWith("/api/v1/agencies/API-1/measures/2568/" + id);
+        int version = json(created).path("version").asInt();
+        HttpResponse<String> invalid = call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json",
+                "{\"title\":\"\",\"dueOn\":\"2027-02-30\"}");
+        assertProblem(invalid, 422, "validation-failed");
+        assertThat(json(invalid).path("problems").findValuesAsString("field")).contains("title", "dueOn");
+        assertProblem(call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json", "{\"title\":"), 400, "malformed-body");
+
+        HttpResponse<String> updated = call("PUT", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, "application/json",
+                "{\"title\":\"มาตรการเปิดเผยข้อมูลสาธารณะ\",\"dueOn\":\"2027-06-30\",\"version\":" + version + "}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertProblem(call("PUT", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, "application/json",
+                "{\"title\":\"ทับ\",\"version\":" + version + "}"), 409, "version-conflict");
+        HttpResponse<String> progress = call("POST", "/api/v1/agencies/API-1/measures/2568/" + id + "/progress", adminToken, "application/json",
+                "{\"status\":\"IN_PROGRESS\",\"note\":\"เริ่มแล้ว\",\"evidence\":[\"https://example.go.th/oit\"]}");
+        assertThat(progress.statusCode()).as(progress.body()).isEqualTo(201);
+        assertThat(json(progress).path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(call("POST", "/api/v1/agencies/API-1/measures/2568/confirm", adminToken, null, null).statusCode()).isEqualTo(200);
+        JsonNode plan = json(call("GET", "/api/v1/agencies/API-1/measures/2568", staffToken, null, null));
+        assertThat(plan.path("confirmedAt").isNull()).isFalse();
+        assertThat(plan.path("measures").get(0).path("progress").get(0).path("evidence").get(0).asString()).isEqualTo("https://example.go.th/oit");
+
+        HttpResponse<String> pdf = call("GET", "/api/v1/agencies/API-1/reports/2568/follow-up.pdf", adminToken, null, null);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(call("GET", "/api/v1/agencies/API-1/reports/2568/analysis.docx", staffToken, null, null).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void theSameRulesAsThePages() throws Exception {
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results", null, null, null), 401, "unauthenticated");
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results", "oita_not-a-real-token", null, null), 401, "unauthenticated");
+        assertThat(call("GET", "/api/v1/agencies/API-1/results", null, null, null).headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results", otherToken, null, null), 404, "not-found");
+        assertProblem(call("GET", "/api/v1/agencies/API-1/measures/2568", otherToken, null, null), 404, "not-found");
+        assertProblem(call("POST", "/api/v1/agencies/API-1/measures/2568", staffToken, "application/json", "{\"title\":\"x\"}"), 403, "forbidden");
+        assertProblem(call("POST", "/api/v1/agencies/API-1/results", staffToken, "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 403, "forbidden");
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results/abc", adminToken, null, null), 400, "bad-parameter");
+        // a revoked token stops working at once
+        String temporary = tokens.create("api1-admin", "temporary");
+        assertThat(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null).statusCode()).isEqualTo(200);
+        long tokenId = tokens.list("api1-admin").stream().filter(t -> t.label().equals("temporary")).findFirst().orElseThrow().id();
+        tokens.revoke("api1-admin", tokenId);
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null), 401, "unauthenticated");
+        // the API never starts a session
+        assertThat(call("GET", "/api/v1/agencies/API-1/results", adminToken, null, null).headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void theApiIsDescribedAtApiDocs() throws Exception {
+        HttpResponse<String> docs = call("GET", "/api/docs", null, null, null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode d = json(docs);
+        assertThat(d.path("openapi").asString()).startsWith("3.");
+        assertThat(d.path("paths").has("/api/v1/results")).isTrue();
+        assertThat(d.path("paths").has("/api/v1/agencies/{code}/measures/{year}/{id}/progress")).isTrue();
+        assertThat(d.path("components").path("securitySchemes").path("token").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(d.path("paths").properties().stream().map(java.util.Map.Entry::getKey)).allMatch(p -> p.startsWith("/api/v1/"));
+        HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs/ui")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+    }
+}
