@@ -67,8 +67,8 @@ public final class FollowUpReportBuilder {
         if (!place().isEmpty()) {
             agency.add(place());
         }
-        blocks.add(new Block.Cover(List.of("รายงานผลการดำเนินการตามมาตรการ", "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                "ปีงบประมาณ พ.ศ. " + n(f.measuresYear())), agency, "ข้อมูล ณ วันที่ " + date(f.asOf()), options.logo()));
+        blocks.add(new Block.Cover(List.of("รายงานผลการดำเนินการตามมาตรการ", "ส่งเสริมคุณธรรมและความโปร่งใส",
+                "ภายในหน่วยงาน", "ปีงบประมาณ พ.ศ. " + n(f.measuresYear())), agency, "ข้อมูล ณ วันที่ " + date(f.asOf()), options.logo()));
         blocks.add(new Block.PageBreak());
     }
 

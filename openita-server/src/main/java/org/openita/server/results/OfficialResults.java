@@ -149,6 +149,8 @@ public class OfficialResults {
         final List<Problem> problems = new ArrayList<>();
         final List<Problem> unmatched = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        /** The frameworks of the years met in this file, looked up once each. */
+        final Map<Integer, Optional<org.openita.core.framework.FrameworkDefinition>> yearFrameworks = new HashMap<>();
         final List<Object[]> pending = new ArrayList<>();
         int more;
         int rows;
@@ -244,7 +246,7 @@ public class OfficialResults {
             putIfPresent(input, "level", cells.get(OfficialResultColumns.LEVEL));
             String json = JSON.writeValueAsString(input);
             try {
-                ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
+                ScoreInputReader.Read read = ScoreInputReader.read(json, y -> yearFrameworks.computeIfAbsent(y, frameworks::active));
                 int year = read.input().year().buddhistEra();
                 if (!seen.add(agency.code() + "/" + year)) {
                     problem(number, OfficialResultColumns.CODE, "หน่วยงาน " + agency.code() + " ปี " + year + " มีมากกว่าหนึ่งแถวในไฟล์",
