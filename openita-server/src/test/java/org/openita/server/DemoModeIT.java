@@ -33,6 +33,7 @@ class DemoModeIT {
                 }
                 assertThat(accounts.agencyOf("demo-agency-admin")).hasValue("DEMO-SAMDET");
                 assertThat(accounts.accessOf("demo-viewer")).containsExactly("DEMO-SAMDET");
+                assertThat(demo.getBean(org.openita.server.results.OfficialResults.class).years("DEMO-SAMDET")).containsExactly(2568, 2567);
             }
         }
     }

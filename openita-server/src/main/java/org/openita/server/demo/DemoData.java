@@ -40,7 +40,11 @@ class DemoData implements InitializingBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    DemoData(AgencyRegistry agencies, UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx) {
+    private final org.openita.server.results.ResultImports results;
+
+    DemoData(AgencyRegistry agencies, UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx,
+             org.openita.server.results.ResultImports results) {
+        this.results = results;
         this.agencies = agencies;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -61,6 +65,20 @@ class DemoData implements InitializingBean {
                         AgencyRegistry.Mode.ALL_OR_NOTHING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            // its published 2567 and 2568 results, so that the agency workspace has something to show
+            for (String example : List.of("/examples/samdet-2567.json", "/examples/samdet-2568.json")) {
+                try (var in = DemoData.class.getResourceAsStream(example)) {
+                    var json = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(in);
+                    json.put("agencyCode", AGENCY); // matched by code: a real agency may have the same name
+                    var report = results.run("demo", org.openita.server.results.ResultFile.Format.JSON,
+                            new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)), AGENCY::equals);
+                    if (!report.ok()) {
+                        throw new IllegalStateException("demo results " + example + " do not import: " + report.problems());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             for (Object[] u : USERS) {
                 Role role = (Role) u[2];
