@@ -21,6 +21,10 @@ class DemoModeIT {
                     .run("--server.port=0", url, "--spring.datasource.username=postgres")) {
                 assertThat(plain.getBean(UserAccounts.class).find("demo-central")).isEmpty();
             }
+        }
+        // demo mode on a database that has never seen the application (its frameworks are registered during the same start)
+        try (EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(ServerTestSupport.freshDirectory("openita-demo-fresh-")).start()) {
+            String url = "--spring.datasource.url=" + db.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(OpenItaApplication.class)
                     .run("--server.port=0", url, "--spring.datasource.username=postgres", "--openita.demo.enabled=true")) {
                 UserAccounts accounts = demo.getBean(UserAccounts.class);

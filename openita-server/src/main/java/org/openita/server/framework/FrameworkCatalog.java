@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
  * stale when another server process activates a different definition.
  */
 @Service
+@org.springframework.context.annotation.DependsOn("shippedFrameworks") // the shipped years are registered before anyone reads
 public class FrameworkCatalog {
 
     private final JdbcClient jdbc;
