@@ -22,7 +22,8 @@ import org.openita.core.scoring.ScoringEngine;
  */
 public record ResultPage(String overall, String previousOverall, String change, String level, String levelExplanation,
                          boolean provisional, List<String> provisionalEntries, List<Row> tools, List<Row> indicators,
-                         List<Check> checks, List<String> warnings, List<Row> questions, List<Row> oitItems, boolean hasPrevious) {
+                         List<Check> checks, List<String> warnings, List<Row> questions, List<Row> oitItems, boolean hasPrevious,
+                         List<Row> yearOverYear) {
 
     /** One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts. */
     public record Row(String key, String label, String score, String previous, String change, double bar, double previousBar,
@@ -71,9 +72,14 @@ public record ResultPage(String overall, String previousOverall, String change, 
             }
         }
         String level = r.level().isDetermined() ? text(r.level().level().name(), en) : null;
+        List<Row> yoy = new ArrayList<>();
+        yoy.add(new Row("overall", en ? "All" : "รวม", fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()),
+                bar(a.overall()), bar(a.previousOverall()), false, ""));
+        yoy.addAll(indicators);
         return new ResultPage(fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()), level,
                 text(a.levelExplanation(), en), r.provisional(), r.provisionalEntries().stream().map(t -> text(t, en)).toList(),
-                tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items, p != null);
+                tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items,
+                p != null || a.previousOverall() != null, yoy);
     }
 
     private static Check check(FrameworkDefinition def, FigureCheck c, boolean en) {

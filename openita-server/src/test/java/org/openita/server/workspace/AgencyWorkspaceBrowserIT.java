@@ -172,6 +172,19 @@ class AgencyWorkspaceBrowserIT extends ServerTestSupport {
             assertThat(d.findElement(By.cssSelector("[data-testid=measures-table]")).getText()).contains("อยู่ระหว่างดำเนินการ", "แล้วเสร็จ");
             browser.screenshot("workspace-5-plan");
 
+            // on a 390-pixel phone nothing is wider than the screen
+            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 390, "height", 900, "deviceScaleFactor", 1, "mobile", true));
+            for (String page : List.of("/agency/" + CODE, "/agency/" + CODE + "/results/2568", planUrl.replace(url(""), ""))) {
+                d.get(url(page));
+                Object overflow = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(((Number) overflow).intValue()).as(page + " overflows a phone screen").isLessThanOrEqualTo(0);
+            }
+            d.get(url("/agency/" + CODE + "/results/2568"));
+            browser.screenshot("workspace-3-results-phone");
+            browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+
             // both reports, as the buttons download them
             String analysis = pdfText(fetch(d, "/agency/" + CODE + "/results/2568/report.pdf").body());
             assertThat(analysis).contains("องค์การบริหารส่วนตำบลหนองบัว", "๘๖.๔๒", "หน่วยงานกำหนดมาตรการต่อไปนี้");
@@ -183,6 +196,7 @@ class AgencyWorkspaceBrowserIT extends ServerTestSupport {
             assertThat(docx.headers().firstValue("Content-Disposition")).get().asString().contains("ita-2568-follow-up-report-WS-1.docx");
 
             // publish, sign out, open the public page
+            d.get(planUrl);
             click(d, "publish");
             String publicUrl = d.findElement(By.cssSelector("[data-testid=public-link] a")).getAttribute("href");
             assertThat(publicUrl).isEqualTo(url("/public/" + CODE + "/2568"));
