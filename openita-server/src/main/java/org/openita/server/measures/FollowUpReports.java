@@ -3,15 +3,11 @@ package org.openita.server.measures;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.openita.core.analysis.Analysis;
-import org.openita.core.thai.DigitStyle;
 import org.openita.report.FollowUp;
 import org.openita.report.ReportFormat;
-import org.openita.report.ReportOptions;
 import org.openita.server.results.OfficialResults;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.openita.server.web.ReportDownload;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -19,10 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 /** The follow-up report of an agency's measures for an assessment year, from what has been recorded. */
 @Service
 public class FollowUpReports {
-
-    /** The HTML report carries its own styles and fonts inline and runs no script. */
-    public static final String HTML_REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
-            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final MeasurePlans plans;
     private final OfficialResults results;
@@ -53,17 +45,7 @@ public class FollowUpReports {
     }
 
     private ResponseEntity<byte[]> download(FollowUp followUp, String code, int year, ReportFormat f, String digits, LocalDate today) {
-        ReportOptions options = new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI, today, null, true);
-        byte[] body = f.render(followUp, options);
-        String name = "ita-" + year + "-follow-up-report-" + code + "." + f.extension();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType(f.mediaType()));
-        if (f == ReportFormat.HTML) {
-            headers.set("Content-Security-Policy", HTML_REPORT_POLICY);
-            headers.setContentDisposition(ContentDisposition.inline().filename(name).build());
-        } else {
-            headers.setContentDisposition(ContentDisposition.attachment().filename(name).build());
-        }
-        return ResponseEntity.ok().headers(headers).body(body);
+        byte[] body = f.render(followUp, ReportDownload.options(digits, today, true));
+        return ReportDownload.of(f, body, "ita-" + year + "-follow-up-report-" + code);
     }
 }

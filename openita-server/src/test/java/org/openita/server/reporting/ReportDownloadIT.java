@@ -46,7 +46,7 @@ class ReportDownloadIT extends ServerTestSupport {
     void htmlOpensInTheBrowserWithItsOwnStrictPolicy() throws Exception {
         HttpResponse<byte[]> r = get("/demo/report.html?digits=arabic");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().allValues("Content-Security-Policy")).containsExactly(AnalysisReports.HTML_REPORT_POLICY);
+        assertThat(r.headers().allValues("Content-Security-Policy")).containsExactly(org.openita.server.web.ReportDownload.HTML_REPORT_POLICY);
         String html = new String(r.body(), StandardCharsets.UTF_8);
         assertThat(html).contains("<html lang=\"th\">", "99.17", "สมเด็จ").doesNotContain("<script");
     }
