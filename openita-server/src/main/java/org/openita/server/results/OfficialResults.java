@@ -55,6 +55,11 @@ public class OfficialResults {
         public boolean ok() {
             return problems.isEmpty();
         }
+
+        /** The problems other than rows that match no agency, listed apart. */
+        public List<Problem> others() {
+            return problems.stream().filter(p -> !unmatched.contains(p)).toList();
+        }
     }
 
     private final JdbcClient jdbc;
