@@ -83,8 +83,15 @@ public record ResultPage(String overall, String previousOverall, String change, 
     }
 
     private static Check check(FrameworkDefinition def, FigureCheck c, boolean en) {
-        String label = c.key().equals("overall") || c.key().chars().allMatch(Character::isDigit)
-                ? text(c.name(), en) : text(ScoringEngine.scoreName(def, c.key()), en);
+        String label;
+        if (c.key().equals("overall")) {
+            label = en ? "Overall score" : "คะแนนรวม";
+        } else if (c.key().chars().allMatch(Character::isDigit)) {
+            label = def.indicator(Integer.parseInt(c.key())).map(i -> (en ? "Indicator " : "ตัวชี้วัดที่ ") + i.number() + " " + text(i.name(), en))
+                    .orElse(text(c.name(), en));
+        } else {
+            label = text(ScoringEngine.scoreName(def, c.key()), en);
+        }
         return new Check(label, fmt(c.given()), fmt(c.computed()), signed(c.difference()), c.differs(), text(c.rule(), en));
     }
 

@@ -173,6 +173,9 @@ class ApiIT extends ServerTestSupport {
         assertThat(d.path("paths").has("/api/v1/results")).isTrue();
         assertThat(d.path("paths").has("/api/v1/agencies/{code}/measures/{year}/{id}/progress")).isTrue();
         assertThat(d.path("components").path("securitySchemes").path("token").path("scheme").asString()).isEqualTo("bearer");
+        JsonNode put = d.path("paths").path("/api/v1/agencies/{code}/measures/{year}/{id}").path("put").path("responses");
+        assertThat(put.path("409").path("content").has("application/problem+json")).isTrue();
+        assertThat(d.path("components").path("schemas").path("Problem").path("properties").has("code")).isTrue();
         assertThat(d.path("paths").properties().stream().map(java.util.Map.Entry::getKey)).allMatch(p -> p.startsWith("/api/v1/"));
         HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs/ui")).build(), HttpResponse.BodyHandlers.ofString());
