@@ -2,7 +2,6 @@ package org.openita.server.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,25 +44,38 @@ class ResultsApi {
             description = "The body is the file: text/csv (the template's Thai headers), an XLSX workbook, or application/json "
                     + "(one result of openita score or an array of them). All rows are checked; if any is wrong nothing is saved "
                     + "and the answer is 422 import-rejected with every problem by row and column.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the results file itself", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
     @PostMapping(path = "/api/v1/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    Map<String, Object> importAny(@RequestBody byte[] body, @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
-        return importFile(body, type, auth, code -> access.manages(auth, code));
+    Map<String, Object> importAny(jakarta.servlet.http.HttpServletRequest request, @RequestHeader("Content-Type") String type, Authentication auth)
+            throws IOException {
+        return importFile(request, type, auth, code -> access.manages(auth, code));
     }
 
     @Operation(summary = "Import official results of one agency", description = "As /api/v1/results, limited to this agency.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the results file itself", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
     @PostMapping(path = "/api/v1/agencies/{code}/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    Map<String, Object> importOne(@PathVariable String code, @RequestBody byte[] body, @RequestHeader("Content-Type") String type,
-                                  Authentication auth) throws IOException {
+    Map<String, Object> importOne(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request,
+                                  @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
         access.change(auth, code);
-        return importFile(body, type, auth, code::equals);
+        return importFile(request, type, auth, code::equals);
     }
 
-    private Map<String, Object> importFile(byte[] body, String type, Authentication auth, Predicate<String> allowed) throws IOException {
+    private Map<String, Object> importFile(jakarta.servlet.http.HttpServletRequest request, String type, Authentication auth,
+                                           Predicate<String> allowed) throws IOException {
         ResultFile.Format format = type.startsWith("text/csv") ? ResultFile.Format.CSV
                 : type.startsWith(MediaType.APPLICATION_JSON_VALUE) ? ResultFile.Format.JSON : ResultFile.Format.XLSX;
         OfficialResults.Report report;
         try {
-            report = imports.run(auth.getName(), format, new ByteArrayInputStream(body), allowed);
+            report = imports.run(auth.getName(), format, request.getInputStream(), allowed);
+        } catch (ResultImports.TooLargeException e) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", e.getMessage(),
+                    "ไฟล์ใหญ่เกิน " + ResultImports.MAX_BYTES / (1024 * 1024) + " MB", null);
         } catch (ResultFile.UnreadableFileException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-file", e.en(), e.th(), null);
         }

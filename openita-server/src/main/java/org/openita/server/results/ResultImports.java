@@ -32,6 +32,31 @@ public class ResultImports {
 
     private static final Logger log = LoggerFactory.getLogger(ResultImports.class);
     private static final Duration KEEP = Duration.ofHours(1);
+    /** The largest results file taken: a national year with every question column is about 3 MB. */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
+
+    /** The file is larger than {@link #MAX_BYTES}; nothing was read into the database. */
+    public static final class TooLargeException extends IOException {
+        TooLargeException() {
+            super("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+        }
+    }
+
+    /** Copies an upload to a temporary file, refusing it once it passes {@link #MAX_BYTES}. */
+    static Path copy(InputStream upload, ResultFile.Format format) throws IOException {
+        Path tmp = Files.createTempFile("openita-results-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
+        try (InputStream limited = org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(upload)
+                .setMaxCount(MAX_BYTES + 1).get()) {
+            long n = Files.copy(limited, tmp, StandardCopyOption.REPLACE_EXISTING);
+            if (n > MAX_BYTES) {
+                throw new TooLargeException();
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
 
     /** One import: its progress while it runs, then its report or the reason it could not be read. */
     public static final class Job {
@@ -115,8 +140,7 @@ public class ResultImports {
     public Job start(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
                      Predicate<String> allowed) throws IOException {
         forgetOld();
-        Path tmp = Files.createTempFile("openita-results-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
-        Files.copy(upload, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Path tmp = copy(upload, format);
         Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
         jobs.put(job.id, job);
         workers.submit(() -> run(job, actor, tmp, allowed));
@@ -125,9 +149,8 @@ public class ResultImports {
 
     /** Runs an import in the caller's thread, for the API and the CLI-sized files. */
     public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<String> allowed) throws IOException {
-        Path tmp = Files.createTempFile("openita-results-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
+        Path tmp = copy(upload, format);
         try {
-            Files.copy(upload, tmp, StandardCopyOption.REPLACE_EXISTING);
             return results.importFile(actor, new ResultFile(tmp, format), agencies.all(), allowed, n -> { });
         } finally {
             Files.deleteIfExists(tmp);

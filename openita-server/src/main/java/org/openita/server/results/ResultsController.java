@@ -108,6 +108,10 @@ class ResultsController {
         ResultImports.Job job;
         try (InputStream in = file.getInputStream()) {
             job = imports.start(auth.getName(), file.getOriginalFilename(), format.get(), in, agency == null ? null : agency.code(), allowed);
+        } catch (ResultImports.TooLargeException e) {
+            form(model, agency, latestYear());
+            model.addAttribute("fileError", true);
+            return "results/import";
         }
         return "redirect:/imports/" + job.id();
     }

@@ -76,7 +76,7 @@ class SecurityConfiguration {
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/css/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
+                        .requestMatchers("/", "/error", "/upload-too-large", "/css/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
                         .requestMatchers("/account/reset", "/account/reset/*").permitAll()

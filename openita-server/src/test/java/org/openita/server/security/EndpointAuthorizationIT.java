@@ -27,7 +27,7 @@ class EndpointAuthorizationIT extends ServerTestSupport {
     /** The endpoints a visitor may use without signing in. Adding one here is a deliberate decision. */
     static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "POST /login", "GET /account/reset", "POST /account/reset", "GET /account/reset/{token}", "POST /account/reset/{token}", "GET /demo/report.{format}", "GET /error",
             "GET /public/{code}/{year}", "GET /public/{code}/{year}/report.{format}", "GET /public/{code}/{year}/follow-up.{format}",
-            "GET /open-data", "GET /open-data/{year}.{format}", "GET /api/docs", "GET /api/docs.yaml", "GET /api/docs/swagger-config", "GET /api/docs/ui",
+            "GET /open-data", "GET /open-data/{year}.{format}", "GET /upload-too-large", "GET /api/docs", "GET /api/docs.yaml", "GET /api/docs/swagger-config", "GET /api/docs/ui",
             "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     @Autowired
