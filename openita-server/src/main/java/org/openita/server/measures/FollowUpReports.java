@@ -24,14 +24,15 @@ public class FollowUpReports {
         this.results = results;
     }
 
-    public Optional<FollowUp> followUp(String code, int year, LocalDate asOf) {
-        return results.analysis(code, year).map(a -> followUp(a, plans.planOrEmpty(code, year), asOf));
+    public Optional<FollowUp> followUp(String code, int year, LocalDate asOf, boolean withOwners) {
+        return results.analysis(code, year).map(a -> followUp(a, plans.planOrEmpty(code, year), asOf, withOwners));
     }
 
-    static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf) {
+    /** @param withOwners false for the public copy: people's names are left out, the responsible units stay */
+    static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf, boolean withOwners) {
         return new FollowUp(a.agency(), a.framework().year(), a.measuresYear(), a.overall(),
                 a.result().level().isDetermined() ? a.result().level().level().name().th() : null,
-                plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), m.owner(), m.startsOn(), m.dueOn(),
+                plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), withOwners ? m.owner() : null, m.startsOn(), m.dueOn(),
                         m.addresses(), m.status().report(),
                         m.milestones().stream().map(x -> new FollowUp.Milestone(x.label(), x.dueOn(), x.reachedOn())).toList(),
                         m.progress().stream().map(p -> new FollowUp.Update(p.recordedOn(), p.status().report(), p.note(), p.evidence(),
@@ -39,8 +40,13 @@ public class FollowUpReports {
     }
 
     public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
+        return download(code, year, f, digits, true);
+    }
+
+    /** @param withOwners false for the public copy (see {@link #followUp(Analysis, MeasurePlans.Plan, LocalDate, boolean)}) */
+    public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits, boolean withOwners) {
         LocalDate today = MeasurePlans.today();
-        FollowUp followUp = followUp(code, year, today).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        FollowUp followUp = followUp(code, year, today, withOwners).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return download(followUp, code, year, f, digits, today);
     }
 

@@ -419,11 +419,15 @@ public class MeasurePlans {
                 .params(code, year).query(Integer.class).single() > 0;
     }
 
-    /** The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed. */
-    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year) {
+    /**
+     * The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed.
+     *
+     * @param withOwners false for the public copy: the responsible units without people's names
+     */
+    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year, boolean withOwners) {
         return plan(code, year).filter(Plan::confirmed).map(p -> p.measures().stream().map(m -> new DraftMeasure(
                 LocalizedText.of(m.title(), m.title()), m.steps().stream().map(s -> LocalizedText.of(s, s)).toList(),
-                m.unit() == null ? "" : m.unit() + (m.owner() == null ? "" : " (" + m.owner() + ")"),
+                m.unit() == null ? "" : m.unit() + (m.owner() == null || !withOwners ? "" : " (" + m.owner() + ")"),
                 LocalizedText.of(m.addresses(), m.addresses()),
                 m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList());
     }

@@ -88,7 +88,7 @@ class PublicController {
                                   @RequestParam(defaultValue = "thai") String digits) {
         published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return analysisReports.agency(code, year, f, digits).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return analysisReports.agency(code, year, f, digits, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/public/{code}/{year}/follow-up.{format}")
@@ -96,7 +96,7 @@ class PublicController {
                                     @RequestParam(defaultValue = "thai") String digits) {
         published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return followUpReports.download(code, year, f, digits);
+        return followUpReports.download(code, year, f, digits, false);
     }
 
     private boolean mayDownload(Authentication auth, int year) {

@@ -33,8 +33,13 @@ public class AnalysisReports {
 
     /** The agency's report, or empty when it has no results for the year. */
     public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits) {
+        return agency(code, year, f, digits, true);
+    }
+
+    /** @param withOwners false for the public copy: the measures' responsible units without people's names */
+    public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits, boolean withOwners) {
         return results.analysis(code, year).map(analysis -> {
-            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
+            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year, withOwners);
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
             return render(f, a, confirmed.isPresent(), digits, "-" + code + "-" + year);
         });

@@ -48,6 +48,8 @@ class PublicationIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     CycleService cycles;
+    @Autowired
+    org.openita.server.measures.MeasurePlans plans;
 
     @BeforeEach
     void agenciesWithResults() throws Exception {
@@ -85,9 +87,30 @@ class PublicationIT extends ServerTestSupport {
         byte[] followUp = get200("/public/P-1/2566/follow-up.pdf").getResponse().getContentAsByteArray();
         assertThat(new String(followUp, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         mvc.perform(get("/public/P-1/2563")).andExpect(status().isNotFound()); // another year is not published
+
+        // the public copies name the responsible units, not the people
+        var form = new org.openita.server.measures.MeasureForm();
+        form.setTitle("มาตรการเผยแพร่ข้อมูล");
+        form.setUnit("สำนักปลัด");
+        form.setOwner("นางสาวสมใจ ใจดี");
+        plans.create("p1-admin", "P-1", 2566, form);
+        plans.confirm("p1-admin", "P-1", 2566);
+        for (String report : List.of("report.docx", "follow-up.docx")) {
+            String publicText = docxText(get200("/public/P-1/2566/" + report).getResponse().getContentAsByteArray());
+            String ownText = docxText(get200("/agency/P-1/" + (report.startsWith("report") ? "results/2566/" : "measures/2566/") + report, ADMIN)
+                    .getResponse().getContentAsByteArray());
+            assertThat(publicText).as(report).contains("มาตรการเผยแพร่ข้อมูล", "สำนักปลัด").doesNotContain("สมใจ");
+            assertThat(ownText).as(report).contains("นางสาวสมใจ ใจดี");
+        }
         mvc.perform(get("/public/P-2/2566")).andExpect(status().isNotFound());
         mvc.perform(post("/agency/P-1/measures/2566/publish").param("publish", "false").with(ADMIN).with(csrf()));
         mvc.perform(get("/public/P-1/2566")).andExpect(status().isNotFound());
+    }
+
+    private static String docxText(byte[] docx) throws Exception {
+        try (var ex = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx)))) {
+            return ex.getText();
+        }
     }
 
     private String download(String path, RequestPostProcessor... who) throws Exception {
