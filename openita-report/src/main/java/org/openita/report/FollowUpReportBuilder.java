@@ -129,11 +129,7 @@ public final class FollowUpReportBuilder {
             blocks.add(new Block.Table(List.of("หัวข้อ", "รายละเอียด"), facts, new float[] {2.4f, 8f}, new boolean[] {false, false}));
             if (!m.steps().isEmpty()) {
                 blocks.add(new Block.Paragraph("ขั้นตอนการดำเนินการ"));
-                List<String> steps = new ArrayList<>();
-                for (int s = 0; s < m.steps().size(); s++) {
-                    steps.add(n(s + 1) + ". " + t(m.steps().get(s)));
-                }
-                blocks.add(new Block.Bullets(steps));
+                blocks.add(new Block.Bullets(m.steps().stream().map(this::t).toList()));
             }
             if (!m.milestones().isEmpty()) {
                 List<List<String>> ms = new ArrayList<>();
