@@ -23,6 +23,8 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
     SignInHandlers(UserAccounts accounts, SignInThrottle throttle) {
+        // people land on their work: their agency (the registry, for the central administrator)
+        next.setDefaultTargetUrl("/agency");
         this.accounts = accounts;
         this.throttle = throttle;
     }

@@ -53,7 +53,7 @@ class PasswordResetIT extends ServerTestSupport {
 
         mvc.perform(post("/account/reset/" + token).param("new", "brand-new-pass-1").param("confirm", "brand-new-pass-1").with(csrf()))
                 .andExpect(redirectedUrl("/login?reset"));
-        mvc.perform(formLogin("/login").user("forgetful").password("brand-new-pass-1")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("forgetful").password("brand-new-pass-1")).andExpect(redirectedUrl("/agency"));
         String again = mvc.perform(get("/account/reset/" + token)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(again).contains("data-testid=\"reset-invalid\"");
     }

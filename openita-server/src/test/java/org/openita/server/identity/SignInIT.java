@@ -46,7 +46,7 @@ class SignInIT extends ServerTestSupport {
     @Test
     void rightAndWrongPasswords() throws Exception {
         user("clerk1", "correct-horse-1", false);
-        mvc.perform(formLogin("/login").user("clerk1").password("correct-horse-1")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("clerk1").password("correct-horse-1")).andExpect(redirectedUrl("/agency"));
         mvc.perform(formLogin("/login").user("clerk1").password("wrong")).andExpect(redirectedUrl("/login?error"));
         mvc.perform(formLogin("/login").user("nobody").password("wrong")).andExpect(redirectedUrl("/login?error"));
     }
@@ -79,7 +79,7 @@ class SignInIT extends ServerTestSupport {
         mvc.perform(post("/login").param("username", "clerk4").param("password", "correct-horse-4").with(csrf()).with(r -> {
             r.setRemoteAddr("203.0.113.8");
             return r;
-        })).andExpect(redirectedUrl("/"));
+        })).andExpect(redirectedUrl("/agency"));
         mvc.perform(get("/login").param("throttled", "")).andExpect(content().string(org.hamcrest.Matchers.containsString("รอ 15 นาที")));
     }
 
@@ -103,7 +103,7 @@ class SignInIT extends ServerTestSupport {
                 .andExpect(redirectedUrl("/?passwordChanged"));
         mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(accounts.find("clerk3").orElseThrow().mustChangePassword()).isFalse();
-        mvc.perform(formLogin("/login").user("clerk3").password("a-much-better-one")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("clerk3").password("a-much-better-one")).andExpect(redirectedUrl("/agency"));
     }
 
     @Test
