@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.Indicator;
 import org.openita.core.framework.LocalizedText;
+import org.openita.core.scoring.FigureCheck;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.core.scoring.ScoreWarning;
@@ -55,6 +56,18 @@ public final class ScoreResultWriter {
             warnings.add(wm);
         }
         m.put("warnings", warnings);
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (FigureCheck c : r.checks()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("key", c.key());
+            cm.put("given", round(c.given()));
+            cm.put("recomputed", round(c.computed()));
+            cm.put("difference", round(c.difference()));
+            cm.put("differs", c.differs());
+            cm.put("rule", text(c.rule()));
+            checks.add(cm);
+        }
+        m.put("checks", checks);
         return m;
     }
 

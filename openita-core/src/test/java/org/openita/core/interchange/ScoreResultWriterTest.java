@@ -29,6 +29,24 @@ class ScoreResultWriterTest {
         assertThat(json.get("levelReason").get("en").asString()).contains("IIT, EIT, OIT");
         assertThat(json.get("provisional").isBoolean()).isTrue();
         assertThat(json.get("warnings").isArray()).isTrue();
+        assertThat(json.get("checks").isEmpty()).isTrue(); // nothing was both given and recomputable
+    }
+
+    @Test
+    void aGivenFigureComesOutBesideTheRecomputedOneWithItsRule() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2567);
+        java.util.Map<Integer, Double> ind = new java.util.HashMap<>();
+        for (int i = 1; i <= 10; i++) {
+            ind.put(i, 90.0);
+        }
+        ScoreResult r = ScoringEngine.score(d, AssessmentInput.empty(FiscalYear.of(2567)).withIndicators(ind).withOverall(91.0));
+        JsonNode check = JsonMapper.builder().build().readTree(ScoreResultWriter.json(r)).get("checks").get(0);
+        assertThat(check.get("key").asString()).isEqualTo("overall");
+        assertThat(check.get("given").decimalValue()).isEqualByComparingTo("91.00");
+        assertThat(check.get("recomputed").decimalValue()).isEqualByComparingTo("90.00");
+        assertThat(check.get("difference").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(check.get("differs").asBoolean()).isTrue();
+        assertThat(check.get("rule").get("th").asString()).startsWith("ค่าเฉลี่ยถ่วงน้ำหนักของเครื่องมือ IIT×");
     }
 
     @Test

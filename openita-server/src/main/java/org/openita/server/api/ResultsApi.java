@@ -4,12 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.openita.core.interchange.ScoreResultWriter;
-import org.openita.core.scoring.FigureCheck;
-import org.openita.core.scoring.Rounding;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
@@ -99,8 +96,8 @@ class ResultsApi {
     }
 
     @Operation(summary = "An agency's results for a year",
-            description = "In the fields of openita score, plus checks: every imported figure beside the recomputed one, "
-                    + "the difference, whether it is above 0.01, and the rule that recomputes it.")
+            description = "In the fields of openita score (docs/schemas/score-output.schema.json), whose checks list every "
+                    + "imported figure beside the recomputed one, the difference, whether it is above 0.01, and the rule that recomputes it.")
     @GetMapping("/api/v1/agencies/{code}/results/{year}")
     Map<String, Object> result(@PathVariable String code, @PathVariable int year, Authentication auth) {
         access.read(auth, code);
@@ -108,19 +105,6 @@ class ResultsApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agencyCode", code);
         out.putAll(ScoreResultWriter.toMap(r.score()));
-        List<Map<String, Object>> checks = r.score().checks().stream().map(ResultsApi::check).toList();
-        out.put("checks", checks);
         return out;
-    }
-
-    private static Map<String, Object> check(FigureCheck c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", c.key());
-        m.put("imported", Rounding.display(c.given()));
-        m.put("recomputed", Rounding.display(c.computed()));
-        m.put("difference", Rounding.display(c.difference()));
-        m.put("differs", c.differs());
-        m.put("rule", Map.of("th", c.rule().th(), "en", c.rule().en()));
-        return m;
     }
 }
