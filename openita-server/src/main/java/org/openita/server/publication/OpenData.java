@@ -36,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class OpenData {
 
     static final List<String> KEYS = List.of("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
+    /** Fields of openita score's output left out of open data (see docs/schemas/score-output.schema.json for them). */
+    static final List<String> SLIM = List.of("levelReason", "levelMissing", "provisionalEntries", "warnings", "checks");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate cursor;
@@ -113,7 +115,10 @@ public class OpenData {
         return n[0];
     }
 
-    /** Writes a JSON array, one object per agency in the fields of openita score; returns the number written. */
+    /**
+     * Writes a JSON array, one object per agency in the fields of openita score without the explanatory text
+     * (level reason, provisional entries, warnings, checks); returns the number written.
+     */
     public int json(int year, OutputStream out) throws IOException {
         int[] n = {0};
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -126,6 +131,8 @@ public class OpenData {
                 m.put("district", r.district());
                 Map<String, Object> scored = ScoreResultWriter.toMap(r.score());
                 scored.put("agency", r.name());
+                // the figures only: the explanations repeat the same framework text for every agency
+                SLIM.forEach(scored::remove);
                 m.putAll(scored);
                 JSON.writeValue(g, m);
                 if (++n[0] % 500 == 0) {
