@@ -69,7 +69,7 @@ class AgencyController {
     @GetMapping("/agencies/export.xlsx")
     ResponseEntity<byte[]> exportXlsx() {
         return download(AgencyExport.xlsx(registry.all()), "agencies.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                org.openita.server.web.MediaTypes.XLSX);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {

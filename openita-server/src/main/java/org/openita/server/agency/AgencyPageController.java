@@ -61,9 +61,7 @@ class AgencyPageController {
 
     @GetMapping("/agency/{code}")
     String page(@PathVariable String code, Authentication auth, Model model) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("agency", agency);
         model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
@@ -82,9 +80,7 @@ class AgencyPageController {
     @org.springframework.web.bind.annotation.PostMapping("/agency/{code}/staff")
     String staff(@PathVariable String code, @org.springframework.web.bind.annotation.RequestParam String staffCount,
                  Authentication auth, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("agency", agency);
         model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));

@@ -12,6 +12,7 @@ import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.OfficialResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.openita.server.identity.AgencyAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,9 @@ class MeasuresApi {
 
     private final MeasurePlans plans;
     private final OfficialResults results;
-    private final ApiAccess access;
+    private final AgencyAccess access;
 
-    MeasuresApi(MeasurePlans plans, OfficialResults results, ApiAccess access) {
+    MeasuresApi(MeasurePlans plans, OfficialResults results, AgencyAccess access) {
         this.plans = plans;
         this.results = results;
         this.access = access;
@@ -55,7 +56,7 @@ class MeasuresApi {
     @Operation(summary = "The plan: its measures with milestones and progress, and whether it is confirmed and published")
     @GetMapping("/api/v1/agencies/{code}/measures/{year}")
     MeasurePlans.Plan plan(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        access.read(auth, code);
+        access.requireVisible(auth, code);
         analysis(code, year);
         return plans.planOrEmpty(code, year);
     }
@@ -63,7 +64,7 @@ class MeasuresApi {
     @Operation(summary = "Add the measures the analysis proposes, if the plan has none yet")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/drafts")
     MeasurePlans.Plan drafts(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         Analysis a = analysis(code, year);
         plans.startFromDrafts(auth.getName(), code, year, a.measures(), a.measuresYear());
         return plans.planOrEmpty(code, year);
@@ -72,7 +73,7 @@ class MeasuresApi {
     @Operation(summary = "Add a measure")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}")
     ResponseEntity<Measure> create(@PathVariable String code, @PathVariable int year, @RequestBody MeasureRequest body, Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         analysis(code, year);
         MeasurePlans.Result r = plans.create(auth.getName(), code, year, form(body));
         Measure m = outcome(r, code, year);
@@ -82,7 +83,7 @@ class MeasuresApi {
     @Operation(summary = "Change a measure", description = "Send the version you read; if someone changed it since, the answer is 409 version-conflict.")
     @PutMapping("/api/v1/agencies/{code}/measures/{year}/{id}")
     Measure update(@PathVariable String code, @PathVariable int year, @PathVariable long id, @RequestBody MeasureRequest body, Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         if (body.version() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "version is required to change a measure",
                     "ต้องส่ง version ของมาตรการที่อ่านมา", List.of(new MeasurePlans.Problem("version", "ต้องส่ง version", "version is required")));
@@ -97,7 +98,7 @@ class MeasuresApi {
     @Operation(summary = "Remove a measure")
     @DeleteMapping("/api/v1/agencies/{code}/measures/{year}/{id}")
     ResponseEntity<Void> delete(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         if (!plans.delete(auth.getName(), code, year, id)) {
             throw ApiException.notFound();
         }
@@ -108,7 +109,7 @@ class MeasuresApi {
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/{id}/progress")
     ResponseEntity<Measure> progress(@PathVariable String code, @PathVariable int year, @PathVariable long id, @RequestBody ProgressRequest body,
                                      Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         MeasurePlans.Result r = plans.recordProgress(auth.getName(), code, year, id, body.status(), body.note(),
                 body.evidence() == null ? "" : String.join("\n", body.evidence()), body.reachedMilestones());
         if (r == null) {
@@ -120,7 +121,7 @@ class MeasuresApi {
     @Operation(summary = "Confirm the plan: the analysis report prints these measures from now on")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/confirm")
     MeasurePlans.Plan confirm(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         analysis(code, year);
         plans.confirm(auth.getName(), code, year);
         return plans.planOrEmpty(code, year);

@@ -6,6 +6,7 @@ import org.openita.report.ReportFormat;
 import org.openita.server.measures.FollowUpReports;
 import org.openita.server.reporting.AnalysisReports;
 import org.springframework.http.ResponseEntity;
+import org.openita.server.identity.AgencyAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +20,9 @@ class ReportsApi {
 
     private final AnalysisReports analysis;
     private final FollowUpReports followUp;
-    private final ApiAccess access;
+    private final AgencyAccess access;
 
-    ReportsApi(AnalysisReports analysis, FollowUpReports followUp, ApiAccess access) {
+    ReportsApi(AnalysisReports analysis, FollowUpReports followUp, AgencyAccess access) {
         this.analysis = analysis;
         this.followUp = followUp;
         this.access = access;
@@ -35,7 +36,7 @@ class ReportsApi {
     @GetMapping("/api/v1/agencies/{code}/reports/{year}/analysis.{format}")
     ResponseEntity<byte[]> analysis(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
-        access.read(auth, code);
+        access.requireVisible(auth, code);
         return analysis.agency(code, year, format(format), digits).orElseThrow(ApiException::notFound);
     }
 
@@ -43,7 +44,7 @@ class ReportsApi {
     @GetMapping("/api/v1/agencies/{code}/reports/{year}/follow-up.{format}")
     ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
-        access.read(auth, code);
+        access.requireVisible(auth, code);
         return followUp.download(code, year, format(format), digits);
     }
 }

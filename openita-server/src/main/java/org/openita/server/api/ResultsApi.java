@@ -11,8 +11,10 @@ import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
+import org.openita.server.web.MediaTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.openita.server.identity.AgencyAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,13 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Results", description = "Official results: import and read")
 class ResultsApi {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = MediaTypes.XLSX;
 
     private final ResultImports imports;
     private final OfficialResults results;
-    private final ApiAccess access;
+    private final AgencyAccess access;
 
-    ResultsApi(ResultImports imports, OfficialResults results, ApiAccess access) {
+    ResultsApi(ResultImports imports, OfficialResults results, AgencyAccess access) {
         this.imports = imports;
         this.results = results;
         this.access = access;
@@ -48,7 +50,7 @@ class ResultsApi {
     @PostMapping(path = "/api/v1/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> importAny(jakarta.servlet.http.HttpServletRequest request, @RequestHeader("Content-Type") String type, Authentication auth)
             throws IOException {
-        return importFile(request, type, auth, code -> access.manages(auth, code));
+        return importFile(request, type, auth, code -> access.canManage(auth, code));
     }
 
     @Operation(summary = "Import official results of one agency", description = "As /api/v1/results, limited to this agency.")
@@ -59,7 +61,7 @@ class ResultsApi {
     @PostMapping(path = "/api/v1/agencies/{code}/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> importOne(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request,
                                   @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
-        access.change(auth, code);
+        access.requireManageable(auth, code);
         return importFile(request, type, auth, code::equals);
     }
 
@@ -91,7 +93,7 @@ class ResultsApi {
     @Operation(summary = "The fiscal years an agency has results for, newest first")
     @GetMapping("/api/v1/agencies/{code}/results")
     Map<String, Object> years(@PathVariable String code, Authentication auth) {
-        access.read(auth, code);
+        access.requireVisible(auth, code);
         return Map.of("agencyCode", code, "years", results.years(code));
     }
 
@@ -100,7 +102,7 @@ class ResultsApi {
                     + "imported figure beside the recomputed one, the difference, whether it is above 0.01, and the rule that recomputes it.")
     @GetMapping("/api/v1/agencies/{code}/results/{year}")
     Map<String, Object> result(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        access.read(auth, code);
+        access.requireVisible(auth, code);
         AgencyResult r = results.result(code, year).orElseThrow(ApiException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agencyCode", code);

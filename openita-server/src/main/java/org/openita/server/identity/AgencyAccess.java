@@ -2,7 +2,9 @@ package org.openita.server.identity;
 
 import java.util.Set;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Which agencies a signed-in person may see: every agency for the central administrator, their own for
@@ -43,6 +45,21 @@ public class AgencyAccess {
             return true;
         }
         return has(auth, Role.AGENCY_ADMIN) && accounts.agencyOf(auth.getName()).map(agencyCode::equals).orElse(false);
+    }
+
+    /** Refuses with "not found" (404) unless this person may see the agency, giving no hint that it exists. */
+    public void requireVisible(Authentication auth, String agencyCode) {
+        if (!canSee(auth, agencyCode)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** As {@link #requireVisible}, then refuses with "forbidden" (403) when this person may see the agency but not change it. */
+    public void requireManageable(Authentication auth, String agencyCode) {
+        requireVisible(auth, agencyCode);
+        if (!canManage(auth, agencyCode)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
     }
 
     /** The agencies listed for a person who is not a central administrator. */

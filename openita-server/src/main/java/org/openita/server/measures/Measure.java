@@ -27,11 +27,8 @@ public record Measure(long id, int position, String title, List<String> steps, S
         return status.open() && dueOn != null && dueOn.isBefore(today);
     }
 
+    /** Overdue today (Bangkok): the API's "overdue" field. */
     public boolean isOverdue() {
         return overdue(MeasurePlans.today());
-    }
-
-    public Progress latest() {
-        return progress.isEmpty() ? null : progress.get(progress.size() - 1);
     }
 }

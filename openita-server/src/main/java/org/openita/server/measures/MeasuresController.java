@@ -41,18 +41,13 @@ class MeasuresController {
     }
 
     private Agency visible(String code, Authentication auth) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        access.requireVisible(auth, code);
         return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Agency manageable(String code, Authentication auth) {
-        Agency a = visible(code, auth);
-        if (!access.canManage(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return a;
+        access.requireManageable(auth, code);
+        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Analysis analysis(String code, int year) {

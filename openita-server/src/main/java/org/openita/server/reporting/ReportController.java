@@ -27,9 +27,7 @@ class ReportController {
     @GetMapping("/agency/{code}/results/{year}/report.{format}")
     ResponseEntity<byte[]> agencyReport(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                         @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        access.requireVisible(auth, code);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return reports.agency(code, year, f, digits).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.openita.core.interchange.ScoreInputReader;
-import org.openita.core.scoring.ScoringEngine;
 import org.openita.server.framework.FrameworkCatalog;
 import org.springframework.stereotype.Service;
 
@@ -50,7 +49,6 @@ public class DemoAgency {
     }
 
     private AgencyResult score(String json) {
-        ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
-        return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
+        return AgencyResult.of(ScoreInputReader.read(json, frameworks::active));
     }
 }

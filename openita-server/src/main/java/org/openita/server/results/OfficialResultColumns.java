@@ -32,13 +32,20 @@ final class OfficialResultColumns {
     }
 
     /** The fixed columns, in template order. */
-    static List<String> headers() {
+    private static final List<String> FIXED = fixed();
+
+    private static List<String> fixed() {
         List<String> h = new ArrayList<>(List.of(CODE, NAME, YEAR, OVERALL, LEVEL));
         TOOLS.forEach(t -> h.add(t[0]));
         for (int i = 1; i <= 10; i++) {
             h.add(indicator(i));
         }
-        return h;
+        return List.copyOf(h);
+    }
+
+    /** The fixed columns, in template order. */
+    static List<String> headers() {
+        return FIXED;
     }
 
     /** The fixed columns followed by one per scored question and one per OIT item of the year. */
@@ -50,6 +57,11 @@ final class OfficialResultColumns {
     }
 
     static boolean isKnown(String header) {
-        return headers().contains(header) || ITEM.matcher(header).matches();
+        return FIXED.contains(header) || ITEM.matcher(header).matches();
+    }
+
+    /** Whether a column carries one question's or OIT item's score (i1, e5, o12) rather than a fixed figure. */
+    static boolean isItem(String header) {
+        return !FIXED.contains(header) && ITEM.matcher(header).matches();
     }
 }

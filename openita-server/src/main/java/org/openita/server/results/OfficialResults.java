@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import org.openita.core.interchange.InputProblem;
 import org.openita.core.interchange.InvalidInputException;
 import org.openita.core.interchange.ScoreInputReader;
-import org.openita.core.scoring.ScoringEngine;
 import org.openita.server.agency.Agency;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.framework.FrameworkCatalog;
@@ -105,15 +104,12 @@ public class OfficialResults {
      * every agency); empty when no framework is active for the year.
      */
     public Optional<java.util.function.Function<String, AgencyResult>> scorer(int year) {
-        return frameworks.active(year).map(def -> json -> {
-            ScoreInputReader.Read read = ScoreInputReader.read(json, y -> y == year ? Optional.of(def) : frameworks.active(y));
-            return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
-        });
+        return frameworks.active(year).map(def -> json -> AgencyResult.of(
+                ScoreInputReader.read(json, y -> y == year ? Optional.of(def) : frameworks.active(y))));
     }
 
     AgencyResult score(String json) {
-        ScoreInputReader.Read read = ScoreInputReader.read(json, frameworks::active);
-        return new AgencyResult(read.input().agency(), read.agency(), read.framework(), ScoringEngine.score(read.framework(), read.input()));
+        return AgencyResult.of(ScoreInputReader.read(json, frameworks::active));
     }
 
     /**
@@ -239,7 +235,7 @@ public class OfficialResults {
             Map<String, Object> questions = new LinkedHashMap<>();
             Map<String, Object> oit = new LinkedHashMap<>();
             cells.forEach((column, value) -> {
-                if (!value.isBlank() && !OfficialResultColumns.headers().contains(column) && OfficialResultColumns.ITEM.matcher(column).matches()) {
+                if (!value.isBlank() && OfficialResultColumns.isItem(column)) {
                     (column.startsWith("o") ? oit : questions).put(column, Map.of("score", value.trim()));
                 }
             });

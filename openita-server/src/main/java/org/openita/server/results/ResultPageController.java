@@ -32,9 +32,7 @@ class ResultPageController {
 
     @GetMapping("/agency/{code}/results/{year}")
     String page(@PathVariable String code, @PathVariable int year, Authentication auth, Model model, Locale locale) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        access.requireVisible(auth, code);
         Agency agency = agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("agency", agency);

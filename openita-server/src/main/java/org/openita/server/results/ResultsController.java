@@ -18,6 +18,7 @@ import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.identity.AgencyAccess;
+import org.openita.server.web.MediaTypes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,8 +42,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class ResultsController {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ResultImports imports;
     private final AgencyRegistry agencies;
@@ -174,7 +173,7 @@ class ResultsController {
                 wb.write(out);
                 body = out.toByteArray();
             }
-            h.setContentType(MediaType.parseMediaType(XLSX));
+            h.setContentType(MediaType.parseMediaType(MediaTypes.XLSX));
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -184,12 +183,7 @@ class ResultsController {
 
     /** The agency, if this person may change its results: 404 when they may not see it, 403 when they may only read it. */
     private Agency manageable(String code, Authentication auth) {
-        if (!access.canSee(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        if (!access.canManage(auth, code)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
+        access.requireManageable(auth, code);
         return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }
