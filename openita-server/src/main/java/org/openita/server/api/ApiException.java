@@ -10,6 +10,8 @@ class ApiException extends RuntimeException {
     final String code;
     final String th;
     final List<?> problems;
+    /** Seconds after which trying again may succeed, sent as Retry-After; 0 for none. */
+    int retryAfter;
 
     ApiException(HttpStatus status, String code, String en, String th, List<?> problems) {
         super(en);
@@ -17,6 +19,11 @@ class ApiException extends RuntimeException {
         this.code = code;
         this.th = th;
         this.problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    ApiException retryAfter(int seconds) {
+        this.retryAfter = seconds;
+        return this;
     }
 
     static ApiException notFound() {

@@ -19,7 +19,10 @@ import org.springframework.web.server.ResponseStatusException;
  * the row, column or field of each when there are several.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
     static final String TYPE = "https://openita.org/problems/";
 
@@ -37,11 +40,22 @@ class ApiProblems {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status, e.code, e.getMessage(), e.th, e.problems);
+        ResponseEntity<ProblemDetail> answer = problem(e.status, e.code, e.getMessage(), e.th, e.problems);
+        return e.retryAfter <= 0 ? answer
+                : ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfter)).body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.openita.server.web.RefusedCharacterException r) {
+                String field = org.openita.server.web.TextInput.quote(r.getPathReference() == null ? "" : r.getPathReference(), 80);
+                return problem(HttpStatus.BAD_REQUEST, "control-character",
+                        "a string (" + field + ") holds the control character " + r.character() + ", which is not accepted; nothing was saved",
+                        "ข้อความในช่อง (" + field + ") มีอักขระควบคุม " + r.character() + " ซึ่งรับไม่ได้ ไม่มีข้อมูลใดถูกบันทึก", null);
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is not valid JSON of the expected shape",
                 "เนื้อหาคำขอไม่ใช่ JSON ตามรูปแบบที่กำหนด", null);
     }
@@ -57,6 +71,40 @@ class ApiProblems {
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "\"" + e.getValue() + "\" is not a valid " + e.getName(),
                 "\"" + e.getValue() + "\" ไม่ใช่ค่า " + e.getName() + " ที่ถูกต้อง", null);
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+        if (e instanceof org.springframework.dao.PessimisticLockingFailureException || e instanceof org.springframework.dao.TransientDataAccessException) {
+            log.warn("database busy during an API call", e);
+            return api(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "the database is busy and nothing was changed; try again",
+                    "ฐานข้อมูลไม่ว่างในขณะนี้ ไม่มีข้อมูลใดถูกเปลี่ยน โปรดลองอีกครั้ง", null).retryAfter(30));
+        }
+        log.error("database failure during an API call", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "database-error", "the database failed and nothing was changed",
+                "ฐานข้อมูลขัดข้อง ไม่มีข้อมูลใดถูกเปลี่ยน", null);
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "missing-header", "the request lacks the " + e.getHeaderName() + " header",
+                "คำขอไม่มีส่วนหัว " + e.getHeaderName(), null);
+    }
+
+    /** Anything else: logged in full, answered without its details. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+            HttpStatus s = HttpStatus.valueOf(er.getStatusCode().value());
+            return problem(s, "bad-request", s.getReasonPhrase(), "คำขอไม่ถูกต้อง", null);
+        }
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("unexpected failure during an API call", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "the server failed and nothing was changed",
+                "เซิร์ฟเวอร์ขัดข้อง ไม่มีข้อมูลใดถูกเปลี่ยน", null);
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -75,8 +75,14 @@ class ResultsApi {
         } catch (ResultImports.TooLargeException e) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", e.getMessage(),
                     "ไฟล์ใหญ่เกิน " + ResultImports.MAX_BYTES / (1024 * 1024) + " MB", null);
-        } catch (ResultFile.UnreadableFileException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-file", e.en(), e.th(), null);
+        } catch (ResultImports.BusyException e) {
+            throw new ApiException(e.yours() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage(), e.th(), null)
+                    .retryAfter(60);
+        } catch (ResultImports.FailedException e) {
+            HttpStatus status = e.clientFault() ? HttpStatus.UNPROCESSABLE_CONTENT
+                    : e.transientFault() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+            ApiException problem = new ApiException(status, e.code(), e.getMessage(), e.th(), null);
+            throw e.transientFault() ? problem.retryAfter(30) : problem;
         }
         if (!report.ok()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected",

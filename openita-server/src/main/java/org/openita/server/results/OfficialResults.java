@@ -38,6 +38,10 @@ public class OfficialResults {
     private static final int BATCH = 500;
     /** Problems listed in full; beyond this only counted. */
     static final int PROBLEMS_LISTED = 300;
+    /** The longest value a cell may hold: a code, a score, a level or an agency's name. */
+    static final int MAX_CELL_CHARS = 500;
+    /** The longest reason a listed problem keeps, so that what a finished import holds stays small. */
+    static final int MAX_PROBLEM_CHARS = 300;
 
     /** A problem in the file: row as the user sees it (header = 1), column, reason. */
     public record Problem(int row, String column, String th, String en) {
@@ -124,6 +128,8 @@ public class OfficialResults {
         Importer importer = new Importer(actor, agencies, allowed, rowsDone);
         IOException[] failure = new IOException[1];
         Report report = tx.execute(status -> {
+            jdbc.sql("create temporary table result_import_stage (agency_code text not null, fiscal_year int not null, input jsonb not null,"
+                    + " primary key (agency_code, fiscal_year)) on commit drop").update();
             try {
                 file.read(importer);
             } catch (IOException e) {
@@ -132,6 +138,8 @@ public class OfficialResults {
             importer.flush();
             if (failure[0] != null || !importer.problems.isEmpty()) {
                 status.setRollbackOnly();
+            } else {
+                importer.apply();
             }
             return importer.report();
         });
@@ -168,8 +176,12 @@ public class OfficialResults {
         }
 
         private void problem(int row, String column, String th, String en) {
+            problem(new Problem(row, ResultFile.quoted(column), shortened(th), shortened(en)));
+        }
+
+        private void problem(Problem p) {
             if (problems.size() < PROBLEMS_LISTED) {
-                problems.add(new Problem(row, column, th, en));
+                problems.add(p);
             } else {
                 more++;
             }
@@ -190,12 +202,15 @@ public class OfficialResults {
                 if (c.isEmpty()) {
                     continue;
                 }
+                if (refusedText(1, c, c)) {
+                    continue;
+                }
                 if (!OfficialResultColumns.isKnown(c)) {
-                    problem(1, c, "ไม่รู้จักคอลัมน์ \"" + c + "\" ใช้หัวคอลัมน์ตามแบบฟอร์ม",
-                            "unknown column \"" + c + "\"; use the template's headers");
+                    problem(1, c, "ไม่รู้จักคอลัมน์ \"" + ResultFile.quoted(c) + "\" ใช้หัวคอลัมน์ตามแบบฟอร์ม",
+                            "unknown column \"" + ResultFile.quoted(c) + "\"; use the template's headers");
                 }
                 if (!dup.add(c)) {
-                    problem(1, c, "คอลัมน์ \"" + c + "\" ซ้ำ", "column \"" + c + "\" appears twice");
+                    problem(1, c, "คอลัมน์ \"" + ResultFile.quoted(c) + "\" ซ้ำ", "column \"" + ResultFile.quoted(c) + "\" appears twice");
                 }
             }
         }
@@ -205,6 +220,13 @@ public class OfficialResults {
             rows++;
             if (rows % 100 == 0) {
                 rowsDone.accept(rows);
+            }
+            boolean refused = false;
+            for (Map.Entry<String, String> cell : cells.entrySet()) {
+                refused |= refusedText(number, cell.getKey(), cell.getValue());
+            }
+            if (refused) {
+                return;
             }
             Agency agency = match(number, cells);
             if (agency == null) {
@@ -267,6 +289,23 @@ public class OfficialResults {
             }
         }
 
+        /** Reports a cell holding a control character or more than {@link #MAX_CELL_CHARS} characters. */
+        private boolean refusedText(int row, String column, String value) {
+            int bad = org.openita.server.web.TextInput.firstRefused(value);
+            if (bad >= 0) {
+                String cp = org.openita.server.web.TextInput.codePoint(value, bad);
+                problem(row, column, "มีอักขระควบคุม " + cp + " ซึ่งรับไม่ได้ (ตำแหน่งที่ " + (bad + 1) + ")",
+                        "holds the control character " + cp + ", which is not accepted (position " + (bad + 1) + ")");
+                return true;
+            }
+            if (value.length() > MAX_CELL_CHARS) {
+                problem(row, column, "ยาว " + value.length() + " ตัวอักษร เกินกว่า " + MAX_CELL_CHARS + " ที่รับได้",
+                        value.length() + " characters long, more than the " + MAX_CELL_CHARS + " accepted");
+                return true;
+            }
+            return false;
+        }
+
         private Agency match(int number, Map<String, String> cells) {
             String code = cells.getOrDefault(OfficialResultColumns.CODE, "").trim();
             String name = cells.getOrDefault(OfficialResultColumns.NAME, "").trim();
@@ -274,25 +313,25 @@ public class OfficialResults {
             if (!code.isEmpty()) {
                 agency = byCode.get(code);
                 if (agency == null) {
-                    unmatched(number, OfficialResultColumns.CODE, "ไม่พบหน่วยงานรหัส \"" + code + "\" ในทะเบียน",
-                            "no agency with code \"" + code + "\" in the registry");
+                    unmatched(number, OfficialResultColumns.CODE, "ไม่พบหน่วยงานรหัส \"" + ResultFile.quoted(code) + "\" ในทะเบียน",
+                            "no agency with code \"" + ResultFile.quoted(code) + "\" in the registry");
                     return null;
                 }
                 if (!name.isEmpty() && !name(name).equals(name(agency.nameTh()))) {
-                    problem(number, OfficialResultColumns.NAME, "รหัส " + code + " เป็นของ \"" + agency.nameTh() + "\" ไม่ใช่ \"" + name + "\"",
-                            "code " + code + " belongs to \"" + agency.nameTh() + "\", not \"" + name + "\"");
+                    problem(number, OfficialResultColumns.NAME, "รหัส " + code + " เป็นของ \"" + agency.nameTh() + "\" ไม่ใช่ \"" + ResultFile.quoted(name) + "\"",
+                            "code " + code + " belongs to \"" + agency.nameTh() + "\", not \"" + ResultFile.quoted(name) + "\"");
                     return null;
                 }
             } else if (!name.isEmpty()) {
                 List<Agency> found = byName.getOrDefault(name(name), List.of());
                 if (found.isEmpty()) {
-                    unmatched(number, OfficialResultColumns.NAME, "ไม่พบหน่วยงานชื่อ \"" + name + "\" ในทะเบียน (ต้องตรงทุกตัวอักษร)",
-                            "no agency named exactly \"" + name + "\" in the registry");
+                    unmatched(number, OfficialResultColumns.NAME, "ไม่พบหน่วยงานชื่อ \"" + ResultFile.quoted(name) + "\" ในทะเบียน (ต้องตรงทุกตัวอักษร)",
+                            "no agency named exactly \"" + ResultFile.quoted(name) + "\" in the registry");
                     return null;
                 }
                 if (found.size() > 1) {
-                    problem(number, OfficialResultColumns.NAME, "มีหน่วยงานชื่อ \"" + name + "\" มากกว่าหนึ่งแห่ง ให้ระบุรหัสหน่วยงาน",
-                            "more than one agency is named \"" + name + "\"; give the agency code");
+                    problem(number, OfficialResultColumns.NAME, "มีหน่วยงานชื่อ \"" + ResultFile.quoted(name) + "\" มากกว่าหนึ่งแห่ง ให้ระบุรหัสหน่วยงาน",
+                            "more than one agency is named \"" + ResultFile.quoted(name) + "\"; give the agency code");
                     return null;
                 }
                 agency = found.get(0);
@@ -301,55 +340,81 @@ public class OfficialResults {
                 return null;
             }
             if (!allowed.test(agency.code())) {
-                problem(number, OfficialResultColumns.CODE, "คุณนำเข้าผลได้เฉพาะหน่วยงานของคุณ ไม่ใช่ " + agency.code(),
-                        "you may import results only for your own agency, not " + agency.code());
+                problem(number, OfficialResultColumns.CODE, "แถวนี้ไม่ใช่หน่วยงานของคุณ คุณนำเข้าผลได้เฉพาะหน่วยงานที่คุณดูแล",
+                        "this row is not for your agency; you may import results only for the agencies you manage");
                 return null;
             }
             return agency;
         }
 
         private void unmatched(int row, String column, String th, String en) {
-            Problem p = new Problem(row, column, th, en);
+            Problem p = new Problem(row, ResultFile.quoted(column), shortened(th), shortened(en));
             if (unmatched.size() < PROBLEMS_LISTED) {
                 unmatched.add(p);
             }
-            problem(row, column, th, en);
+            problem(p);
         }
 
+        /** Stages the checked rows of this batch; nothing reaches agency_result until the whole file is read. */
         void flush() {
             if (pending.isEmpty() || !problems.isEmpty()) {
                 pending.clear();
                 return;
             }
-            Map<String, String> before = new HashMap<>();
-            String keys = String.join(",", pending.stream().map(r -> "(?, ?)").toList());
-            List<Object> params = new ArrayList<>();
-            pending.forEach(r -> {
-                params.add(r[0]);
-                params.add(r[1]);
-            });
-            jdbc.sql("select agency_code, fiscal_year, cast(input as text) from agency_result where (agency_code, fiscal_year) in (" + keys + ")")
-                    .params(params).query(rs -> {
-                        before.put(rs.getString(1) + "/" + rs.getInt(2), rs.getString(3));
-                    });
-            batch.batchUpdate("insert into agency_result (agency_code, fiscal_year, input, imported_by) values (?, ?, cast(? as jsonb), ?)"
-                    + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by",
-                    pending.stream().map(r -> new Object[] {r[0], r[1], r[2], actor}).toList());
-            List<AuditTrail.Entry> entries = new ArrayList<>();
-            for (Object[] r : pending) {
-                String key = r[0] + "/" + r[1];
-                entries.add(new AuditTrail.Entry("result:" + key, before.containsKey(key) ? Map.of("input", JSON.readTree(before.get(key))) : null,
-                        Map.of("input", JSON.readTree((String) r[2]))));
-            }
-            audit.recordAll(actor, "RESULT_IMPORTED", entries);
+            batch.batchUpdate("insert into result_import_stage (agency_code, fiscal_year, input) values (?, ?, cast(? as jsonb))", pending);
             saved += pending.size();
             pending.clear();
+        }
+
+        /**
+         * Writes the staged rows and their audit events. Existing rows are locked first and every row is written
+         * in the order of its key, so two imports that touch the same agencies wait for each other instead of
+         * deadlocking, whatever the order of rows in their files.
+         */
+        void apply() {
+            if (saved == 0 || !problems.isEmpty()) {
+                return;
+            }
+            jdbc.sql("select 1 from agency_result a join result_import_stage s using (agency_code, fiscal_year)"
+                    + " order by a.agency_code, a.fiscal_year for update of a").query((org.springframework.jdbc.core.RowCallbackHandler) rs -> { });
+            String lastCode = "";
+            int lastYear = 0;
+            while (true) {
+                List<AuditTrail.Entry> entries = new ArrayList<>();
+                String[] last = {lastCode};
+                int[] lastY = {lastYear};
+                jdbc.sql("select s.agency_code, s.fiscal_year, cast(s.input as text), cast(a.input as text) from result_import_stage s"
+                                + " left join agency_result a using (agency_code, fiscal_year)"
+                                + " where (s.agency_code, s.fiscal_year) > (?, ?) order by s.agency_code, s.fiscal_year limit ?")
+                        .params(lastCode, lastYear, BATCH).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                            String key = rs.getString(1) + "/" + rs.getInt(2);
+                            String before = rs.getString(4);
+                            entries.add(new AuditTrail.Entry("result:" + key, before == null ? null : Map.of("input", JSON.readTree(before)),
+                                    Map.of("input", JSON.readTree(rs.getString(3)))));
+                            last[0] = rs.getString(1);
+                            lastY[0] = rs.getInt(2);
+                        });
+                if (entries.isEmpty()) {
+                    break;
+                }
+                audit.recordAll(actor, "RESULT_IMPORTED", entries);
+                lastCode = last[0];
+                lastYear = lastY[0];
+            }
+            jdbc.sql("insert into agency_result (agency_code, fiscal_year, input, imported_by)"
+                    + " select agency_code, fiscal_year, input, ? from result_import_stage order by agency_code, fiscal_year"
+                    + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by")
+                    .param(actor).update();
         }
 
         Report report() {
             rowsDone.accept(rows);
             return new Report(rows, problems.isEmpty() ? saved : 0, List.copyOf(problems), more, List.copyOf(unmatched));
         }
+    }
+
+    private static String shortened(String reason) {
+        return reason.length() <= MAX_PROBLEM_CHARS ? reason : reason.substring(0, MAX_PROBLEM_CHARS) + "…";
     }
 
     /** Names match exactly, apart from surrounding spaces and Unicode composition. */

@@ -8,24 +8,37 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.web.TempFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs result imports in the background so a large file shows its progress in the page while it is read.
- * The upload is first copied to a temporary file (the request's stream does not outlive the request);
- * at most two imports run at once and the rest wait their turn. A job is visible only to the person who
- * started it, and is forgotten an hour after it ends. Jobs live in this server process: the progress
- * page is answered by the server that took the upload.
+ * Runs every result import, from the web pages and from the API, through one bounded queue: at most
+ * {@link #WORKERS} read at once, at most {@link #WAITING} more wait, and one person has at most
+ * {@link #PER_PERSON} in it; an upload beyond that is turned away before it is copied. The upload is first
+ * copied to this process's temporary folder (the request's stream does not outlive the request), refused
+ * once it passes {@link #MAX_BYTES}. A worker that fails for any reason ends its job with a plain message
+ * and a stable code. A job is visible only to the person who started it; what a finished job keeps is its
+ * capped report, and it is forgotten an hour after it ends (or sooner when {@link #KEPT} jobs have ended).
+ * Jobs live in this server process: the progress page is answered by the server that took the upload.
  */
 @Service
 public class ResultImports {
@@ -34,6 +47,10 @@ public class ResultImports {
     private static final Duration KEEP = Duration.ofHours(1);
     /** The largest results file taken: a national year with every question column is about 3 MB. */
     public static final long MAX_BYTES = 50L * 1024 * 1024;
+    static final int WORKERS = 2;
+    static final int WAITING = 6;
+    static final int PER_PERSON = 2;
+    static final int KEPT = 200;
 
     /** The file is larger than {@link #MAX_BYTES}; nothing was read into the database. */
     public static final class TooLargeException extends IOException {
@@ -42,19 +59,58 @@ public class ResultImports {
         }
     }
 
-    /** Copies an upload to a temporary file, refusing it once it passes {@link #MAX_BYTES}. */
-    static Path copy(InputStream upload, ResultFile.Format format) throws IOException {
-        Path tmp = Files.createTempFile("openita-results-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
-        try (InputStream limited = org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(upload)
-                .setMaxCount(MAX_BYTES + 1).get()) {
-            long n = Files.copy(limited, tmp, StandardCopyOption.REPLACE_EXISTING);
-            if (n > MAX_BYTES) {
-                throw new TooLargeException();
-            }
-            return tmp;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+    /** Too many imports are running or waiting (everyone's, or this person's); nothing was read. */
+    public static final class BusyException extends IOException {
+        private final boolean yours;
+
+        BusyException(boolean yours) {
+            super(yours ? "you already have " + PER_PERSON + " imports running or waiting; wait for one to finish"
+                    : "the server is busy with other imports; try again in a minute");
+            this.yours = yours;
+        }
+
+        /** True when it is this person's own imports that fill their share. */
+        public boolean yours() {
+            return yours;
+        }
+
+        public String th() {
+            return yours ? "คุณมีการนำเข้าที่กำลังทำงานหรือรออยู่ " + PER_PERSON + " รายการแล้ว รอให้เสร็จก่อนแล้วค่อยนำเข้าอีก"
+                    : "ขณะนี้มีการนำเข้าจากผู้ใช้อื่นจำนวนมาก โปรดลองอีกครั้งในอีกหนึ่งนาที";
+        }
+
+        public String code() {
+            return yours ? "too-many-imports" : "server-busy";
+        }
+    }
+
+    /** An import that ended without a report: a stable code and a message in both languages. */
+    public static final class FailedException extends IOException {
+        private final String code;
+        private final String th;
+
+        FailedException(String code, String th, String en) {
+            super(en);
+            this.code = code;
+            this.th = th;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String th() {
+            return th;
+        }
+
+        /** True when the file was at fault (a 4xx), false when the server was. */
+        public boolean clientFault() {
+            return code.equals("unreadable-file");
+        }
+
+        /** True when trying again later may succeed. */
+        public boolean transientFault() {
+            return code.equals("database-busy");
         }
     }
 
@@ -65,17 +121,16 @@ public class ResultImports {
         private final String fileName;
         /** The agency whose page started it, or null for the national import page. */
         private final String agency;
-        private final ResultFile file;
+        private volatile ResultFile file;
         private volatile int rows;
         private volatile OfficialResults.Report report;
-        private volatile String errorTh;
-        private volatile String errorEn;
+        private volatile FailedException failure;
         private volatile Instant ended;
 
         Job(String id, String owner, String fileName, String agency, ResultFile file) {
             this.id = id;
             this.owner = owner;
-            this.fileName = fileName;
+            this.fileName = ResultFile.quoted(fileName == null ? "" : fileName);
             this.agency = agency;
             this.file = file;
         }
@@ -98,7 +153,8 @@ public class ResultImports {
 
         /** Percent of the file read, 0-100. */
         public int percent() {
-            return ended != null ? 100 : (int) Math.floor(file.progress() * 100);
+            ResultFile f = file;
+            return ended != null || f == null ? 100 : (int) Math.floor(f.progress() * 100);
         }
 
         public boolean done() {
@@ -109,66 +165,128 @@ public class ResultImports {
             return report;
         }
 
+        public String errorCode() {
+            return failure == null ? null : failure.code();
+        }
+
         public String errorTh() {
-            return errorTh;
+            return failure == null ? null : failure.th() + " (" + failure.code() + ")";
         }
 
         public String errorEn() {
-            return errorEn;
+            return failure == null ? null : failure.getMessage() + " (" + failure.code() + ")";
         }
     }
 
     private final OfficialResults results;
     private final AgencyRegistry agencies;
+    private final TempFolder temp;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+    private final ImportAdmission admission = new ImportAdmission(WORKERS + WAITING, PER_PERSON);
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WAITING), r -> {
         Thread t = new Thread(r, "result-import");
         t.setDaemon(true);
         return t;
     });
 
-    ResultImports(OfficialResults results, AgencyRegistry agencies) {
+    ResultImports(OfficialResults results, AgencyRegistry agencies, TempFolder temp) {
         this.results = results;
         this.agencies = agencies;
+        this.temp = temp;
+    }
+
+    /** Copies an upload to a file in {@code folder}, refusing it once it passes {@link #MAX_BYTES}. */
+    static Path copy(InputStream upload, ResultFile.Format format, TempFolder folder) throws IOException {
+        Path tmp = folder.newFile("results-", "." + format.name().toLowerCase(Locale.ROOT));
+        try (InputStream limited = BoundedInputStream.builder().setInputStream(upload).setMaxCount(MAX_BYTES + 1).get()) {
+            long n = Files.copy(limited, tmp, StandardCopyOption.REPLACE_EXISTING);
+            if (n > MAX_BYTES) {
+                throw new TooLargeException();
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     /**
-     * Starts an import of an uploaded file.
+     * Starts an import of an uploaded file in the background.
      *
      * @param agency the agency the import is limited to, or null for any agency {@code allowed} accepts
      */
     public Job start(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
                      Predicate<String> allowed) throws IOException {
         forgetOld();
-        Path tmp = copy(upload, format);
-        Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
-        jobs.put(job.id, job);
-        workers.submit(() -> run(job, actor, tmp, allowed));
+        Job job = enqueue(actor, fileName, format, upload, agency, allowed).job;
         return job;
     }
 
-    /** Runs an import in the caller's thread, for the API and the CLI-sized files. */
-    public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<String> allowed) throws IOException {
-        Path tmp = copy(upload, format);
+    /** Runs an import through the same queue and waits for it: the API's answer is its report. */
+    public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<String> allowed)
+            throws IOException {
+        Queued q = enqueue(actor, null, format, upload, null, allowed);
+        jobs.remove(q.job.id);
         try {
-            return results.importFile(actor, new ResultFile(tmp, format), agencies.all(), allowed, n -> { });
-        } finally {
+            q.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FailedException("interrupted", "การนำเข้าถูกขัดจังหวะ ไม่มีข้อมูลใดถูกบันทึก", "the import was interrupted; nothing was saved");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (q.job.failure != null) {
+            throw q.job.failure;
+        }
+        return q.job.report;
+    }
+
+    private record Queued(Job job, Future<?> done) {
+    }
+
+    private Queued enqueue(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
+                           Predicate<String> allowed) throws IOException {
+        admission.admit(actor);
+        Path tmp = null;
+        try {
+            tmp = copy(upload, format, temp);
+            Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
+            Path file = tmp;
+            Future<?> done = workers.submit(() -> work(job, file, allowed));
+            jobs.put(job.id, job);
+            return new Queued(job, done);
+        } catch (RejectedExecutionException e) {
             Files.deleteIfExists(tmp);
+            admission.leave(actor);
+            throw new BusyException(false);
+        } catch (IOException | RuntimeException e) {
+            admission.leave(actor);
+            throw e;
         }
     }
 
-    private void run(Job job, String actor, Path tmp, Predicate<String> allowed) {
+    private void work(Job job, Path tmp, Predicate<String> allowed) {
         try {
-            job.report = results.importFile(actor, job.file, agencies.all(), allowed, n -> job.rows = n);
+            job.report = results.importFile(job.owner, job.file, agencies.all(), allowed, n -> job.rows = n);
         } catch (ResultFile.UnreadableFileException e) {
-            job.errorTh = e.th;
-            job.errorEn = e.en;
-        } catch (IOException | RuntimeException e) {
-            log.warn("result import {} failed", job.id, e);
-            job.errorTh = "นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก: " + e.getMessage();
-            job.errorEn = "the import failed and nothing was saved: " + e.getMessage();
+            job.failure = new FailedException("unreadable-file", e.th(), e.en());
+        } catch (TransientDataAccessException e) {
+            log.warn("result import {} met a busy database", job.id, e);
+            job.failure = new FailedException("database-busy", "ฐานข้อมูลไม่ว่างในขณะนี้ ไม่มีข้อมูลใดถูกบันทึก โปรดนำเข้าอีกครั้ง",
+                    "the database was busy and nothing was saved; import the file again");
+        } catch (DataAccessException e) {
+            log.error("result import {} failed in the database", job.id, e);
+            job.failure = new FailedException("database-error", "ฐานข้อมูลขัดข้องระหว่างนำเข้า ไม่มีข้อมูลใดถูกบันทึก แจ้งผู้ดูแลระบบ",
+                    "the database failed during the import and nothing was saved; tell the administrator");
+        } catch (Throwable e) {
+            log.error("result import {} failed", job.id, e);
+            job.failure = new FailedException("import-failed", "นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก แจ้งผู้ดูแลระบบ",
+                    "the import failed and nothing was saved; tell the administrator");
         } finally {
             job.ended = Instant.now();
+            job.file = null;
+            admission.leave(job.owner);
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
@@ -186,6 +304,11 @@ public class ResultImports {
     private void forgetOld() {
         Instant limit = Instant.now().minus(KEEP);
         jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
+        long ended = jobs.values().stream().filter(j -> j.ended != null).count();
+        if (ended > KEPT) {
+            jobs.values().stream().filter(j -> j.ended != null).sorted(Comparator.comparing((Job j) -> j.ended))
+                    .limit(ended - KEPT).map(j -> j.id).toList().forEach(jobs::remove);
+        }
     }
 
     @PreDestroy

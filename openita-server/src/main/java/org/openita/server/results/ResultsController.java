@@ -111,6 +111,10 @@ class ResultsController {
             form(model, agency, latestYear());
             model.addAttribute("fileError", true);
             return "results/import";
+        } catch (ResultImports.BusyException e) {
+            form(model, agency, latestYear());
+            model.addAttribute("busy", e.yours() ? "results.import.busy.yours" : "results.import.busy");
+            return "results/import";
         }
         return "redirect:/imports/" + job.id();
     }

@@ -38,14 +38,46 @@ class UploadLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") && request.getContentLengthLong() > maxRequest) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader("Location", request.getContextPath() + PAGE);
-            response.setHeader("Connection", "close");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequest) {
+            tooLarge(response, request);
+            return;
+        }
+        try {
+            // Read the parts here, where a failure can still be answered with our own page: a file just over the
+            // limit inside a request under it, or an upload without a declared length, fails only now.
+            request.getParts();
+        } catch (IllegalStateException | IOException | ServletException e) {
+            if (sizeExceeded(e)) {
+                tooLarge(response, request);
+            } else {
+                ProblemResponse.page(request, response, HttpStatus.BAD_REQUEST.value(), "bad-upload", "error.badUpload");
+            }
             return;
         }
         chain.doFilter(request, response);
     }
+
+    private static void tooLarge(HttpServletResponse response, HttpServletRequest request) {
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader("Location", request.getContextPath() + PAGE);
+        response.setHeader("Connection", "close");
+    }
+
+    /** The container's own exceptions for an upload over its limits (Tomcat names them SizeException and kin). */
+    private static boolean sizeExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.endsWith("SizeException") || name.endsWith("SizeLimitExceededException") || t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     /** The page the browser is sent to. */
     @Controller

@@ -26,6 +26,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Form uploads wait in this server's own temporary folder, not the system's, within the configured sizes. */
+    @Bean
+    jakarta.servlet.MultipartConfigElement multipartConfigElement(TempFolder temp,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:50MB}") org.springframework.util.unit.DataSize maxFile,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:51MB}") org.springframework.util.unit.DataSize maxRequest)
+            throws java.io.IOException {
+        String folder = java.nio.file.Files.createDirectories(temp.path().resolve("uploads")).toString();
+        return new jakarta.servlet.MultipartConfigElement(folder, maxFile.toBytes(), maxRequest.toBytes(), 0);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();

@@ -104,7 +104,7 @@ class ApiIT extends ServerTestSupport {
         assertThat(json(bad).path("problems")).hasSize(2);
         assertThat(json(bad).path("problems").get(0).path("row").asInt()).isEqualTo(2);
         assertThat(json(bad).path("problems").get(0).path("column").asString()).isEqualTo("คะแนนรวม");
-        assertThat(json(bad).path("problems").get(1).path("en").asString()).contains("only for your own agency");
+        assertThat(json(bad).path("problems").get(1).path("en").asString()).contains("not for your agency").doesNotContain("API-2");
         assertThat(jdbc.sql("select count(*) from agency_result").query(Long.class).single()).isEqualTo(before);
         assertProblem(call("POST", "/api/v1/results", adminToken, "application/json", "[{\"year\""), 422, "unreadable-file");
         assertProblem(call("POST", "/api/v1/results", adminToken, "text/plain", "x"), 415, "unsupported-media-type");

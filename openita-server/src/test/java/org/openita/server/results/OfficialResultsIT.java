@@ -209,7 +209,7 @@ class OfficialResultsIT extends ServerTestSupport {
         long before = stored();
         String other = HEADER + "R-1,2566,70,,,,,,,,,,,,,,,,\n";
         assertThat(upload("/agency/R-2/results/import", "other.csv", other.getBytes(StandardCharsets.UTF_8), admin))
-                .contains("เฉพาะหน่วยงานของคุณ");
+                .contains("ไม่ใช่หน่วยงานของคุณ");
         assertThat(stored()).isEqualTo(before);
         mvc.perform(get("/agency/R-1/results/import").with(admin)).andExpect(status().isNotFound());
         mvc.perform(get("/agency/R-2/results/import").with(user("r2-staff").roles("AGENCY_STAFF"))).andExpect(status().isForbidden());

@@ -31,5 +31,6 @@ public abstract class ServerTestSupport {
     @DynamicPropertySource
     static void embeddedDatabaseInTempFolder(DynamicPropertyRegistry registry) {
         registry.add("openita.embedded-db.data-directory", () -> DATA.resolve("pgdata").toString());
+        registry.add("openita.temp-directory", () -> DATA.resolve("tmp").toString());
     }
 }
