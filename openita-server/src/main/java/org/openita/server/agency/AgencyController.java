@@ -52,8 +52,9 @@ class AgencyController {
         AgencyRegistry.ImportReport report;
         try (InputStream in = file.getInputStream()) {
             report = registry.importFile(principal.getName(), name, in, mode);
-        } catch (IOException e) {
-            model.addAttribute("fileError", true);
+        } catch (org.openita.server.upload.UnreadableFileException e) {
+            model.addAttribute("unreadableTh", e.th());
+            model.addAttribute("unreadableEn", e.en());
             return "agencies/import";
         }
         model.addAttribute("report", report);

@@ -1,25 +1,14 @@
 package org.openita.server.agency;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.openita.server.upload.TableReader;
 
-/** Reads the rows of a registry file (CSV in UTF-8, or the first sheet of an XLSX) by column. */
+/** Reads the rows of a registry file (CSV in UTF-8, or the first sheet of an XLSX) by column, streamed and within limits. */
 final class AgencyFile {
 
     /** One data row: its number as the user sees it in the file (the header is row 1), and its cells. */
@@ -33,9 +22,26 @@ final class AgencyFile {
     private AgencyFile() {
     }
 
-    static Contents read(String fileName, InputStream in) throws IOException {
+    /** Reads a registry table: CSV or XLSX, by the file's name, within {@link TableReader}'s limits. */
+    static Contents read(String fileName, Path file) throws IOException {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-        List<List<String>> table = lower.endsWith(".xlsx") ? xlsx(in) : csv(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<List<String>> table = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        new TableReader(file, lower.endsWith(".xlsx") ? TableReader.Kind.XLSX : TableReader.Kind.CSV).read(new TableReader.Sink() {
+            @Override
+            public void header(List<String> columns) {
+                if (!columns.isEmpty()) {
+                    table.add(columns);
+                    numbers.add(1);
+                }
+            }
+
+            @Override
+            public void row(int number, List<String> cells) {
+                table.add(cells);
+                numbers.add(number);
+            }
+        });
         List<ImportProblem> problems = new ArrayList<>();
         if (table.isEmpty()) {
             problems.add(new ImportProblem(1, "", "ไฟล์ว่าง ไม่มีแถวหัวตาราง", "the file is empty: no header row"));
@@ -50,7 +56,8 @@ final class AgencyFile {
             }
             var col = AgencyColumns.ofHeader(h);
             if (col.isEmpty()) {
-                problems.add(new ImportProblem(1, h, "ไม่รู้จักคอลัมน์ \"" + h + "\"", "unknown column \"" + h + "\""));
+                String quoted = TableReader.quoted(h);
+                problems.add(new ImportProblem(1, quoted, "ไม่รู้จักคอลัมน์ \"" + quoted + "\"", "unknown column \"" + quoted + "\""));
             } else {
                 byIndex.put(i, col.get());
             }
@@ -71,40 +78,8 @@ final class AgencyFile {
             }
             Map<AgencyColumns, String> m = new EnumMap<>(AgencyColumns.class);
             byIndex.forEach((i, c) -> m.put(c, i < cells.size() && cells.get(i) != null ? cells.get(i).trim() : ""));
-            rows.add(new RawRow(r + 1, m));
+            rows.add(new RawRow(numbers.get(r), m));
         }
         return new Contents(rows, problems);
-    }
-
-    private static List<List<String>> csv(Reader reader) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
-            for (CSVRecord rec : parser) {
-                out.add(rec.toList());
-            }
-        }
-        return out;
-    }
-
-    private static List<List<String>> xlsx(InputStream in) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        DataFormatter fmt = new DataFormatter(java.util.Locale.ROOT);
-        try (Workbook wb = WorkbookFactory.create(in)) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : fmt.formatCellValue(cell));
-                    }
-                }
-                out.add(cells);
-            }
-        } catch (org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-            throw new IOException("not an XLSX workbook", e);
-        }
-        return out;
     }
 }

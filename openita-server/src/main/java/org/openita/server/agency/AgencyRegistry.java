@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.openita.server.audit.AuditTrail;
+import org.openita.server.upload.Uploads;
+import org.openita.server.web.TempFolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +30,27 @@ public class AgencyRegistry {
         VALID_ROWS_ONLY
     }
 
-    /** What an import did: rows read, agencies created and updated, and every problem found. */
-    public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied) {
+    /** What an import did: rows read, agencies created and updated, the first problems found and how many there were. */
+    public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, int problemCount, boolean applied) {
+        ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied) {
+            this(rows, created, updated, problems.size() > PROBLEMS_LISTED ? List.copyOf(problems.subList(0, PROBLEMS_LISTED)) : problems,
+                    problems.size(), applied);
+        }
     }
+
+    /** Problems listed in a report; beyond this they are only counted. */
+    static final int PROBLEMS_LISTED = 300;
+    /** The largest registry file taken. */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final TempFolder temp;
 
-    AgencyRegistry(JdbcClient jdbc, AuditTrail audit) {
+    AgencyRegistry(JdbcClient jdbc, AuditTrail audit, TempFolder temp) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.temp = temp;
     }
 
     record Row(long id, String code, String nameTh, String nameEn, String agencyType, String size, String assessmentGroup,
@@ -68,10 +83,20 @@ public class AgencyRegistry {
                 r.parentCode(), r.province(), r.district(), r.website(), r.staffCount(), units);
     }
 
-    /** Reads, checks and imports a CSV or XLSX file; with ALL_OR_NOTHING a single bad row leaves the registry unchanged. */
+    /**
+     * Reads, checks and imports a CSV or XLSX file; with ALL_OR_NOTHING a single bad row leaves the registry unchanged.
+     *
+     * @throws org.openita.server.upload.UnreadableFileException when the file cannot be read or passes a limit
+     */
     @Transactional
     public ImportReport importFile(String actor, String fileName, InputStream in, Mode mode) throws IOException {
-        AgencyFile.Contents contents = AgencyFile.read(fileName, in);
+        Path copy = Uploads.copy(in, temp, "registry-", ".upload", MAX_BYTES);
+        AgencyFile.Contents contents;
+        try {
+            contents = AgencyFile.read(fileName, copy);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
         if (!contents.problems().isEmpty()) {
             return new ImportReport(0, 0, 0, contents.problems(), false);
         }

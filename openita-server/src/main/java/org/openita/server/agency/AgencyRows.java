@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.openita.core.thai.ThaiFormat;
+import org.openita.server.upload.TableReader;
+import org.openita.server.web.TextInput;
 
 /** Checks each row of a registry file and turns the valid ones into agencies. */
 final class AgencyRows {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+    /** The longest value a registry cell may hold (names, websites, the list of units). */
+    static final int MAX_CELL_CHARS = 2000;
 
     record Checked(List<Agency> valid, List<ImportProblem> problems, int rows) {
     }
@@ -31,6 +35,19 @@ final class AgencyRows {
         for (AgencyFile.RawRow row : rows) {
             List<ImportProblem> mine = new ArrayList<>();
             Map<AgencyColumns, String> c = row.cells();
+            c.forEach((column, value) -> {
+                int bad = TextInput.firstRefused(value);
+                if (bad >= 0) {
+                    String cp = TextInput.codePoint(value, bad);
+                    mine.add(problem(row, column, "มีอักขระควบคุม " + cp + " ซึ่งรับไม่ได้", "holds the control character " + cp + ", which is not accepted"));
+                } else if (value.length() > MAX_CELL_CHARS) {
+                    mine.add(problem(row, column, "ยาวเกิน " + MAX_CELL_CHARS + " ตัวอักษร", "longer than " + MAX_CELL_CHARS + " characters"));
+                }
+            });
+            if (!mine.isEmpty()) {
+                problems.addAll(mine);
+                continue;
+            }
             String code = c.getOrDefault(AgencyColumns.CODE, "");
             if (code.isEmpty()) {
                 mine.add(problem(row, AgencyColumns.CODE, "ต้องระบุรหัสหน่วยงาน", "the agency code is required"));
@@ -47,9 +64,9 @@ final class AgencyRows {
             String typeText = c.getOrDefault(AgencyColumns.TYPE, "");
             AgencyType type = AgencyType.parse(typeText).orElse(null);
             if (type == null) {
-                mine.add(problem(row, AgencyColumns.TYPE, "ไม่รู้จักประเภท \"" + typeText + "\" (ใช้ได้: "
+                mine.add(problem(row, AgencyColumns.TYPE, "ไม่รู้จักประเภท \"" + TableReader.quoted(typeText) + "\" (ใช้ได้: "
                         + String.join(", ", Arrays.stream(AgencyType.values()).map(AgencyType::thai).toList()) + ")",
-                        "unknown type \"" + typeText + "\" (allowed: " + String.join(", ", Arrays.stream(AgencyType.values()).map(Enum::name).toList()) + ")"));
+                        "unknown type \"" + TableReader.quoted(typeText) + "\" (allowed: " + String.join(", ", Arrays.stream(AgencyType.values()).map(Enum::name).toList()) + ")"));
             }
             String size = c.getOrDefault(AgencyColumns.SIZE, "").toUpperCase(java.util.Locale.ROOT);
             if (!size.isEmpty() && !Set.of("S", "M", "L").contains(size)) {
@@ -60,7 +77,7 @@ final class AgencyRows {
             }
             String parent = c.getOrDefault(AgencyColumns.PARENT, "");
             if (!parent.isEmpty() && !knownCodes.contains(parent) && !inFile.contains(parent)) {
-                mine.add(problem(row, AgencyColumns.PARENT, "ไม่พบหน่วยงานต้นสังกัดรหัส " + parent, "no agency with parent code " + parent));
+                mine.add(problem(row, AgencyColumns.PARENT, "ไม่พบหน่วยงานต้นสังกัดรหัส " + TableReader.quoted(parent), "no agency with parent code " + TableReader.quoted(parent)));
             }
             String website = c.getOrDefault(AgencyColumns.WEBSITE, "");
             if (!website.isEmpty() && !isWebAddress(website)) {

@@ -72,7 +72,7 @@ class ResultsApi {
         OfficialResults.Report report;
         try {
             report = imports.run(auth.getName(), format, request.getInputStream(), allowed);
-        } catch (ResultImports.TooLargeException e) {
+        } catch (org.openita.server.upload.FileTooLargeException e) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", e.getMessage(),
                     "ไฟล์ใหญ่เกิน " + ResultImports.MAX_BYTES / (1024 * 1024) + " MB", null);
         } catch (ResultImports.BusyException e) {

@@ -128,8 +128,10 @@ public class OfficialResults {
         Importer importer = new Importer(actor, agencies, allowed, rowsDone);
         IOException[] failure = new IOException[1];
         Report report = tx.execute(status -> {
-            jdbc.sql("create temporary table result_import_stage (agency_code text not null, fiscal_year int not null, input jsonb not null,"
-                    + " primary key (agency_code, fiscal_year)) on commit drop").update();
+            // dropped at commit; an import inside a caller's transaction (demo data) may find one from an earlier import
+            jdbc.sql("create temporary table if not exists result_import_stage (agency_code text not null, fiscal_year int not null,"
+                    + " input jsonb not null, primary key (agency_code, fiscal_year)) on commit drop").update();
+            jdbc.sql("truncate result_import_stage").update();
             try {
                 file.read(importer);
             } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,8 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.upload.UnreadableFileException;
+import org.openita.server.upload.Uploads;
 import org.openita.server.web.TempFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +51,6 @@ public class ResultImports {
     static final int WAITING = 6;
     static final int PER_PERSON = 2;
     static final int KEPT = 200;
-
-    /** The file is larger than {@link #MAX_BYTES}; nothing was read into the database. */
-    public static final class TooLargeException extends IOException {
-        TooLargeException() {
-            super("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-        }
-    }
 
     /** Too many imports are running or waiting (everyone's, or this person's); nothing was read. */
     public static final class BusyException extends IOException {
@@ -196,21 +189,6 @@ public class ResultImports {
         this.temp = temp;
     }
 
-    /** Copies an upload to a file in {@code folder}, refusing it once it passes {@link #MAX_BYTES}. */
-    static Path copy(InputStream upload, ResultFile.Format format, TempFolder folder) throws IOException {
-        Path tmp = folder.newFile("results-", "." + format.name().toLowerCase(Locale.ROOT));
-        try (InputStream limited = BoundedInputStream.builder().setInputStream(upload).setMaxCount(MAX_BYTES + 1).get()) {
-            long n = Files.copy(limited, tmp, StandardCopyOption.REPLACE_EXISTING);
-            if (n > MAX_BYTES) {
-                throw new TooLargeException();
-            }
-            return tmp;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-    }
-
     /**
      * Starts an import of an uploaded file in the background.
      *
@@ -242,6 +220,20 @@ public class ResultImports {
         return q.job.report;
     }
 
+    /**
+     * Imports a file in the caller's thread and transaction, outside the queue: for data OpenITA brings itself at
+     * start (demo mode), which must see the caller's uncommitted rows. Requests go through {@link #run} or {@link #start}.
+     */
+    public OfficialResults.Report importHere(String actor, ResultFile.Format format, InputStream file, Predicate<String> allowed)
+            throws IOException {
+        Path tmp = Uploads.copy(file, temp, "results-", "." + format.name().toLowerCase(Locale.ROOT), MAX_BYTES);
+        try {
+            return results.importFile(actor, new ResultFile(tmp, format), agencies.all(), allowed, n -> { });
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private record Queued(Job job, Future<?> done) {
     }
 
@@ -250,7 +242,7 @@ public class ResultImports {
         admission.admit(actor);
         Path tmp = null;
         try {
-            tmp = copy(upload, format, temp);
+            tmp = Uploads.copy(upload, temp, "results-", "." + format.name().toLowerCase(Locale.ROOT), MAX_BYTES);
             Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
             Path file = tmp;
             Future<?> done = workers.submit(() -> work(job, file, allowed));
@@ -261,6 +253,9 @@ public class ResultImports {
             admission.leave(actor);
             throw new BusyException(false);
         } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
             admission.leave(actor);
             throw e;
         }
@@ -269,7 +264,7 @@ public class ResultImports {
     private void work(Job job, Path tmp, Predicate<String> allowed) {
         try {
             job.report = results.importFile(job.owner, job.file, agencies.all(), allowed, n -> job.rows = n);
-        } catch (ResultFile.UnreadableFileException e) {
+        } catch (UnreadableFileException e) {
             job.failure = new FailedException("unreadable-file", e.th(), e.en());
         } catch (TransientDataAccessException e) {
             log.warn("result import {} met a busy database", job.id, e);

@@ -107,7 +107,7 @@ class ResultsController {
         ResultImports.Job job;
         try (InputStream in = file.getInputStream()) {
             job = imports.start(auth.getName(), file.getOriginalFilename(), format.get(), in, agency == null ? null : agency.code(), allowed);
-        } catch (ResultImports.TooLargeException e) {
+        } catch (org.openita.server.upload.FileTooLargeException e) {
             form(model, agency, latestYear());
             model.addAttribute("fileError", true);
             return "results/import";

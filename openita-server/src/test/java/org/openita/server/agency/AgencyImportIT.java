@@ -96,7 +96,7 @@ class AgencyImportIT extends ServerTestSupport {
         String page = upload("x.csv", "ชื่อหน่วยงาน,อะไร\nก,ข\n".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
         assertThat(page).contains("ไม่มีคอลัมน์ที่ต้องมี &quot;รหัสหน่วยงาน&quot;", "ไม่รู้จักคอลัมน์ &quot;อะไร&quot;");
         String bad = upload("x.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
-        assertThat(bad).contains("กรุณาเลือกไฟล์ .csv หรือ .xlsx ที่เปิดอ่านได้");
+        assertThat(bad).contains("ไฟล์นี้ไม่ใช่สมุดงาน XLSX ที่อ่านได้");
         String wrongType = upload("x.pdf", "x".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
         assertThat(wrongType).contains("กรุณาเลือกไฟล์");
     }

@@ -1,4 +1,4 @@
-package org.openita.server.results;
+package org.openita.server.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ final class WorkbookCheck {
     }
 
     /** Refuses the workbook, saying which part and why, when it goes over a limit or is not a ZIP archive. */
-    static void check(Path file) throws ResultFile.UnreadableFileException {
+    static void check(Path file) throws UnreadableFileException {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -50,7 +50,7 @@ final class WorkbookCheck {
             while (all.hasMoreElements()) {
                 ZipArchiveEntry entry = all.nextElement();
                 if (++entries > MAX_ENTRIES) {
-                    throw new ResultFile.UnreadableFileException("สมุดงานมีส่วนประกอบมากเกิน " + MAX_ENTRIES + " ส่วน",
+                    throw new UnreadableFileException("สมุดงานมีส่วนประกอบมากเกิน " + MAX_ENTRIES + " ส่วน",
                             "the workbook has more than " + MAX_ENTRIES + " parts", null);
                 }
                 long limit = limitFor(entry.getName());
@@ -60,19 +60,19 @@ final class WorkbookCheck {
                         size += n;
                         total += n;
                         if (size > limit || total > MAX_TOTAL) {
-                            String part = ResultFile.quoted(entry.getName());
+                            String part = TableReader.quoted(entry.getName());
                             long mb = (size > limit ? limit : MAX_TOTAL) / (1024 * 1024);
-                            throw new ResultFile.UnreadableFileException(
+                            throw new UnreadableFileException(
                                     "สมุดงานใหญ่เกินกว่าที่รับได้เมื่อขยายออก: ส่วน " + part + " เกิน " + mb + " MB ให้ใช้แบบฟอร์มของระบบ",
                                     "the workbook is too large once expanded: part " + part + " is over " + mb + " MB; use the template", null);
                         }
                     }
                 }
             }
-        } catch (ResultFile.UnreadableFileException e) {
+        } catch (UnreadableFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ResultFile.UnreadableFileException("ไฟล์นี้ไม่ใช่สมุดงาน XLSX ที่อ่านได้", "the file is not a readable XLSX workbook", e);
+            throw new UnreadableFileException("ไฟล์นี้ไม่ใช่สมุดงาน XLSX ที่อ่านได้", "the file is not a readable XLSX workbook", e);
         }
     }
 }
