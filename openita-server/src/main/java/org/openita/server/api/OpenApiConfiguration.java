@@ -5,6 +5,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.openita.server.identity.PublicSite;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,9 +15,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** The server entry comes from the configured public address; springdoc would otherwise take it from the request's Host header. */
     @Bean
-    OpenAPI openItaApi() {
+    OpenAPI openItaApi(PublicSite site) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(site.publicBaseUrl())))
                 .info(new Info().title("OpenITA API").version("v1")
                         .description("Import official ITA results, read them, plan and track the measures, and download the reports. "
                                 + "Authenticate with a personal token (Authorization: Bearer oita_...) created on the API tokens page; "

@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AccountController {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
+    private final PasswordChange passwords;
+    private final SignedInSessions sessions;
 
-    private final UserAccounts accounts;
-
-    AccountController(UserAccounts accounts) {
-        this.accounts = accounts;
+    AccountController(PasswordChange passwords, SignedInSessions sessions) {
+        this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     @GetMapping("/login")
@@ -33,22 +33,23 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(Principal principal, HttpSession session, Model model,
                           @RequestParam String current, @RequestParam("new") String newPassword, @RequestParam String confirm) {
-        String error = null;
-        if (!accounts.passwordMatches(principal.getName(), current)) {
-            error = "password.error.current";
-        } else if (newPassword.length() < MIN_PASSWORD_LENGTH) {
-            error = "password.error.short";
-        } else if (!newPassword.equals(confirm)) {
-            error = "password.error.confirm";
-        } else if (newPassword.equals(current)) {
-            error = "password.error.same";
+        PasswordChange.Outcome outcome = passwords.change(principal.getName(), current, newPassword, confirm);
+        switch (outcome) {
+            case CHANGED -> {
+                session.removeAttribute(SignInHandlers.MUST_CHANGE_PASSWORD);
+                // this browser stays signed in; every other one must sign in with the new password
+                sessions.endAllBut(principal.getName(), session.getId(), "password-changed");
+                return "redirect:/?passwordChanged";
+            }
+            case LOCKED_OUT -> {
+                // too many wrong current passwords in this session: it ends, as the account is now locked
+                session.invalidate();
+                return "redirect:/login?locked";
+            }
+            default -> {
+                model.addAttribute("error", outcome.messageKey);
+                return "account/password";
+            }
         }
-        if (error != null) {
-            model.addAttribute("error", error);
-            return "account/password";
-        }
-        accounts.changePassword(principal.getName(), newPassword);
-        session.removeAttribute(SignInHandlers.MUST_CHANGE_PASSWORD);
-        return "redirect:/?passwordChanged";
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Hourly removal of password-reset links that can no longer be used; runs in one process only. */
+/** Hourly removal of password-reset links that can no longer be used and of old reset-request counts; runs in one process only. */
 @Component
 class Housekeeping {
 

@@ -1,21 +1,24 @@
 package org.openita.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/** Asking for a reset link (the same answer whatever happened) and choosing a new password with it. */
 @Controller
 class PasswordResetController {
 
     private final PasswordReset reset;
+    private final SignedInSessions sessions;
 
-    PasswordResetController(PasswordReset reset) {
+    PasswordResetController(PasswordReset reset, SignedInSessions sessions) {
         this.reset = reset;
+        this.sessions = sessions;
     }
 
     @GetMapping("/account/reset")
@@ -25,7 +28,7 @@ class PasswordResetController {
 
     @PostMapping("/account/reset")
     String request(@RequestParam String username, HttpServletRequest request, Model model) {
-        reset.request(username.trim(), ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
+        reset.request(username, request.getRemoteAddr());
         model.addAttribute("sent", true);
         return "account/reset";
     }
@@ -41,7 +44,7 @@ class PasswordResetController {
     String setPassword(@PathVariable String token, @RequestParam("new") String newPassword, @RequestParam String confirm, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("valid", true);
-        if (newPassword.length() < AccountController.MIN_PASSWORD_LENGTH) {
+        if (newPassword.length() < PasswordChange.MIN_PASSWORD_LENGTH) {
             model.addAttribute("error", "password.error.short");
             return "account/reset-password";
         }
@@ -49,10 +52,13 @@ class PasswordResetController {
             model.addAttribute("error", "password.error.confirm");
             return "account/reset-password";
         }
-        if (!reset.complete(token, newPassword)) {
+        Optional<String> username = reset.complete(token, newPassword);
+        if (username.isEmpty()) {
             model.addAttribute("valid", false);
             return "account/reset-password";
         }
+        // whoever knew the old password may be signed in somewhere: every session of this person ends
+        sessions.endAll(username.get(), "password-reset");
         return "redirect:/login?reset";
     }
 }

@@ -3,7 +3,6 @@ package org.openita.server.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -11,7 +10,11 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
-/** After sign-in: a one-time password must be replaced first. After a failure: say whether the account is locked. */
+/**
+ * After sign-in: a one-time password must be replaced first. After a failure: one answer for a wrong password,
+ * an unknown name and a locked or disabled account alike, so that the answer tells nobody which accounts exist
+ * or are locked. (Spring Security compares the password even for a locked account, so the timing matches too.)
+ */
 @Component
 public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -45,6 +48,6 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         throttle.failed(request.getRemoteAddr());
-        response.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }

@@ -120,20 +120,25 @@ public class UserAccounts {
         return row(username).map(r -> encoder.matches(rawPassword, r.passwordHash())).orElse(false);
     }
 
-    /** Counts a wrong password; the account locks after too many in a row. */
+    /**
+     * Counts a wrong password (at sign-in, or as the current password when changing it); the account locks after
+     * too many in a row. Returns whether the account is locked now.
+     */
     @Transactional
-    public void failedSignIn(String username, int maxAttempts, Duration lockout) {
+    public boolean failedSignIn(String username, int maxAttempts, Duration lockout) {
         int updated = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where lower(username) = lower(?)")
                 .param(username).update();
         if (updated == 0) {
-            return;
+            return false;
         }
         Account a = find(username).orElseThrow();
         if (a.failedAttempts() >= maxAttempts && !a.lockedAt(OffsetDateTime.now())) {
             jdbc.sql("update app_user set locked_until = now() + cast(? as interval), failed_attempts = 0 where id = ?")
                     .params(lockout.toSeconds() + " seconds", a.id()).update();
             audit.record("system", "USER_LOCKED", "user:" + a.username(), null, Map.of("minutes", lockout.toMinutes()));
+            return true;
         }
+        return a.lockedAt(OffsetDateTime.now());
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import org.openita.report.ReportFormat;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.AgencyAccess;
+import org.openita.server.identity.PublicSite;
 import org.openita.server.results.OfficialResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +32,16 @@ class MeasuresController {
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
     private final FollowUpReports reports;
+    private final PublicSite site;
 
-    MeasuresController(MeasurePlans plans, OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports) {
+    MeasuresController(MeasurePlans plans, OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports,
+                       PublicSite site) {
         this.plans = plans;
         this.results = results;
         this.agencies = agencies;
         this.access = access;
         this.reports = reports;
+        this.site = site;
     }
 
     private Agency visible(String code, Authentication auth) {
@@ -66,8 +70,7 @@ class MeasuresController {
         model.addAttribute("drafts", analysis.measures());
         model.addAttribute("today", MeasurePlans.today());
         model.addAttribute("canManage", access.canManage(auth, code));
-        model.addAttribute("publicUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/public/{c}/{y}").buildAndExpand(code, year).toUriString());
+        model.addAttribute("publicUrl", site.link("/public/{c}/{y}", code, year));
         return "measures/plan";
     }
 

@@ -9,14 +9,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Sign-in against the real database: first administrator, lockout, one-time passwords, CSRF, shared sessions. */
+/**
+ * Sign-in against the real database: first administrator, lockout (also from the password form), one answer for
+ * every failure, one-time passwords, CSRF, shared sessions and their end on a password change.
+ */
 class SignInIT extends ServerTestSupport {
 
     @Autowired
@@ -52,15 +62,122 @@ class SignInIT extends ServerTestSupport {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountWithAClearMessage() throws Exception {
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightPasswordUntilTheLockEnds() throws Exception {
         user("clerk2", "correct-horse-2", false);
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin("/login").user("clerk2").password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin("/login").user("clerk2").password("correct-horse-2")).andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/login").param("locked", "")).andExpect(content().string(org.hamcrest.Matchers.containsString("ถูกระงับชั่วคราว")));
+        mvc.perform(formLogin("/login").user("clerk2").password("correct-horse-2")).andExpect(redirectedUrl("/login?error"));
+        assertThat(accounts.find("clerk2").orElseThrow().lockedAt(java.time.OffsetDateTime.now())).isTrue();
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'USER_LOCKED' and subject = 'user:clerk2'")
                 .query(Long.class).single()).isEqualTo(1);
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = 'clerk2'").update(); // the lock ends
+        mvc.perform(formLogin("/login").user("clerk2").password("correct-horse-2")).andExpect(redirectedUrl("/agency"));
+    }
+
+    @Test
+    void aLockedAccountAnUnknownNameAndAWrongPasswordGetTheSameAnswer() throws Exception {
+        user("clerk7", "correct-horse-7", false);
+        user("clerk8", "correct-horse-8", false);
+        for (int i = 0; i < 5; i++) {
+            signInAttempt("clerk7", "wrong-" + i, "192.0.2.70");
+        }
+        assertThat(accounts.find("clerk7").orElseThrow().lockedAt(java.time.OffsetDateTime.now())).isTrue();
+
+        Answer wrongPassword = answer(signInAttempt("clerk8", "wrong-password", "192.0.2.71"));
+        Answer unknownName = answer(signInAttempt("nobody-by-this-name", "wrong-password", "192.0.2.72"));
+        Answer lockedRightPassword = answer(signInAttempt("clerk7", "correct-horse-7", "192.0.2.73"));
+        Answer lockedWrongPassword = answer(signInAttempt("clerk7", "wrong-again", "192.0.2.74"));
+        assertThat(wrongPassword.status()).isEqualTo(302);
+        assertThat(wrongPassword.page()).contains("data-testid=\"login-error\"");
+        assertThat(List.of(unknownName, lockedRightPassword, lockedWrongPassword)).allSatisfy(a -> assertThat(a).isEqualTo(wrongPassword));
+        // the lockout itself holds: the right password did not sign in
+        assertThat(lockedRightPassword.location()).isNotEqualTo("/agency");
+    }
+
+    /** What a visitor sees of a sign-in attempt: status, headers, and the page the answer leads to. */
+    record Answer(int status, String location, Map<String, List<String>> headers, String page) {
+    }
+
+    private Answer answer(MvcResult result) throws Exception {
+        MockHttpServletResponse r = result.getResponse();
+        Map<String, List<String>> headers = new TreeMap<>();
+        r.getHeaderNames().forEach(h -> headers.put(h, r.getHeaders(h)));
+        String page = mvc.perform(get(r.getRedirectedUrl())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
+        return new Answer(r.getStatus(), r.getRedirectedUrl(), headers, page);
+    }
+
+    private MvcResult signInAttempt(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(from(address))).andReturn();
+    }
+
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    private Cookie signIn(String username, String password, String address) throws Exception {
+        Cookie session = signInAttempt(username, password, address).getResponse().getCookie("SESSION");
+        assertThat(session).as("signed in").isNotNull();
+        return session;
+    }
+
+    private boolean signedIn(Cookie session) throws Exception {
+        int status = mvc.perform(get("/account/tokens").cookie(session)).andReturn().getResponse().getStatus();
+        return status == 200;
+    }
+
+    @Test
+    void aPasswordChangeEndsThePersonsOtherSessionsButNotThisOne() throws Exception {
+        user("clerk5", "correct-horse-5", false);
+        Cookie laptop = signIn("clerk5", "correct-horse-5", "192.0.2.50");
+        Cookie phone = signIn("clerk5", "correct-horse-5", "192.0.2.51");
+        assertThat(signedIn(laptop)).isTrue();
+        assertThat(signedIn(phone)).isTrue();
+        mvc.perform(post("/account/password").cookie(laptop).with(csrf()).param("current", "correct-horse-5")
+                .param("new", "an-even-better-horse-5").param("confirm", "an-even-better-horse-5"))
+                .andExpect(redirectedUrl("/?passwordChanged"));
+        assertThat(signedIn(laptop)).as("the session that changed the password").isTrue();
+        assertThat(signedIn(phone)).as("another session").isFalse();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'clerk5'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnTheChangeFormCountTowardsTheLockout() throws Exception {
+        user("clerk6", "correct-horse-6", false);
+        Cookie session = signIn("clerk6", "correct-horse-6", "192.0.2.60");
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "guess-" + i)
+                    .param("new", "a-new-password-6").param("confirm", "a-new-password-6"))
+                    .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("รหัสผ่านปัจจุบันไม่ถูกต้อง")));
+        }
+        assertThat(accounts.find("clerk6").orElseThrow().failedAttempts()).isEqualTo(4);
+        // the fifth locks the account, as at sign-in, and ends this session
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "guess-4")
+                .param("new", "a-new-password-6").param("confirm", "a-new-password-6")).andExpect(redirectedUrl("/login?locked"));
+        assertThat(accounts.find("clerk6").orElseThrow().lockedAt(java.time.OffsetDateTime.now())).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'USER_LOCKED' and subject = 'user:clerk6'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(signedIn(session)).isFalse();
+        assertThat(signInAttempt("clerk6", "correct-horse-6", "192.0.2.61").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(accounts.passwordMatches("clerk6", "correct-horse-6")).isTrue();
+    }
+
+    @Test
+    void aLockedAccountCannotChangeItsPasswordEvenWithTheRightOne() throws Exception {
+        user("clerk9", "correct-horse-9", false);
+        Cookie session = signIn("clerk9", "correct-horse-9", "192.0.2.90");
+        for (int i = 0; i < 5; i++) {
+            signInAttempt("clerk9", "wrong-" + i, "192.0.2.91"); // someone else guesses
+        }
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "correct-horse-9")
+                .param("new", "a-new-password-9").param("confirm", "a-new-password-9"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("ยังเปลี่ยนรหัสผ่านไม่ได้")));
+        assertThat(accounts.passwordMatches("clerk9", "correct-horse-9")).isTrue();
+        assertThat(signedIn(session)).as("locked by others' guesses, this session goes on").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.openita.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,15 +11,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole server on a real embedded PostgreSQL in a fresh folder, on a random port, with MockMvc too.
+ * The whole server on a real embedded PostgreSQL in a fresh folder, on a free port chosen up front (so that the
+ * configured public address, from which links are built, reaches this server), with MockMvc too.
  * Test classes extending this share one application context (and so one database folder): do not add
  * configuration that would start a second context on the same folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
 public abstract class ServerTestSupport {
 
     private static final Path DATA = freshDirectory("openita-it-");
+    private static final int PORT = freePort();
 
     public static Path freshDirectory(String prefix) {
         try {
@@ -28,9 +31,23 @@ public abstract class ServerTestSupport {
         }
     }
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The public address the server under test builds its links from: the default, http://localhost:${server.port}. */
+    public static String publicBaseUrl() {
+        return "http://localhost:" + PORT;
+    }
+
     @DynamicPropertySource
     static void embeddedDatabaseInTempFolder(DynamicPropertyRegistry registry) {
         registry.add("openita.embedded-db.data-directory", () -> DATA.resolve("pgdata").toString());
         registry.add("openita.temp-directory", () -> DATA.resolve("tmp").toString());
+        registry.add("server.port", () -> PORT);
     }
 }

@@ -1,0 +1,61 @@
+package org.openita.server.identity;
+
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Service;
+
+/**
+ * A signed-in person changes their password. The current password is checked like a sign-in: wrong ones
+ * count towards the same lockout, and a locked account cannot change its password.
+ */
+@Service
+class PasswordChange {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    /** What came of an attempt: changed, refused with a message, or refused because the account is now locked. */
+    enum Outcome {
+        CHANGED(null),
+        LOCKED_OUT(null),
+        ACCOUNT_LOCKED("password.error.locked"),
+        WRONG_CURRENT("password.error.current"),
+        TOO_SHORT("password.error.short"),
+        CONFIRMATION_DIFFERS("password.error.confirm"),
+        SAME_AS_CURRENT("password.error.same");
+
+        final String messageKey;
+
+        Outcome(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
+
+    private final UserAccounts accounts;
+    private final IdentityProperties properties;
+
+    PasswordChange(UserAccounts accounts, IdentityProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    Outcome change(String username, String current, String newPassword, String confirm) {
+        if (accounts.find(username).map(a -> a.lockedAt(OffsetDateTime.now())).orElse(true)) {
+            return Outcome.ACCOUNT_LOCKED;
+        }
+        if (!accounts.passwordMatches(username, current)) {
+            boolean locked = accounts.failedSignIn(username, properties.maxFailedAttempts(), properties.lockout());
+            return locked ? Outcome.LOCKED_OUT : Outcome.WRONG_CURRENT;
+        }
+        if (newPassword.length() < MIN_PASSWORD_LENGTH) {
+            return Outcome.TOO_SHORT;
+        }
+        if (!newPassword.equals(confirm)) {
+            return Outcome.CONFIRMATION_DIFFERS;
+        }
+        if (newPassword.equals(current)) {
+            return Outcome.SAME_AS_CURRENT;
+        }
+        accounts.changePassword(username, newPassword);
+        accounts.succeededSignIn(username);
+        return Outcome.CHANGED;
+    }
+}
