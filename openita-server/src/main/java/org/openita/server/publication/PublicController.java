@@ -13,6 +13,7 @@ import org.openita.server.identity.Role;
 import org.openita.server.measures.FollowUpReports;
 import org.openita.server.reporting.AnalysisReports;
 import org.openita.server.results.ResultPage;
+import org.openita.server.web.CsvOut;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +104,7 @@ class PublicController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.parseMediaType(format.equals("csv") ? "text/csv;charset=UTF-8" : "application/json"));
+        h.setContentType(MediaType.parseMediaType(format.equals("csv") ? CsvOut.MEDIA_TYPE : "application/json"));
         h.setContentDisposition(ContentDisposition.attachment().filename("ita-" + year + "-results." + format).build());
         h.setCacheControl(CacheControl.noCache());
         StreamingResponseBody body = format.equals("csv") ? (OutputStream out) -> openData.csv(year, out) : (OutputStream out) -> openData.json(year, out);

@@ -328,4 +328,32 @@ class PublicationIT extends ServerTestSupport {
         }
         assertThat(wrong).isEmpty();
     }
+
+    @Test
+    void openDataCsvWritesWouldBeFormulasAsTextAndReadsBackCellForCell() throws Exception {
+        String name = "=HYPERLINK(\"http://evil.example/x\",\"ดูผล, คลิก\")";
+        var file = new java.io.StringWriter();
+        try (var p = new org.apache.commons.csv.CSVPrinter(file, CSVFormat.DEFAULT)) {
+            p.printRecord("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ");
+            p.printRecord("OD-X", name, "อบต.", "-ขอนแก่น", "@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"");
+        }
+        assertThat(registry.importFile("test", "od.csv", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
+        String results = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,IIT\nOD-X,2566,77.5,80\n";
+        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(results.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
+                .isEmpty();
+        assertThat(cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)))).isEmpty();
+
+        String csv = download("/open-data/2566.csv");
+        assertThat(csv).startsWith("\uFEFF");
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
+        JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2566.json"));
+        assertThat(records).hasSize(json.size() + 1);
+        assertThat(records.get(0).toList()).isEqualTo(OpenData.csvHeader());
+        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(OpenData.csvHeader().size()));
+        CSVRecord x = records.stream().filter(r -> r.get(0).equals("OD-X")).findFirst().orElseThrow();
+        assertThat(x.toList().subList(0, 7)).containsExactly("OD-X", "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
+                "'@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"", "2566", "77.50");
+        assertThat(x.get(9)).isEqualTo("80.00"); // IIT: a number stays a number
+    }
 }
