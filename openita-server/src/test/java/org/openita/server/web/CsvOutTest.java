@@ -45,4 +45,14 @@ class CsvOutTest {
                 List.of("A-2", "'=HYPERLINK(\"http://evil.example\",\"คลิก\")", "'@SUM(1+1)", "+1"),
                 List.of("A-3", "", "", "0"));
     }
+
+    @Test
+    void noOtherClassPrintsCsv() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().doNotHaveFullyQualifiedName(CsvOut.class.getName())
+                .should().dependOnClassesThat().haveFullyQualifiedName(org.apache.commons.csv.CSVPrinter.class.getName())
+                .because("every CSV goes through CsvOut and its cell policy")
+                .check(new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.openita"));
+    }
 }
