@@ -269,6 +269,10 @@ public final class ReportBuilder {
 
     private void measures() {
         section("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " + n(a.measuresYear()));
+        if (options.measuresWithheld()) {
+            para(ReportOptions.notConfirmed(n(a.measuresYear())));
+            return;
+        }
         para(options.confirmedMeasures()
                 ? "หน่วยงานกำหนดมาตรการต่อไปนี้เพื่อแก้ไขประเด็นจากผลการประเมิน พร้อมขั้นตอน ผู้รับผิดชอบ และกำหนดการติดตามผล"
                 : "ร่างมาตรการต่อไปนี้จัดทำจากผลการวิเคราะห์ หน่วยงานควรพิจารณาปรับแก้และยืนยันก่อนเผยแพร่");

@@ -419,17 +419,44 @@ public class MeasurePlans {
                 .params(code, year).query(Integer.class).single() > 0;
     }
 
+    /** The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed. */
+    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year) {
+        return plan(code, year).filter(Plan::confirmed).map(p -> reportMeasures(p.measures()));
+    }
+
     /**
-     * The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed.
-     *
-     * @param withOwners false for the public copy: the responsible units without people's names
+     * Measures in the form the analysis report prints them: the responsible unit, followed by the owner in
+     * brackets when the measure has one (a public copy has none: see publication's PublicView).
      */
-    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year, boolean withOwners) {
-        return plan(code, year).filter(Plan::confirmed).map(p -> p.measures().stream().map(m -> new DraftMeasure(
+    public static List<DraftMeasure> reportMeasures(List<Measure> measures) {
+        return measures.stream().map(m -> new DraftMeasure(
                 LocalizedText.of(m.title(), m.title()), m.steps().stream().map(s -> LocalizedText.of(s, s)).toList(),
-                m.unit() == null ? "" : m.unit() + (m.owner() == null || !withOwners ? "" : " (" + m.owner() + ")"),
+                responsible(m),
                 LocalizedText.of(m.addresses(), m.addresses()),
-                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList());
+                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList();
+    }
+
+    private static String responsible(Measure m) {
+        String unit = m.unit() == null ? "" : m.unit().strip();
+        if (m.owner() == null || m.owner().isBlank()) {
+            return unit;
+        }
+        return unit.isEmpty() ? m.owner().strip() : unit + " (" + m.owner().strip() + ")";
+    }
+
+    /**
+     * The plan as it was confirmed: empty when it is not confirmed; otherwise without the measures added since
+     * the confirmation, which the agency has not confirmed yet (confirming again takes them in).
+     */
+    public Optional<Plan> confirmedPlan(String code, int year) {
+        return plan(code, year).filter(Plan::confirmed).map(p -> {
+            Set<Long> confirmed = new java.util.HashSet<>(jdbc.sql("select m.id from measure m join measure_plan p"
+                            + " on p.agency_code = m.agency_code and p.fiscal_year = m.fiscal_year"
+                            + " where m.agency_code = ? and m.fiscal_year = ? and m.created_at <= p.confirmed_at")
+                    .params(code, year).query(Long.class).list());
+            return new Plan(p.agencyCode(), p.year(), p.confirmedAt(), p.confirmedBy(), p.publishedAt(),
+                    p.measures().stream().filter(m -> confirmed.contains(m.id())).toList());
+        });
     }
 
     /** What is overdue or due within 30 days across an agency's plans, soonest first. */

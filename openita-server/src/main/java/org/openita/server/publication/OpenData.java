@@ -2,10 +2,7 @@ package org.openita.server.publication;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +10,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
+import org.openita.server.web.CsvOut;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,12 +83,10 @@ public class OpenData {
         return h;
     }
 
-    /** Writes the CSV (UTF-8 with BOM so Excel reads Thai); returns the number of agencies written. */
+    /** Writes the CSV (through {@link CsvOut}: UTF-8 with BOM, would-be formulas made text); returns the number of agencies written. */
     public int csv(int year, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-        csv.printRecord(csvHeader());
+        CsvOut csv = CsvOut.to(out);
+        csv.row(csvHeader());
         int[] n = {0};
         each(year, r -> {
             List<String> cells = new ArrayList<>(List.of(r.code(), r.name(), r.type(), nz(r.province()), nz(r.district()), Integer.toString(year),
@@ -103,7 +97,7 @@ public class OpenData {
                 cells.add(fmt(r.score().indicators().get(i)));
             }
             try {
-                csv.printRecord(cells);
+                csv.row(cells);
                 if (++n[0] % 500 == 0) {
                     csv.flush();
                 }
