@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What someone who has not signed in sees, decided here and nowhere else; every route under /public and
- * /open-data reads through it (docs/adr/0007-one-public-view.md).
+ * /open-data reads through it (docs/adr/0009-one-public-view.md).
  * <ul>
  *   <li>An agency's year: nothing until the agency publishes it, and nothing without results.</li>
  *   <li>Measures: only a confirmed plan, as confirmed (measures added since are left out until the agency
