@@ -162,12 +162,12 @@ class ImportBoundsIT extends ServerTestSupport {
 
     @Test
     void problemsQuoteShortenedValuesSoAFinishedImportKeepsLittle() throws Exception {
-        List<String> header = new ArrayList<>(List.of("รหัสหน่วยงาน", "ปีงบประมาณ"));
+        List<String> header = new ArrayList<>(List.of("รหัสหน่วยงาน", "ปีงบประมาณ", "คะแนนรวม"));
         for (int i = 0; i < 150; i++) {
             header.add("คอลัมน์ที่ไม่มีในแบบฟอร์ม" + i + "-" + "ก".repeat(100));
         }
         HttpResponse<String> r = post("/api/v1/results", central, "text/csv",
-                (String.join(",", header) + "\n" + code(1) + ",2568\n").getBytes(StandardCharsets.UTF_8));
+                (String.join(",", header) + "\n" + code(1) + ",2568,88\n").getBytes(StandardCharsets.UTF_8));
         JsonNode p = problem(r, 422, "import-rejected");
         assertThat(p.path("problems").size()).isEqualTo(150);
         for (JsonNode problem : p.path("problems")) {

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The pre-filled results template of an agency whose name holds a quote and a comma: as many cells as headers,
  * the name intact, and the unchanged template imported back through the import page without a complaint about
- * its structure (it has no scores yet, which the import may say).
+ * its structure (its only complaint: no scores yet), and saved once a score is entered.
  */
 class ResultTemplateIT extends ServerTestSupport {
 
@@ -79,7 +79,15 @@ class ResultTemplateIT extends ServerTestSupport {
         throw new AssertionError("import did not finish");
     }
 
-    /** The import read the one row, matched the agency by its code and name, and saved it (no scores yet is allowed). */
+    /**
+     * The import read the unchanged template's one row and matched the agency by its code and name: its only
+     * complaint is that no score has been entered yet, and nothing is saved.
+     */
+    private static void readAsATemplateWithoutScores(String page) {
+        assertThat(page).contains("ไม่ได้นำเข้าข้อมูลใดเลย: อ่าน 1 แถว พบปัญหา 1 รายการ", "แถวนี้ยังไม่มีคะแนน");
+    }
+
+    /** With a score entered, the same template is saved. */
     private static void acceptedAsATemplate(String page) {
         assertThat(page).contains("อ่าน 1 แถว", "บันทึกผลการประเมิน 1 รายการ", "data-testid=\"to-results\"");
     }
@@ -98,7 +106,15 @@ class ResultTemplateIT extends ServerTestSupport {
         assertThat(row.subList(0, 3)).containsExactly(CODE, NAME, "2568");
         assertThat(row.subList(3, row.size())).allMatch(String::isEmpty);
 
-        acceptedAsATemplate(importThroughThePage("template.csv", csv));
+        readAsATemplateWithoutScores(importThroughThePage("template.csv", csv));
+        List<String> filled = new ArrayList<>(row);
+        filled.set(header.indexOf("คะแนนรวม"), "88.5");
+        StringBuilder withScore = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(withScore, CSVFormat.DEFAULT)) {
+            out.printRecord(header);
+            out.printRecord(filled);
+        }
+        acceptedAsATemplate(importThroughThePage("template.csv", withScore.toString().getBytes(StandardCharsets.UTF_8)));
 
         // the workbook: the same headers, the same three cells
         byte[] xlsx = template("xlsx");
@@ -116,6 +132,11 @@ class ResultTemplateIT extends ServerTestSupport {
         }
         assertThat(sheetHeader).isEqualTo(header);
         assertThat(sheetRow).containsExactly(CODE, NAME, "2568");
-        acceptedAsATemplate(importThroughThePage("template.xlsx", xlsx));
+        readAsATemplateWithoutScores(importThroughThePage("template.xlsx", xlsx));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            wb.getSheetAt(0).getRow(1).createCell(header.indexOf("คะแนนรวม")).setCellValue("88.5");
+            wb.write(out);
+            acceptedAsATemplate(importThroughThePage("template.xlsx", out.toByteArray()));
+        }
     }
 }
