@@ -284,6 +284,7 @@ public class MeasurePlans {
         if (before == null) {
             return null;
         }
+        boolean wasConfirmed = confirmedWithThePlan(code, year, id);
         List<Problem> problems = new ArrayList<>();
         Checked c = check(year, f, problems);
         if (!problems.isEmpty()) {
@@ -305,6 +306,9 @@ public class MeasurePlans {
         jdbc.sql("delete from measure_milestone where measure_id = ?").param(id).update();
         writeMilestones(id, c.milestones(), reached);
         audit.record(actor, "MEASURE_UPDATED", subject(code, year, id), describe(before), describe(c));
+        if (wasConfirmed) {
+            reopen(actor, code, year);
+        }
         return Result.ok(id);
     }
 
@@ -321,8 +325,12 @@ public class MeasurePlans {
         if (before == null) {
             return false;
         }
+        boolean wasConfirmed = confirmedWithThePlan(code, year, id);
         jdbc.sql("delete from measure where id = ? and agency_code = ? and fiscal_year = ?").params(id, code, year).update();
         audit.record(actor, "MEASURE_DELETED", subject(code, year, id), describe(before), null);
+        if (wasConfirmed) {
+            reopen(actor, code, year);
+        }
         return true;
     }
 
@@ -397,6 +405,26 @@ public class MeasurePlans {
 
     /** Confirms the plan: from now on the reports print these measures instead of the drafts. */
     @Transactional
+    /** Whether this measure was part of the plan when the agency confirmed it. */
+    private boolean confirmedWithThePlan(String code, int year, long id) {
+        return jdbc.sql("select count(*) from measure m join measure_plan p on p.agency_code = m.agency_code and p.fiscal_year = m.fiscal_year"
+                        + " where m.id = ? and m.agency_code = ? and m.fiscal_year = ? and p.confirmed_at is not null and m.created_at <= p.confirmed_at")
+                .params(id, code, year).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Editing or removing a measure the agency confirmed returns the plan to unconfirmed: what the analysis report
+     * and the public see is always what the agency confirmed, so the change waits until the agency confirms again.
+     * Measures added after confirming are simply not shown until then ({@link #confirmedPlan}); recording
+     * progress changes no plan.
+     */
+    private void reopen(String actor, String code, int year) {
+        if (jdbc.sql("update measure_plan set confirmed_at = null, confirmed_by = null where agency_code = ? and fiscal_year = ?"
+                + " and confirmed_at is not null").params(code, year).update() > 0) {
+            audit.record(actor, "MEASURES_REOPENED", "measures:" + code + "/" + year, null, null);
+        }
+    }
+
     public void confirm(String actor, String code, int year) {
         ensurePlan(code, year);
         jdbc.sql("update measure_plan set confirmed_at = now(), confirmed_by = ? where agency_code = ? and fiscal_year = ?")
@@ -421,7 +449,7 @@ public class MeasurePlans {
 
     /** The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed. */
     public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year) {
-        return plan(code, year).filter(Plan::confirmed).map(p -> reportMeasures(p.measures()));
+        return confirmedPlan(code, year).map(p -> reportMeasures(p.measures()));
     }
 
     /**
