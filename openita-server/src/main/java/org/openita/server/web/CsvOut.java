@@ -69,9 +69,26 @@ public final class CsvOut implements Flushable, Closeable {
         if (value == null || value.isEmpty()) {
             return "";
         }
+        // a value that already looks like an escaped formula gets one more apostrophe, so readBack restores it exactly
+        return wouldRun(value) || (value.charAt(0) == '\'' && !cell(value.substring(1)).equals(value.substring(1))) ? "'" + value : value;
+    }
+
+    private static boolean wouldRun(String value) {
         char first = value.charAt(0);
         boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula && !PLAIN_NUMBER.matcher(value).matches() ? "'" + value : value;
+        return formula && !PLAIN_NUMBER.matcher(value).matches();
+    }
+
+    /**
+     * A cell read back from a CSV we wrote: the apostrophe {@link #cell(String)} put before a would-be formula is
+     * taken off, so an exported registry imports back unchanged. Any other value is returned as it is.
+     */
+    public static String readBack(String value) {
+        if (value == null || value.length() < 2 || value.charAt(0) != '\'') {
+            return value;
+        }
+        String rest = value.substring(1);
+        return cell(rest).equals(value) ? rest : value;
     }
 
     @Override

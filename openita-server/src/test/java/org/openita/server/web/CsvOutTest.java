@@ -20,7 +20,7 @@ class CsvOutTest {
                 "\r=1", "--1", "-1.5.2", "+", "-1,5")) {
             assertThat(CsvOut.cell(formula)).as(formula).isEqualTo("'" + formula);
         }
-        for (String plain : List.of("-1.5", "+3", "-0", "-.5", "-1e5", "1.5", "91.25", "ชื่อ = ค่า", "a@b", "", "'=already text")) {
+        for (String plain : List.of("-1.5", "+3", "-0", "-.5", "-1e5", "1.5", "91.25", "ชื่อ = ค่า", "a@b", "", "'text", "'-1.5")) {
             assertThat(CsvOut.cell(plain)).as(plain).isEqualTo(plain);
         }
         assertThat(CsvOut.cell(null)).isEmpty();
@@ -44,6 +44,16 @@ class CsvOutTest {
                 List.of("A-1", "อบต. \"ทดสอบ\", เมือง", "บรรทัดแรก\r\nบรรทัดสอง", "-1.5"),
                 List.of("A-2", "'=HYPERLINK(\"http://evil.example\",\"คลิก\")", "'@SUM(1+1)", "+1"),
                 List.of("A-3", "", "", "0"));
+    }
+
+    @Test
+    void whatWasWrittenReadsBackExactlyApostrophesIncluded() {
+        for (String value : List.of("=1+1", "'=1+1", "''=1+1", "@SUM(A1)", "-ขอนแก่น", "-1.5", "'text", "'", "''", "ชื่อ", "", "+66 81")) {
+            assertThat(CsvOut.readBack(CsvOut.cell(value))).as(value).isEqualTo(value);
+        }
+        assertThat(CsvOut.cell("'=1+1")).isEqualTo("''=1+1");
+        assertThat(CsvOut.readBack("'=1+1")).isEqualTo("=1+1");
+        assertThat(CsvOut.readBack("'ข้อความ")).isEqualTo("'ข้อความ");
     }
 
     @Test
