@@ -53,16 +53,15 @@ public final class Analyzer {
         if (result.levelSource() == LevelSource.OFFICIAL) {
             LevelRule rule = result.officialLevel();
             LocalizedText name = result.resultLevelName();
-            String th = "สำนักงาน ป.ป.ช. ประกาศผลการประเมินระดับ \"" + name.th() + "\""
-                    + (overall == null ? "" : " คะแนนรวม " + o + " คะแนน");
-            String en = "The NACC announced the level \"" + name.en() + "\""
-                    + (overall == null ? "" : " with an overall of " + o);
+            String th = "ระดับ \"" + name.th() + "\" ที่สำนักงาน ป.ป.ช. ประกาศ";
+            String en = "The level \"" + name.en() + "\" announced by the NACC";
             if (rule == null) {
-                return LocalizedText.of(th, en);
+                return LocalizedText.of(th + (overall == null ? "" : " คะแนนรวม " + o + " คะแนน"),
+                        en + (overall == null ? "" : ", with an overall of " + o));
             }
-            return LocalizedText.of(th + " ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year() + " ระดับนี้หมายถึง " + rule.meaning().th()
+            return LocalizedText.of(th + " ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year() + " หมายถึง " + rule.meaning().th()
                             + (rule.passing() ? " ซึ่งผ่านเกณฑ์การประเมิน" : " ซึ่งยังไม่ผ่านเกณฑ์การประเมิน"),
-                    en + ". Under the " + def.year() + " rule this level means: " + rule.meaning().en()
+                    en + " means, under the " + def.year() + " rule: " + rule.meaning().en()
                             + (rule.passing() ? "; it passes." : "; it does not pass."));
         }
         if (!result.level().isDetermined()) {
