@@ -27,7 +27,7 @@ public class FollowUpReports {
     /** The report as it stands on the plan given: every field the plan carries is printed. */
     static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf) {
         return new FollowUp(a.agency(), a.framework().year(), a.measuresYear(), a.overall(),
-                a.result().level().isDetermined() ? a.result().level().level().name().th() : null,
+                a.result().resultLevelName() == null ? null : a.result().resultLevelName().th(),
                 plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), m.owner(), m.startsOn(), m.dueOn(),
                         m.addresses(), m.status().report(),
                         m.milestones().stream().map(x -> new FollowUp.Milestone(x.label(), x.dueOn(), x.reachedOn())).toList(),

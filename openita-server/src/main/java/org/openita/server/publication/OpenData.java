@@ -33,7 +33,7 @@ public class OpenData {
 
     static final List<String> KEYS = List.of("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
     /** Fields of openita score's output left out of open data (see docs/schemas/score-output.schema.json for them). */
-    static final List<String> SLIM = List.of("levelReason", "levelMissing", "provisionalEntries", "warnings", "checks");
+    static final List<String> SLIM = List.of("computedLevelReason", "computedLevelMissing", "provisionalEntries", "warnings", "checks");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate cursor;
@@ -80,6 +80,7 @@ public class OpenData {
         for (int i = 1; i <= 10; i++) {
             h.add("ตัวชี้วัดที่ " + i);
         }
+        h.add("ที่มาของระดับ"); // last, so the earlier columns keep their places for existing readers
         return h;
     }
 
@@ -90,12 +91,13 @@ public class OpenData {
         int[] n = {0};
         each(year, r -> {
             List<String> cells = new ArrayList<>(List.of(r.code(), r.name(), r.type(), nz(r.province()), nz(r.district()), Integer.toString(year),
-                    fmt(r.score().publishedOverall() != null ? r.score().publishedOverall() : r.score().overall()), fmt(r.score().computedOverall()),
+                    fmt(r.score().overall()), fmt(r.score().computedOverall()),
                     level(r.score())));
             KEYS.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
             for (int i = 1; i <= 10; i++) {
                 cells.add(fmt(r.score().indicators().get(i)));
             }
+            cells.add(levelSource(r.score()));
             try {
                 csv.row(cells);
                 if (++n[0] % 500 == 0) {
@@ -138,11 +140,17 @@ public class OpenData {
         return n[0];
     }
 
+    /** The level that stands: the announced one (in the year's wording when it names a rule), else the computed one. */
     private static String level(ScoreResult s) {
-        if (s.publishedLevel() != null) {
-            return s.publishedLevel();
-        }
-        return s.level().isDetermined() ? s.level().level().name().th() : "";
+        return s.resultLevelName() == null ? "" : s.resultLevelName().th();
+    }
+
+    private static String levelSource(ScoreResult s) {
+        return switch (s.levelSource()) {
+            case OFFICIAL -> "ประกาศโดยสำนักงาน ป.ป.ช.";
+            case COMPUTED -> "คำนวณตามเกณฑ์";
+            case NONE -> "";
+        };
     }
 
     private static String nz(String s) {
