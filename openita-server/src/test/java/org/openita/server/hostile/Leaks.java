@@ -74,6 +74,14 @@ final class Leaks {
         return s.substring(from, to).replaceAll("\\s+", " ");
     }
 
+    /**
+     * A page without what its forms hold (input values, text areas): a form shown again with what was typed, so that
+     * it can be corrected, is not a message quoting the input.
+     */
+    static String withoutFormValues(String html) {
+        return html.replaceAll("(?s)<textarea([^>]*)>.*?</textarea>", "<textarea$1></textarea>").replaceAll("value=\"[^\"]*\"", "value=\"\"");
+    }
+
     /** HTML entities a page uses for what it quotes, so that a quote on a page is found as well as in JSON. */
     static String unescape(String s) {
         return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
