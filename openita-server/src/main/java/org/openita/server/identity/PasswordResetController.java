@@ -53,6 +53,10 @@ class PasswordResetController {
             model.addAttribute("error", "password.error.short");
             return "account/reset-password";
         }
+        if (PasswordChange.tooLong(newPassword)) {
+            model.addAttribute("error", "password.error.long");
+            return "account/reset-password";
+        }
         if (!newPassword.equals(confirm)) {
             model.addAttribute("error", "password.error.confirm");
             return "account/reset-password";

@@ -213,8 +213,9 @@ public class MeasurePlans {
             rows = 0;
         }
         for (int i = 0; i < rows; i++) {
-            String label = i < f.getMilestoneLabel().size() ? f.getMilestoneLabel().get(i).strip() : "";
-            String dueText = i < f.getMilestoneDue().size() ? f.getMilestoneDue().get(i).strip() : "";
+            // a list bound from milestoneLabel[1] alone has no item 0: a gap is an empty milestone
+            String label = i < f.getMilestoneLabel().size() ? java.util.Objects.toString(f.getMilestoneLabel().get(i), "").strip() : "";
+            String dueText = i < f.getMilestoneDue().size() ? java.util.Objects.toString(f.getMilestoneDue().get(i), "").strip() : "";
             if (label.isEmpty() && dueText.isEmpty()) {
                 continue;
             }

@@ -195,7 +195,6 @@ public final class TableReader {
      */
     private void csv(Sink sink) throws IOException {
         long size = Files.size(file);
-        int[] lastRow = {0};
         try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file));
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
                      .parse(new InputStreamReader(org.apache.commons.io.input.BOMInputStream.builder().setInputStream(in).get(),
@@ -207,7 +206,6 @@ public final class TableReader {
             while (it.hasNext()) {
                 CSVRecord rec = it.next();
                 int number = (int) rec.getRecordNumber();
-                lastRow[0] = number;
                 in.rowEnded(number);
                 List<String> cells = rec.toList();
                 if (blank(cells)) {
@@ -229,18 +227,19 @@ public final class TableReader {
                 throw limit;
             }
             if (e.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(lastRow[0] + 1, e);
+                throw notUtf8(e);
             }
             String why = quoted(e.getCause().getMessage());
             throw new UnreadableFileException("อ่านไฟล์ CSV ไม่ได้: " + why, "the CSV file cannot be read: " + why, e);
         } catch (CharacterCodingException e) {
-            throw notUtf8(lastRow[0] + 1, e);
+            throw notUtf8(e);
         }
     }
 
-    private static UnreadableFileException notUtf8(int row, Throwable cause) {
-        return new UnreadableFileException("ไฟล์ไม่ได้บันทึกเป็น UTF-8 (พบอักขระที่อ่านไม่ได้ที่แถวที่ " + row + ") ให้บันทึกเป็น \"CSV UTF-8\" แล้วนำเข้าอีกครั้ง",
-                "the file is not UTF-8 text (a character that cannot be read at row " + row + "); save it as \"CSV UTF-8\" and import it again", cause);
+    /** (The decoder reads ahead of the parser, so the row where the bytes are is not known and is not named.) */
+    private static UnreadableFileException notUtf8(Throwable cause) {
+        return new UnreadableFileException("ไฟล์ไม่ได้บันทึกเป็น UTF-8 (มีอักขระที่อ่านไม่ได้ เช่น ไฟล์ที่บันทึกแบบ ANSI หรือ TIS-620) ให้บันทึกเป็น \"CSV UTF-8\" แล้วนำเข้าอีกครั้ง",
+                "the file is not UTF-8 text (it holds bytes that cannot be read, as a file saved as ANSI or TIS-620 does); save it as \"CSV UTF-8\" and import it again", cause);
     }
 
     private void xlsx(Sink sink) throws IOException {

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 final class Hostile {
 
     static final long DEFAULT_SEED = 20_261_124L;
-    static final int DEFAULT_COUNT = 250;
+    static final int DEFAULT_COUNT = 200;
     static final int DEFAULT_ENDPOINT_COUNT = 30;
 
     static final long SEED = Long.getLong("openita.hostile.seed", DEFAULT_SEED);

@@ -158,9 +158,20 @@ final class RequestCases {
                 d.append(f.name()).append(" missing");
             } else {
                 String name = f.kind() == Endpoint.Kind.ANY_NAME ? "IIT.start" : f.indexed() ? f.name() + "[0]" : f.name();
+                String was = pairs.stream().filter(p -> p[0].equals(name)).map(p -> p[1]).findFirst().orElse(null);
                 String v = fieldPoison(f.kind() == Endpoint.Kind.ANY_NAME ? new Endpoint.Field("IIT.start", Endpoint.Kind.TEXT, false, false, List.of(), List.of()) : f, r, d);
                 pairs.removeIf(p -> p[0].equals(name));
                 pairs.add(r.nextInt(pairs.size() + 1), new String[] {name, v});
+                if (was != null && r.nextBoolean()) {
+                    // fields that were equal stay equal (a password and its confirmation), so that the spoiled value gets past
+                    // the check that they match and reaches what comes after it
+                    for (String[] p : pairs) {
+                        if (!p[0].equals(name) && p[1].equals(was)) {
+                            p[1] = v;
+                            d.append(", also in ").append(p[0]);
+                        }
+                    }
+                }
             }
             sure = true;
         }
@@ -175,7 +186,7 @@ final class RequestCases {
         } else if (k < 16) {
             List<Endpoint.Field> lists = endpoint.form().stream().filter(Endpoint.Field::indexed).toList();
             String name = lists.isEmpty() ? "items" : lists.get(r.nextInt(lists.size())).name();
-            String[] idx = {"300", "99999", "-1", "abc", "2147483648", "", "0][0"};
+            String[] idx = {"300", "99999", "-1", "abc", "2147483648", "", "0][0", "5", "255"};
             String i = idx[r.nextInt(idx.length)];
             pairs.add(new String[] {name + "[" + i + "]", "x"});
             d.append("; ").append(name).append("[").append(i).append("]");
