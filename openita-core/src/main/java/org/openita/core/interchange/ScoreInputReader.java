@@ -93,8 +93,8 @@ public final class ScoreInputReader {
         Double overall = score(root.get("overall"), "overall");
         String level = text(root.get("level"), "level");
         if (level != null && def.levelScheme().find(level).isEmpty()) {
-            problem("level", "ไม่มีระดับ \"" + level + "\" ในเกณฑ์ปี " + year + " (ระดับที่มี: " + levelNames(def) + ")",
-                    "\"" + level + "\" is not a level of " + year + " (levels: " + levelNames(def) + ")");
+            problem("level", "ไม่มีระดับ \"" + shown(level) + "\" ในเกณฑ์ปี " + year + " (ระดับที่มี: " + levelNames(def) + ")",
+                    "\"" + shown(level) + "\" is not a level of " + year + " (levels: " + levelNames(def) + ")");
         }
         Map<String, QuestionEvidence> questions = questions(root.get("questions"), def);
         Map<String, OitEvidence> oit = oit(root.get("oit"), def);
@@ -144,6 +144,29 @@ public final class ScoreInputReader {
         return new AgencyProfile(name, text(n.get("district"), "agency.district"), text(n.get("province"), "agency.province"), units);
     }
 
+    /**
+     * A value as a message quotes it: at most {@value #SHOWN} characters, then "…", control characters spelled out
+     * as U+XXXX, so that a message neither grows with what was sent nor carries it raw.
+     */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = 0;
+        while (i < value.length() && n < SHOWN) {
+            int cp = value.codePointAt(i);
+            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || Character.isSurrogate((char) cp)) {
+                out.append(String.format(java.util.Locale.ROOT, "U+%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+            n++;
+        }
+        return i < value.length() ? out.append('…').toString() : out.toString();
+    }
+
+    private static final int SHOWN = 40;
+
     private static List<String> sorted(Set<String> s) {
         return s.stream().filter(k -> !k.startsWith("$")).sorted().toList();
     }
@@ -192,7 +215,7 @@ public final class ScoreInputReader {
                 // reported below
             }
         }
-        problem(field, "ต้องเป็นตัวเลข แต่พบ " + n, "expected a number, found " + n);
+        problem(field, "ต้องเป็นตัวเลข แต่พบ " + shown(n.toString()), "expected a number, found " + shown(n.toString()));
         return null;
     }
 
@@ -257,8 +280,8 @@ public final class ScoreInputReader {
         for (String k : n.propertyNames()) {
             String field = "tools." + k;
             if (!keys.contains(k)) {
-                problem(field, "ปี " + def.year() + " ไม่มีคะแนน \"" + k + "\" (ที่มี: " + String.join(", ", keys) + ")",
-                        "fiscal year " + def.year() + " has no score \"" + k + "\" (known: " + String.join(", ", keys) + ")");
+                problem(field, "ปี " + def.year() + " ไม่มีคะแนน \"" + shown(k) + "\" (ที่มี: " + String.join(", ", keys) + ")",
+                        "fiscal year " + def.year() + " has no score \"" + shown(k) + "\" (known: " + String.join(", ", keys) + ")");
                 continue;
             }
             Double v = score(n.get(k), field);
@@ -278,8 +301,8 @@ public final class ScoreInputReader {
             String field = "questions." + code;
             Question q = def.question(code).orElse(null);
             if (q == null) {
-                problem(field, "ไม่มีข้อคำถาม \"" + code + "\" ในเกณฑ์ปี " + def.year(),
-                        "no question \"" + code + "\" in the " + def.year() + " framework");
+                problem(field, "ไม่มีข้อคำถาม \"" + shown(code) + "\" ในเกณฑ์ปี " + def.year(),
+                        "no question \"" + shown(code) + "\" in the " + def.year() + " framework");
                 continue;
             }
             JsonNode v = n.get(code);
@@ -307,7 +330,7 @@ public final class ScoreInputReader {
                 for (String part : parts.propertyNames()) {
                     String pf = field + ".parts." + part;
                     if (!q.askedIn(part) || def.parts().stream().noneMatch(p -> p.code().equals(part))) {
-                        problem(pf, "ข้อ " + code + " ไม่มีในส่วน \"" + part + "\"", "question " + code + " is not asked in part \"" + part + "\"");
+                        problem(pf, "ข้อ " + code + " ไม่มีในส่วน \"" + shown(part) + "\"", "question " + code + " is not asked in part \"" + shown(part) + "\"");
                         continue;
                     }
                     byPart.put(part, answers(parts.get(part), pf, def, q));
@@ -337,7 +360,7 @@ public final class ScoreInputReader {
             if (isObject(subs, field + ".subItems")) {
                 for (String s : subs.propertyNames()) {
                     if (q.subItems().stream().map(SubItem::code).noneMatch(s::equals)) {
-                        problem(field + ".subItems." + s, "ข้อ " + q.code() + " ไม่มีข้อย่อย \"" + s + "\"", "question " + q.code() + " has no sub-item \"" + s + "\"");
+                        problem(field + ".subItems." + s, "ข้อ " + q.code() + " ไม่มีข้อย่อย \"" + shown(s) + "\"", "question " + q.code() + " has no sub-item \"" + shown(s) + "\"");
                         continue;
                     }
                     out.put(s, tally(subs.get(s), field + ".subItems." + s, def, q));
@@ -382,7 +405,7 @@ public final class ScoreInputReader {
             String field = "oit." + code;
             OitItem item = def.oitItem(code).orElse(null);
             if (item == null) {
-                problem(field, "ไม่มีข้อ OIT \"" + code + "\" ในเกณฑ์ปี " + def.year(), "no OIT item \"" + code + "\" in the " + def.year() + " framework");
+                problem(field, "ไม่มีข้อ OIT \"" + shown(code) + "\" ในเกณฑ์ปี " + def.year(), "no OIT item \"" + shown(code) + "\" in the " + def.year() + " framework");
                 continue;
             }
             JsonNode v = n.get(code);
@@ -402,7 +425,7 @@ public final class ScoreInputReader {
                 for (String c : comps.propertyNames()) {
                     String f = field + ".components." + c;
                     if (item.components().stream().map(OitComponent::code).noneMatch(c::equals)) {
-                        problem(f, "ข้อ " + code + " ไม่มีองค์ประกอบ \"" + c + "\"", "item " + code + " has no component \"" + c + "\"");
+                        problem(f, "ข้อ " + code + " ไม่มีองค์ประกอบ \"" + shown(c) + "\"", "item " + code + " has no component \"" + shown(c) + "\"");
                     } else if (!comps.get(c).isBoolean()) {
                         problem(f, "ต้องเป็น true (ผ่าน) หรือ false (ไม่ผ่าน)", "expected true (passes) or false (fails)");
                     } else {

@@ -77,6 +77,20 @@ class ScoreInputReaderTest {
     }
 
     @Test
+    void aProblemQuotesAtMostFortyCharactersOfWhatWasSentWithControlCharactersSpelledOut() {
+        String level = "ผ่าน" + "ก".repeat(400);
+        String overall = "x\u0007" + "y".repeat(300);
+        List<InputProblem> p = problems("{\"year\": 2568, \"level\": \"" + level + "\", \"overall\": \"" + overall.replace("\u0007", "\\u0007")
+                + "\", \"questions\": {\"" + "q".repeat(200) + "\": {\"score\": 1}}}");
+        assertThat(p).hasSize(3).allSatisfy(x -> {
+            assertThat(x.en()).doesNotContain("ก".repeat(41)).doesNotContain("y".repeat(41)).doesNotContain("q".repeat(41)).doesNotContain("\u0007");
+            assertThat(x.th()).doesNotContain("ก".repeat(41)).doesNotContain("y".repeat(41)).doesNotContain("q".repeat(41));
+        });
+        assertThat(p).filteredOn(x -> x.field().equals("overall")).singleElement()
+                .satisfies(x -> assertThat(x.en()).startsWith("expected a number, found \"x\\u0007yyy").endsWith("…"));
+    }
+
+    @Test
     void malformedJsonGivesTheLine() {
         assertThat(problems("{\"year\": 2568,\n \"overall\": }")).singleElement()
                 .satisfies(x -> assertThat(x.en()).startsWith("not valid JSON (line 2"));

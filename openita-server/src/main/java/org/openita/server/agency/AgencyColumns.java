@@ -29,7 +29,7 @@ enum AgencyColumns {
     }
 
     static Optional<AgencyColumns> ofHeader(String header) {
-        String h = header.replace("\uFEFF", "").trim();
+        String h = org.openita.server.web.TextInput.trim(header.replace("\uFEFF", ""));
         for (AgencyColumns c : values()) {
             if (c.thai.equals(h) || c.key.equalsIgnoreCase(h)) {
                 return Optional.of(c);

@@ -58,7 +58,7 @@ class AgencyController {
             return "agencies/import";
         }
         model.addAttribute("report", report);
-        model.addAttribute("fileName", name);
+        model.addAttribute("fileName", org.openita.server.web.TextInput.quote(name, 60));
         return "agencies/import";
     }
 

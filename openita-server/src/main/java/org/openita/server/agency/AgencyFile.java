@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.openita.server.upload.TableReader;
+import org.openita.server.web.TextInput;
 
 /** Reads the rows of a registry file (CSV in UTF-8, or the first sheet of an XLSX) by column, streamed and within limits. */
 final class AgencyFile {
@@ -51,7 +52,7 @@ final class AgencyFile {
         Map<Integer, AgencyColumns> byIndex = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
-            if (h == null || h.isBlank()) {
+            if (h == null || (h.isBlank() && TextInput.firstRefused(h) < 0)) {
                 continue;
             }
             var col = AgencyColumns.ofHeader(h);
@@ -77,7 +78,7 @@ final class AgencyFile {
                 continue;
             }
             Map<AgencyColumns, String> m = new EnumMap<>(AgencyColumns.class);
-            byIndex.forEach((i, c) -> m.put(c, i < cells.size() && cells.get(i) != null ? cells.get(i).trim() : ""));
+            byIndex.forEach((i, c) -> m.put(c, i < cells.size() && cells.get(i) != null ? TextInput.trim(cells.get(i)) : ""));
             rows.add(new RawRow(numbers.get(r), m));
         }
         return new Contents(rows, problems);

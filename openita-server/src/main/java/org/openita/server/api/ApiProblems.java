@@ -30,12 +30,50 @@ class ApiProblems {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, en);
         pd.setType(URI.create(TYPE + code));
         pd.setTitle(status.getReasonPhrase());
+        pd.setInstance(instance());
         pd.setProperty("code", code);
         pd.setProperty("detailTh", th);
         if (problems != null && !problems.isEmpty()) {
             pd.setProperty("problems", problems);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /**
+     * The request's path as the problem's instance, cut to 100 characters: left unset, Spring would fill in the whole
+     * path, and an answer must not repeat a long stretch of what was sent.
+     */
+    static URI instance() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
+            return null;
+        }
+        String path = servlet.getRequest().getRequestURI();
+        if (path.length() > 100) {
+            path = path.substring(0, 100);
+            int escape = path.lastIndexOf('%');
+            if (escape > path.length() - 3) {
+                path = path.substring(0, escape); // not in the middle of an escape
+            }
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return URI.create("/api");
+        }
+    }
+
+    /** Where in a JSON body a value was: field names and indexes only (never the name of a Java class). */
+    static String field(tools.jackson.databind.DatabindException e) {
+        StringBuilder s = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                s.append(s.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return org.openita.server.web.TextInput.quote(s.toString(), 80);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -50,7 +88,7 @@ class ApiProblems {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.openita.server.web.RefusedCharacterException r) {
-                String field = org.openita.server.web.TextInput.quote(r.getPathReference() == null ? "" : r.getPathReference(), 80);
+                String field = field(r);
                 return problem(HttpStatus.BAD_REQUEST, "control-character",
                         "a string (" + field + ") holds the control character " + r.character() + ", which is not accepted; nothing was saved",
                         "ข้อความในช่อง (" + field + ") มีอักขระควบคุม " + r.character() + " ซึ่งรับไม่ได้ ไม่มีข้อมูลใดถูกบันทึก", null);
@@ -69,8 +107,9 @@ class ApiProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "\"" + e.getValue() + "\" is not a valid " + e.getName(),
-                "\"" + e.getValue() + "\" ไม่ใช่ค่า " + e.getName() + " ที่ถูกต้อง", null);
+        String value = org.openita.server.web.TextInput.quote(String.valueOf(e.getValue()), 40);
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "\"" + value + "\" is not a valid " + e.getName(),
+                "\"" + value + "\" ไม่ใช่ค่า " + e.getName() + " ที่ถูกต้อง", null);
     }
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)

@@ -11,6 +11,12 @@ import org.springframework.stereotype.Service;
 class PasswordChange {
 
     static final int MIN_PASSWORD_LENGTH = 10;
+    /** BCrypt reads at most 72 bytes of a password, and Spring's encoder refuses more (about 24 Thai characters). */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static boolean tooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
 
     /** What came of an attempt: changed, refused with a message, or refused because the account is now locked. */
     enum Outcome {
@@ -19,6 +25,7 @@ class PasswordChange {
         ACCOUNT_LOCKED("password.error.locked"),
         WRONG_CURRENT("password.error.current"),
         TOO_SHORT("password.error.short"),
+        TOO_LONG("password.error.long"),
         CONFIRMATION_DIFFERS("password.error.confirm"),
         SAME_AS_CURRENT("password.error.same");
 
@@ -47,6 +54,9 @@ class PasswordChange {
         }
         if (newPassword.length() < MIN_PASSWORD_LENGTH) {
             return Outcome.TOO_SHORT;
+        }
+        if (tooLong(newPassword)) {
+            return Outcome.TOO_LONG;
         }
         if (!newPassword.equals(confirm)) {
             return Outcome.CONFIRMATION_DIFFERS;

@@ -44,8 +44,17 @@ class PasswordResetController {
     String setPassword(@PathVariable String token, @RequestParam("new") String newPassword, @RequestParam String confirm, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("valid", true);
+        if (reset.holder(token).isEmpty()) {
+            // a link that is unknown, used or expired: no form to fill in again (nor its address, which is what was sent)
+            model.addAttribute("valid", false);
+            return "account/reset-password";
+        }
         if (newPassword.length() < PasswordChange.MIN_PASSWORD_LENGTH) {
             model.addAttribute("error", "password.error.short");
+            return "account/reset-password";
+        }
+        if (PasswordChange.tooLong(newPassword)) {
+            model.addAttribute("error", "password.error.long");
             return "account/reset-password";
         }
         if (!newPassword.equals(confirm)) {

@@ -13,6 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class UserController {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,40}");
+    /** An address mail can be sent to: one @, no spaces, a dot in the domain; at most 254 characters (RFC 5321). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** How agency codes are written in the registry (agency.AgencyRows). */
+    private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+    /** The most agencies one assessor or viewer is given on the form; a national view is a role, not a list. */
+    static final int MAX_ACCESS = 2000;
+    /** The longest name shown for a person. */
+    static final int MAX_NAME = 200;
 
     private final UserAccounts accounts;
 
@@ -39,10 +47,18 @@ class UserController {
             error = "users.error.username";
         } else if (displayName.isBlank()) {
             error = "users.error.name";
+        } else if (displayName.strip().length() > MAX_NAME) {
+            error = "users.error.nameLength";
+        } else if (!email.isBlank() && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
+            error = "users.error.email";
         } else if (accounts.find(username.trim()).isPresent()) {
             error = "users.error.exists";
         } else if ((role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF) && agencyCode == null) {
             error = "users.error.agencyRequired";
+        } else if ((agencyCode != null && !AGENCY_CODE.matcher(agencyCode).matches()) || accessCodes.size() > MAX_ACCESS
+                || !accessCodes.stream().allMatch(c -> AGENCY_CODE.matcher(c).matches())) {
+            // a registry code has at most 30 characters: a longer one is no agency (and would fail in the database's index)
+            error = "users.error.agency";
         }
         if (error == null) {
             String password = FirstAdministrator.oneTimePassword();

@@ -57,6 +57,9 @@ public class MeasurePlans {
 
     static final int MAX_TITLE = 500;
     static final int MAX_TEXT = 4000;
+    /** A framework has at most 43 OIT items; a measure names some of them. */
+    static final int MAX_OIT_ITEMS = 100;
+    static final int MAX_MILESTONES = 50;
     static final int DUE_SOON_DAYS = 30;
 
     private final JdbcClient jdbc;
@@ -193,16 +196,26 @@ public class MeasurePlans {
         List<String> oit = codes(f.getOitItems());
         Set<String> known = frameworks.active(year).map(FrameworkDefinition::oitItems).orElse(List.of()).stream()
                 .map(OitItem::code).collect(Collectors.toSet());
-        for (String c : oit) {
-            if (!known.contains(c)) {
-                problems.add(new Problem("oitItems", "ไม่มีข้อ OIT \"" + c + "\" ในเกณฑ์ปี " + year, "no OIT item \"" + c + "\" in the " + year + " framework"));
+        if (oit.size() > MAX_OIT_ITEMS) {
+            // one problem, not one for each of thousands of codes
+            problems.add(new Problem("oitItems", "ระบุข้อ OIT ได้ไม่เกิน " + MAX_OIT_ITEMS + " ข้อ", "at most " + MAX_OIT_ITEMS + " OIT items"));
+        } else {
+            for (String c : oit) {
+                if (!known.contains(c)) {
+                    problems.add(new Problem("oitItems", "ไม่มีข้อ OIT \"" + shown(c) + "\" ในเกณฑ์ปี " + year, "no OIT item \"" + shown(c) + "\" in the " + year + " framework"));
+                }
             }
         }
         List<Object[]> milestones = new ArrayList<>();
         int rows = Math.max(f.getMilestoneLabel().size(), f.getMilestoneDue().size());
+        if (rows > MAX_MILESTONES) {
+            problems.add(new Problem("milestones", "การติดตามผลมีได้ไม่เกิน " + MAX_MILESTONES + " ข้อ", "at most " + MAX_MILESTONES + " milestones"));
+            rows = 0;
+        }
         for (int i = 0; i < rows; i++) {
-            String label = i < f.getMilestoneLabel().size() ? f.getMilestoneLabel().get(i).strip() : "";
-            String dueText = i < f.getMilestoneDue().size() ? f.getMilestoneDue().get(i).strip() : "";
+            // a list bound from milestoneLabel[1] alone has no item 0: a gap is an empty milestone
+            String label = i < f.getMilestoneLabel().size() ? java.util.Objects.toString(f.getMilestoneLabel().get(i), "").strip() : "";
+            String dueText = i < f.getMilestoneDue().size() ? java.util.Objects.toString(f.getMilestoneDue().get(i), "").strip() : "";
             if (label.isEmpty() && dueText.isEmpty()) {
                 continue;
             }
@@ -223,6 +236,11 @@ public class MeasurePlans {
         return new Checked(title, String.join("\n", lines(f.getSteps())), f.getUnit(), f.getOwner(), start, due, f.getAddresses().strip(), oit, milestones);
     }
 
+    /** What was typed, as a problem quotes it: short, with control characters spelled out. */
+    private static String shown(String text) {
+        return org.openita.server.web.TextInput.quote(text, 60);
+    }
+
     private static LocalDate date(String field, String text, List<Problem> problems) {
         if (text == null || text.isBlank()) {
             return null;
@@ -230,13 +248,13 @@ public class MeasurePlans {
         try {
             LocalDate d = LocalDate.parse(ThaiFormat.toArabicDigits(text.strip()));
             if (d.getYear() < 1950 || d.getYear() > 2200) {
-                problems.add(new Problem(field, "วันที่ \"" + text + "\" อยู่นอกช่วงที่รับได้ (ใช้ปี ค.ศ. ในรูปแบบ ปปปป-ดด-วว)",
-                        "the date \"" + text + "\" is out of range (use yyyy-mm-dd, Gregorian year)"));
+                problems.add(new Problem(field, "วันที่ \"" + shown(text) + "\" อยู่นอกช่วงที่รับได้ (ใช้ปี ค.ศ. ในรูปแบบ ปปปป-ดด-วว)",
+                        "the date \"" + shown(text) + "\" is out of range (use yyyy-mm-dd, Gregorian year)"));
                 return null;
             }
             return d;
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(field, "วันที่ \"" + text + "\" อ่านไม่ได้ ใช้รูปแบบ ปปปป-ดด-วว", "the date \"" + text + "\" cannot be read; use yyyy-mm-dd"));
+            problems.add(new Problem(field, "วันที่ \"" + shown(text) + "\" อ่านไม่ได้ ใช้รูปแบบ ปปปป-ดด-วว", "the date \"" + shown(text) + "\" cannot be read; use yyyy-mm-dd"));
             return null;
         }
     }
@@ -361,10 +379,10 @@ public class MeasurePlans {
             problems.add(new Problem("note", "บันทึกยาวเกิน " + MAX_TEXT + " ตัวอักษร", "the note is longer than " + MAX_TEXT + " characters"));
         }
         List<String> links = lines(evidence);
-        for (String link : links) {
+        for (String link : links.size() > 20 ? List.<String>of() : links) {
             if (!isWebLink(link)) {
-                problems.add(new Problem("evidence", "ลิงก์หลักฐาน \"" + link + "\" ต้องขึ้นต้นด้วย http:// หรือ https://",
-                        "evidence link \"" + link + "\" must start with http:// or https://"));
+                problems.add(new Problem("evidence", "ลิงก์หลักฐาน \"" + shown(link) + "\" ต้องขึ้นต้นด้วย http:// หรือ https://",
+                        "evidence link \"" + shown(link) + "\" must start with http:// or https://"));
             }
         }
         if (links.size() > 20) {

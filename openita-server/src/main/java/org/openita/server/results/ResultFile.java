@@ -120,13 +120,19 @@ public final class ResultFile {
                 sink.row(1, fromJson(JSON.readTree(p)));
             } else if (first == JsonToken.START_ARRAY) {
                 int n = 0;
-                while (p.nextToken() == JsonToken.START_OBJECT) {
+                JsonToken next;
+                while ((next = p.nextToken()) == JsonToken.START_OBJECT) {
                     in.rowEnded(n);
                     if (n >= TableReader.MAX_ROWS) {
                         throw new UnreadableFileException("ไฟล์มีผลคะแนนมากกว่า " + TableReader.MAX_ROWS + " รายการ แบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์",
                                 "the file has more than " + TableReader.MAX_ROWS + " results; split it and import the parts one by one", null);
                     }
                     sink.row(++n, fromJson(JSON.readTree(p)));
+                }
+                if (next != JsonToken.END_ARRAY) {
+                    // an array, a number or a string where a result goes: refused, not the rest of the file silently skipped
+                    throw new UnreadableFileException("รายการที่ " + (n + 1) + " ในอาร์เรย์ไม่ใช่ผลคะแนน (ต้องเป็นออบเจกต์ { ... })",
+                            "item " + (n + 1) + " of the array is not a result (it must be an object { ... })", null);
                 }
             } else {
                 throw new UnreadableFileException("ไฟล์ JSON ต้องเป็นผลคะแนนหนึ่งรายการหรืออาร์เรย์ของผลคะแนน",
@@ -177,7 +183,7 @@ public final class ResultFile {
     private static Map<String, String> cells(List<String> header, List<String> values) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            m.put(header.get(i), i < values.size() && values.get(i) != null ? values.get(i).trim() : "");
+            m.put(header.get(i), i < values.size() && values.get(i) != null ? org.openita.server.web.TextInput.trim(values.get(i)) : "");
         }
         return m;
     }

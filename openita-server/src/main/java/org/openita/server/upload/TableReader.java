@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Reads a table, CSV (UTF-8, with or without BOM) or the first sheet of an XLSX workbook, row by row without
+ * Reads a table, CSV (UTF-8, with or without BOM; other bytes refused) or the first sheet of an XLSX workbook, row by row without
  * holding it in memory, and refuses it as soon as it passes a limit: {@link #MAX_ROWS} data rows,
  * {@link #MAX_COLUMNS} columns, {@link #MAX_ROW_BYTES} per row, Excel's own limit per cell, and for a
  * workbook the expanded size of each part ({@link WorkbookCheck}, before any XML is parsed). Rows come out
@@ -105,7 +107,12 @@ public final class TableReader {
                     throw new LimitException("หัวตารางมีมากกว่า " + MAX_COLUMNS + " คอลัมน์ ให้ใช้แบบฟอร์มของระบบ",
                             "the header has more than " + MAX_COLUMNS + " columns; use the template");
                 }
-                sink.header(columns.stream().map(TableReader::clean).toList());
+                List<String> cleaned = columns.stream().map(TableReader::clean).toList();
+                try {
+                    sink.header(cleaned);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
 
             @Override
@@ -118,7 +125,11 @@ public final class TableReader {
                     throw new LimitException("แถวที่ " + number + " มีมากกว่า " + MAX_COLUMNS + " ช่อง",
                             "row " + number + " has more than " + MAX_COLUMNS + " cells");
                 }
-                sink.row(number, cells);
+                try {
+                    sink.row(number, cells);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
         };
         try {
@@ -127,6 +138,8 @@ public final class TableReader {
             } else {
                 xlsx(limited);
             }
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (RuntimeException e) {
             UnreadableFileException cause = unreadable(e);
             if (cause != null) {
@@ -137,6 +150,26 @@ public final class TableReader {
             double done = progress();
             progress = () -> done;
         }
+    }
+
+    /**
+     * A failure of the sink (the importer's own code, e.g. the database), carried through the parser so that it is
+     * not taken for a damaged file: it ends the read as it is.
+     */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    /** The failure of the sink, when it is what ended a parser (parsers may wrap what their callbacks throw). */
+    private static SinkFailure sinkFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SinkFailure f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** The reason a parser failed, when it is one of ours (a limit, or a damaged part) somewhere in its causes. */
@@ -152,15 +185,23 @@ public final class TableReader {
         return null;
     }
 
+    /** A row of spaces only; a refused character is not a space (the importer reports it). */
     private static boolean blank(List<String> cells) {
-        return cells.stream().allMatch(c -> c == null || c.isBlank());
+        return cells.stream().allMatch(c -> c == null || (c.isBlank() && TextInput.firstRefused(c) < 0));
     }
 
+    /**
+     * Reads the CSV as UTF-8, a leading byte-order mark skipped before the parser sees it (so that a quoted first
+     * header is read as one), and refuses bytes that are not UTF-8 rather than reading them as U+FFFD: a file saved
+     * as Thai "ANSI" (TIS-620) would otherwise be imported as question marks.
+     */
     private void csv(Sink sink) throws IOException {
         long size = Files.size(file);
         try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file));
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                     .parse(new InputStreamReader(org.apache.commons.io.input.BOMInputStream.builder().setInputStream(in).get(),
+                             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                     .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
             progress = () -> size <= 0 ? 0 : (double) in.bytesRead() / size;
             Iterator<CSVRecord> it = parser.iterator();
             boolean header = true;
@@ -187,9 +228,20 @@ public final class TableReader {
             if (limit != null) {
                 throw limit;
             }
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(e);
+            }
             String why = quoted(e.getCause().getMessage());
             throw new UnreadableFileException("อ่านไฟล์ CSV ไม่ได้: " + why, "the CSV file cannot be read: " + why, e);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(e);
         }
+    }
+
+    /** (The decoder reads ahead of the parser, so the row where the bytes are is not known and is not named.) */
+    private static UnreadableFileException notUtf8(Throwable cause) {
+        return new UnreadableFileException("ไฟล์ไม่ได้บันทึกเป็น UTF-8 (มีอักขระที่อ่านไม่ได้ เช่น ไฟล์ที่บันทึกแบบ ANSI หรือ TIS-620) ให้บันทึกเป็น \"CSV UTF-8\" แล้วนำเข้าอีกครั้ง",
+                "the file is not UTF-8 text (it holds bytes that cannot be read, as a file saved as ANSI or TIS-620 does); save it as \"CSV UTF-8\" and import it again", cause);
     }
 
     private void xlsx(Sink sink) throws IOException {
@@ -215,8 +267,15 @@ public final class TableReader {
                 sink.header(List.of());
             }
             progress = () -> 1;
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException
-                 | org.apache.poi.ooxml.POIXMLException | IllegalArgumentException | IllegalStateException e) {
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+            // whatever POI throws on a damaged workbook (its own zip-bomb ratio, a shared string or style that does not
+            // exist, a part that is not XML...) means the file cannot be read; what the sink threw is passed on as it is
+            SinkFailure sinkFailure = sinkFailure(e);
+            if (sinkFailure != null) {
+                throw sinkFailure;
+            }
             UnreadableFileException limit = unreadable(e);
             if (limit != null) {
                 throw limit;
@@ -305,6 +364,6 @@ public final class TableReader {
     }
 
     private static String clean(String header) {
-        return header == null ? "" : header.replace("\uFEFF", "").trim();
+        return header == null ? "" : TextInput.trim(header.replace("\uFEFF", ""));
     }
 }

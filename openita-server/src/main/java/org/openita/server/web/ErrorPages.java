@@ -58,12 +58,16 @@ class ErrorPages {
     private static String page(HttpServletResponse response, Model model, int status, String code, String messageKey) {
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("code", code);
+        model.addAttribute("errorCode", code);
         model.addAttribute("messageKey", messageKey);
         return "error";
     }
 
-    /** The container's error page (/error) shows the message key and code a filter left (see ProblemResponse). */
+    /**
+     * The container's error page (/error) shows the message key and code a filter left (see ProblemResponse). The code is
+     * named errorCode, not code: a page rendered for a request to /agency/{code}/... sees its path variables as model
+     * attributes, and would otherwise show the agency's code (as long as the address) as the error's.
+     */
     @Bean
     static ErrorAttributes errorAttributes() {
         return new DefaultErrorAttributes() {
@@ -74,7 +78,7 @@ class ErrorPages {
                 if (key != null) {
                     attributes.put("messageKey", key);
                     attributes.put("messageArgs", request.getAttribute(ProblemResponse.MESSAGE_ARGS, WebRequest.SCOPE_REQUEST));
-                    attributes.put("code", request.getAttribute(ProblemResponse.CODE, WebRequest.SCOPE_REQUEST));
+                    attributes.put("errorCode", request.getAttribute(ProblemResponse.CODE, WebRequest.SCOPE_REQUEST));
                 }
                 return attributes;
             }

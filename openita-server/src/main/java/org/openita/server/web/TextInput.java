@@ -34,6 +34,26 @@ public final class TextInput {
         return -1;
     }
 
+    /**
+     * {@code s} without the spaces, tabs and line breaks around it; unlike {@link String#trim()}, never removes a
+     * refused character, so that it is reported rather than silently dropped.
+     */
+    public static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     /** The character at {@code index} as people read it in a message: U+0000. */
     public static String codePoint(CharSequence s, int index) {
         return String.format(Locale.ROOT, "U+%04X", Character.codePointAt(s, index));

@@ -50,7 +50,8 @@ class UploadLimit extends OncePerRequestFilter {
             // Read the parts here, where a failure can still be answered with our own page: a file just over the
             // limit inside a request under it, or an upload without a declared length, fails only now.
             request.getParts();
-        } catch (IllegalStateException | IOException | ServletException e) {
+        } catch (IOException | ServletException | RuntimeException e) {
+            // RuntimeException: the container's own for a part it refuses, such as a file name holding NUL
             if (sizeExceeded(e)) {
                 tooLarge(response, request);
             } else {

@@ -38,7 +38,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                     Object handler) throws jakarta.servlet.ServletException {
+                try {
+                    return super.preHandle(request, response, handler);
+                } catch (IllegalStateException e) {
+                    // a form the container could not read: RefusedCharacters answered it, and its error page must still show
+                    return true;
+                }
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
