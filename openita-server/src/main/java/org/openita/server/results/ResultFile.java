@@ -165,19 +165,28 @@ public final class ResultFile {
         String level = n.hasNonNull("publishedLevel") ? n.get("publishedLevel").asString()
                 : "computed".equals(n.path("levelSource").asString("")) ? "" : n.path("level").asString("");
         m.put(OfficialResultColumns.LEVEL, level);
+        // likewise a tool or indicator figure that openita score recomputed (figureSources says "computed")
+        JsonNode sources = n.path("figureSources");
         for (String[] t : OfficialResultColumns.TOOLS) {
-            JsonNode v = n.path("tools").path(t[1]);
-            m.put(t[0], v.isNull() || v.isMissingNode() ? "" : v.asString());
+            m.put(t[0], announced(n.path("tools").path(t[1]), sources.path(t[1])));
         }
         for (int i = 1; i <= 10; i++) {
-            JsonNode v = n.path("indicators").path(Integer.toString(i));
-            m.put(OfficialResultColumns.indicator(i), v.isNull() || v.isMissingNode() ? "" : v.asString());
+            String key = Integer.toString(i);
+            m.put(OfficialResultColumns.indicator(i), announced(n.path("indicators").path(key), sources.path(key)));
         }
         n.path("questions").properties().forEach(e -> m.put(e.getKey(), e.getValue().isObject()
                 ? e.getValue().path("score").asString("") : e.getValue().asString("")));
         n.path("oit").properties().forEach(e -> m.put(e.getKey(), e.getValue().isObject()
                 ? e.getValue().path("score").asString("") : e.getValue().asString("")));
         return m;
+    }
+
+    /** The figure as text, or "" when it is absent or was marked as recomputed rather than announced. */
+    private static String announced(JsonNode value, JsonNode source) {
+        if (value.isNull() || value.isMissingNode() || "computed".equals(source.asString(""))) {
+            return "";
+        }
+        return value.asString();
     }
 
     private static Map<String, String> cells(List<String> header, List<String> values) {

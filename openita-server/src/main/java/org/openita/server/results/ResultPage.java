@@ -24,7 +24,8 @@ import org.openita.core.scoring.ScoringEngine;
 public record ResultPage(String overall, String previousOverall, String change, String level, String levelExplanation,
                          boolean provisional, List<Row> tools, List<Row> indicators,
                          List<Check> checks, List<String> warnings, List<Row> questions, List<Row> oitItems, boolean hasPrevious,
-                         List<Row> yearOverYear, String overallSource, String levelSource, int year) {
+                         List<Row> yearOverYear, String overallSource, String levelSource, int year,
+                         String computedLevel, String computedLevelReason) {
 
     /**
      * One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts;
@@ -84,7 +85,20 @@ public record ResultPage(String overall, String previousOverall, String change, 
                 text(a.levelExplanation(), en), r.provisional(),
                 tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items,
                 p != null || a.previousOverall() != null, yoy, a.overall() == null ? "" : r.overallOfficial() ? "official" : "computed",
-                r.levelSource() == LevelSource.NONE ? "" : r.levelSource().json(), def.year().buddhistEra());
+                r.levelSource() == LevelSource.NONE ? "" : r.levelSource().json(), def.year().buddhistEra(),
+                checkedLevel(r, en), r.levelSource() == LevelSource.OFFICIAL ? text(r.level().reason(), en) : "");
+    }
+
+    /**
+     * The engine's own level beside an announced one, for the check: its name, or "undetermined" in the reader's
+     * language; "" when no level was announced (then the engine's level is the result, shown above).
+     */
+    private static String checkedLevel(ScoreResult r, boolean en) {
+        if (r.levelSource() != LevelSource.OFFICIAL) {
+            return "";
+        }
+        return r.level().isDetermined() ? text(r.level().level().name(), en)
+                : en ? "the figures at hand do not settle it" : "คะแนนที่มีไม่พอให้ระบบตัดสินระดับเอง";
     }
 
     private static Check check(FrameworkDefinition def, FigureCheck c, boolean en) {

@@ -102,6 +102,9 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
                 "data-testid=\"result-level-source\">ประกาศโดยสำนักงาน ป.ป.ช.<");
         // the recomputation appears only in the check section, after the results
         assertThat(results.indexOf("99.23")).isGreaterThan(results.indexOf("data-testid=\"result-checks\""));
+        // and so does the engine's own level, with its reason, labelled as a check and not the result
+        assertThat(results.indexOf("data-testid=\"result-computed-level\"")).isGreaterThan(results.indexOf("data-testid=\"result-level\""));
+        assertThat(results).contains("ระดับที่ระบบคำนวณเพื่อตรวจทาน (ไม่ใช่ผลการประเมิน)", "EIT ส่วนที่ 1");
         // one plain line about the provisional framework, after the results, with a link to the framework summary
         assertThat(results).containsOnlyOnce("data-testid=\"provisional-note\"").contains("/#fw-2568");
         assertThat(results.indexOf("provisional-note")).isGreaterThan(results.indexOf("data-testid=\"result-tools\""));

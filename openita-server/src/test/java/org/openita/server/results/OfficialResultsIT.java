@@ -147,6 +147,13 @@ class OfficialResultsIT extends ServerTestSupport {
         assertThat(upload("/results/import", "score.json", json.getBytes(StandardCharsets.UTF_8), CENTRAL)).contains("บันทึกผลการประเมิน 1 รายการ");
         String page = mvc.perform(get("/agency/R-2/results/2567").with(CENTRAL)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("99.00", "เทศบาลตำบลอื่น");
+        // the tool scores openita score recomputed are not imported as announced ones: only the indicators were given
+        String api = mvc.perform(get("/api/v1/agencies/R-2/results/2567").with(CENTRAL)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var sources = tools.jackson.databind.json.JsonMapper.builder().build().readTree(api).get("figureSources");
+        assertThat(sources.get("1").asString()).isEqualTo("official");
+        assertThat(sources.get("IIT").asString()).isEqualTo("computed");
+        assertThat(sources.get("OIT").asString()).isEqualTo("computed");
         assertThat(upload("/results/import", "score.json", "{\"year\": ".getBytes(StandardCharsets.UTF_8), CENTRAL))
                 .contains("อ่านไฟล์ JSON ไม่ได้");
     }
