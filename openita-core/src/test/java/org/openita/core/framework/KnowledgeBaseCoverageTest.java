@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +30,16 @@ class KnowledgeBaseCoverageTest {
     private static final Pattern ALLOWED_LATIN = Pattern.compile("No Gift Policy|No Gift|E-Service|ITA|IIT|EIT|OIT|[oie]\\d+");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
     private static final Pattern THAI = Pattern.compile("[\\u0E00-\\u0E7F]");
+    private static final Map<Integer, FrameworkDefinition> FRAMEWORKS = new HashMap<>();
+    private static final Map<Integer, KnowledgeBase> KNOWLEDGE = new HashMap<>();
     private static final Pattern DASH_CLAUSE = Pattern.compile("\\s[-\\u2013\\u2014]\\s|\\s[\\u2013\\u2014]|[\\u2013\\u2014]\\s");
 
     @Test
     void everyQuestionAndOitItemOfEveryShippedYearHasItsOwnEntry() {
         List<String> missing = new ArrayList<>();
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            FrameworkDefinition d = FrameworkLoader.shipped(year);
-            KnowledgeBase kb = KnowledgeBaseLoader.shipped(year);
+            FrameworkDefinition d = framework(year);
+            KnowledgeBase kb = knowledge(year);
             assertThat(kb.years()).as("a knowledge base file covers %s", year).contains(year);
             for (String code : codes(d)) {
                 if (entry(kb, year, code) == null) {
@@ -51,8 +54,8 @@ class KnowledgeBaseCoverageTest {
     void relatedItemsExistInTheYearAndMeanTheSameInEveryYearOfTheFile() {
         List<String> wrong = new ArrayList<>();
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            FrameworkDefinition d = FrameworkLoader.shipped(year);
-            KnowledgeBase kb = KnowledgeBaseLoader.shipped(year);
+            FrameworkDefinition d = framework(year);
+            KnowledgeBase kb = knowledge(year);
             for (String code : codes(d)) {
                 Recommendation r = entry(kb, year, code);
                 if (r == null) {
@@ -97,7 +100,7 @@ class KnowledgeBaseCoverageTest {
     @Test
     void underTheCurrentLoaderAYearBoundEntryNeverLendsItsTextToAnotherYear() {
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            KnowledgeBase kb = KnowledgeBaseLoader.shipped(year);
+            KnowledgeBase kb = knowledge(year);
             for (String key : kb.items().keySet()) {
                 if (!key.contains("@")) {
                     continue;
@@ -142,6 +145,14 @@ class KnowledgeBaseCoverageTest {
         assertThat(entry(kb, 2565, "o19").code()).isEqualTo("o19");
         assertThat(entry(kb, 2564, "o20").code()).isEqualTo("o20@2563,2564");
         assertThat(entry(kb, 2566, "o20")).isNull();
+    }
+
+    private static FrameworkDefinition framework(int year) {
+        return FRAMEWORKS.computeIfAbsent(year, FrameworkLoader::shipped);
+    }
+
+    private static KnowledgeBase knowledge(int year) {
+        return KNOWLEDGE.computeIfAbsent(year, KnowledgeBaseLoader::shipped);
     }
 
     private static List<String> problemsOf(LocalizedText text) {
@@ -242,7 +253,7 @@ class KnowledgeBaseCoverageTest {
     private static List<KnowledgeBase> files() {
         Map<List<Integer>, KnowledgeBase> byYears = new LinkedHashMap<>();
         for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            KnowledgeBase kb = KnowledgeBaseLoader.shipped(year);
+            KnowledgeBase kb = knowledge(year);
             byYears.putIfAbsent(kb.years(), kb);
         }
         return List.copyOf(byYears.values());
@@ -252,7 +263,7 @@ class KnowledgeBaseCoverageTest {
     private static Map<Integer, String> titles(KnowledgeBase kb, String code) {
         Map<Integer, String> titles = new LinkedHashMap<>();
         for (int year : kb.years()) {
-            FrameworkLoader.shipped(year).oitItem(code).map(o -> o.title().th()).filter(Objects::nonNull)
+            framework(year).oitItem(code).map(o -> o.title().th()).filter(Objects::nonNull)
                     .ifPresent(t -> titles.put(year, t));
         }
         return titles;
