@@ -2,6 +2,10 @@ package org.openita.core.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,19 +103,22 @@ class KnowledgeBaseCoverageTest {
     }
 
     @Test
-    void underTheCurrentLoaderAYearBoundEntryNeverLendsItsTextToAnotherYear() {
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            KnowledgeBase kb = knowledge(year);
-            for (String key : kb.items().keySet()) {
+    void aYearBoundEntryNeverLendsItsTextToAnotherYear() {
+        for (KnowledgeBase file : files()) {
+            for (String key : file.items().keySet()) {
                 if (!key.contains("@")) {
                     continue;
                 }
                 String bare = bare(key);
-                assertThat(kb.items()).as("%s has year-bound entries, so a plain one would serve every year", bare)
+                assertThat(file.items()).as("%s has year-bound entries, so a plain one would serve every year", bare)
                         .doesNotContainKey(bare);
-                assertThat(List.of(years(key))).as("%s names only years of its file", key).isSubsetOf(kb.years());
-                if (bare.startsWith("o")) {
-                    assertThat(kb.item(bare)).get().extracting(Recommendation::issue).isEqualTo(kb.oitDefault().issue());
+                assertThat(List.of(years(key))).as("%s names only years of its file", key).isSubsetOf(file.years());
+                for (int year : years(key)) {
+                    KnowledgeBase kb = knowledge(year);
+                    if (kb.items().containsKey(key) && bare.startsWith("o")) {
+                        // the loader does not resolve year-bound codes yet: the item must get the generic advice
+                        assertThat(kb.item(bare)).get().extracting(Recommendation::issue).isEqualTo(kb.oitDefault().issue());
+                    }
                 }
             }
         }
@@ -249,14 +257,18 @@ class KnowledgeBaseCoverageTest {
         return codes;
     }
 
-    /** Each shipped recommendations file once. */
+    /** Each shipped recommendations file as written, before any year picks its entries. */
     private static List<KnowledgeBase> files() {
-        Map<List<Integer>, KnowledgeBase> byYears = new LinkedHashMap<>();
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
-            KnowledgeBase kb = knowledge(year);
-            byYears.putIfAbsent(kb.years(), kb);
+        try (Stream<Path> paths = Files.list(Path.of(KnowledgeBaseCoverageTest.class.getResource("/recommendations").toURI()))) {
+            List<KnowledgeBase> files = new ArrayList<>();
+            for (Path p : paths.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                files.add(KnowledgeBaseLoader.parse(p.getFileName().toString(), Files.readString(p)));
+            }
+            assertThat(files).isNotEmpty();
+            return files;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return List.copyOf(byYears.values());
     }
 
     /** The title an OIT code has in each year of a file that has it. */
