@@ -14,6 +14,34 @@ public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> i
         items = Map.copyOf(items);
     }
 
+    /**
+     * This knowledge base as one fiscal year sees it. An entry or related item whose code names years
+     * ("o20@2568", "o19@2563,2564,2565") applies only in those years and replaces a plain entry with the same code.
+     */
+    public KnowledgeBase forYear(int year) {
+        Map<String, Recommendation> plain = new java.util.HashMap<>();
+        Map<String, Recommendation> bound = new java.util.HashMap<>();
+        items.forEach((key, r) -> {
+            if (appliesTo(key, year)) {
+                List<String> related = r.relatedOit().stream().filter(o -> appliesTo(o, year)).map(KnowledgeBase::bare).toList();
+                (key.contains("@") ? bound : plain).put(bare(key), new Recommendation(bare(key), r.issue(), r.action(), related));
+            }
+        });
+        plain.putAll(bound);
+        return new KnowledgeBase(years, indicators, plain, oitDefault);
+    }
+
+    private static String bare(String code) {
+        int at = code.indexOf('@');
+        return at < 0 ? code : code.substring(0, at);
+    }
+
+    private static boolean appliesTo(String code, int year) {
+        int at = code.indexOf('@');
+        return at < 0 || java.util.Arrays.stream(code.substring(at + 1).split(",")).map(String::strip)
+                .anyMatch(y -> y.equals(Integer.toString(year)));
+    }
+
     public Optional<IndicatorAdvice> indicator(int number) {
         return Optional.ofNullable(indicators.get(number));
     }

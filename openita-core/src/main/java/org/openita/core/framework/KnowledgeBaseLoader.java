@@ -26,7 +26,7 @@ public final class KnowledgeBaseLoader {
         for (String resource : SHIPPED) {
             KnowledgeBase kb = parse(resource.substring(1), read(resource));
             if (kb.years().contains(year)) {
-                return kb;
+                return kb.forYear(year);
             }
         }
         return new KnowledgeBase(List.of(year), Map.of(), Map.of(), null);

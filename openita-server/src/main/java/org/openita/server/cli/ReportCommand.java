@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
                 kb = KnowledgeBaseLoader.shipped(year);
             } else {
                 try {
-                    kb = KnowledgeBaseLoader.parse(knowledge.toString(), Files.readString(knowledge));
+                    kb = KnowledgeBaseLoader.parse(knowledge.toString(), Files.readString(knowledge)).forYear(year);
                 } catch (InvalidDefinitionException e) {
                     err.println(e.problems().size() + " problem(s) in " + knowledge + ":");
                     e.problems().forEach(p -> err.println("- " + p.describe()));
