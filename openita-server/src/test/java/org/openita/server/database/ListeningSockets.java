@@ -51,7 +51,8 @@ final class ListeningSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> rows = Files.readAllLines(file);
+            for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A = LISTEN
                     listening.add(address(f[1]));
