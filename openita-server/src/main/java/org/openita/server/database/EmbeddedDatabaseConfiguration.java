@@ -19,7 +19,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties props) throws IOException {
-        return EmbeddedDatabaseLauncher.start(props.dataDirectory(), props.startupWait(), props.staleServerWait(), props.tcpPort());
+        // no JVM shutdown hook: Spring closes this bean after its graceful shutdown, once requests are answered
+        return EmbeddedDatabaseLauncher.start(props.dataDirectory(), props.startupWait(), props.staleServerWait(),
+                props.tcpPort(), false);
     }
 
     @Bean(destroyMethod = "close")

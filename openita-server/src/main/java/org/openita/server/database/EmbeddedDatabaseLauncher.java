@@ -28,16 +28,17 @@ final class EmbeddedDatabaseLauncher {
     private EmbeddedDatabaseLauncher() {
     }
 
-    /** Starts the server with no TCP port. */
+    /** Starts the server with no TCP port, to be stopped by {@code close()} or else when the JVM exits. */
     static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait) throws IOException {
-        return start(dataDirectory, startupWait, staleServerWait, null);
+        return start(dataDirectory, startupWait, staleServerWait, null, true);
     }
 
     /**
      * @param tcpPort null for no TCP; 0 for a free port on 127.0.0.1 chosen now; otherwise that port on 127.0.0.1
+     * @param stopOnJvmExit whether a JVM shutdown hook stops the server too (not under Spring, which closes it)
      */
-    static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait, Integer tcpPort)
-            throws IOException {
+    static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait, Integer tcpPort,
+                                  boolean stopOnJvmExit) throws IOException {
         Files.createDirectories(dataDirectory);
         StaleServerGuard.Lease lease = StaleServerGuard.acquire(dataDirectory, staleServerWait);
         long started = System.nanoTime();
@@ -57,7 +58,7 @@ final class EmbeddedDatabaseLauncher {
                 SuperuserPassword.set(dataDirectory, credentials.superuserPassword());
                 credentials.write(dataDirectory);
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(lease, PostgresServer.start(dataDirectory, startupWait), credentials, socket, tcp);
+            EmbeddedDatabase db = new EmbeddedDatabase(lease, PostgresServer.start(dataDirectory, startupWait, stopOnJvmExit), credentials, socket, tcp);
             setUpApplicationRole(db, credentials);
             log.info("Embedded PostgreSQL started with data in {}, its socket in {} and {} ({} ms); OpenITA connects as the role {}",
                     dataDirectory, socket.directory(), tcp ? "TCP on " + ServerAccess.TCP_HOST + ":" + socket.port() : "no TCP port",

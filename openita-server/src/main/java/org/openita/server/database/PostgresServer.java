@@ -28,9 +28,11 @@ final class PostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook;
+    private final boolean hooked;
 
-    private PostgresServer(Path dataDirectory) {
+    private PostgresServer(Path dataDirectory, boolean hooked) {
         this.dataDirectory = dataDirectory;
+        this.hooked = hooked;
         this.shutdownHook = new Thread(this::close, "openita-db-shutdown");
     }
 
@@ -48,13 +50,20 @@ final class PostgresServer implements AutoCloseable {
                 Duration.ofMinutes(5));
     }
 
-    /** Starts the server and returns once it accepts connections; stops it when the JVM exits. */
-    static PostgresServer start(Path dataDirectory, Duration startupWait) throws IOException {
+    /**
+     * Starts the server and returns once it accepts connections.
+     *
+     * @param stopOnJvmExit also stop it from a JVM shutdown hook; not inside Spring, which closes the database after
+     *                      its graceful shutdown, while a hook would stop it under requests still being answered
+     */
+    static PostgresServer start(Path dataDirectory, Duration startupWait, boolean stopOnJvmExit) throws IOException {
         long seconds = Math.max(1, startupWait.toSeconds());
         run("pg_ctl", List.of("-D", dataDirectory.toString(), "-w", "-t", Long.toString(seconds), "start"),
                 startupWait.plusSeconds(30));
-        PostgresServer server = new PostgresServer(dataDirectory);
-        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        PostgresServer server = new PostgresServer(dataDirectory, stopOnJvmExit);
+        if (stopOnJvmExit) {
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        }
         return server;
     }
 
@@ -70,7 +79,7 @@ final class PostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.error("Could not stop the embedded PostgreSQL on {}", dataDirectory, e);
         }
-        if (Thread.currentThread() != shutdownHook) {
+        if (hooked && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException shuttingDown) {

@@ -24,7 +24,7 @@ class EmbeddedDatabaseTcpIT {
     void aConfiguredPortListensOnLoopbackOnlyAndAsksForAPassword() throws Exception {
         Path dir = ServerTestSupport.freshDirectory("openita-tcp-").resolve("pgdata");
         int port;
-        try (EmbeddedDatabase db = EmbeddedDatabaseLauncher.start(dir, Duration.ofSeconds(60), Duration.ofSeconds(30), 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabaseLauncher.start(dir, Duration.ofSeconds(60), Duration.ofSeconds(30), 0, true)) {
             port = db.tcpPort().orElseThrow();
             JdbcClient superuser = JdbcClient.create(db.superuser("postgres"));
             assertThat(superuser.sql("show listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
