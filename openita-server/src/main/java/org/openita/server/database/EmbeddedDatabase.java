@@ -1,41 +1,50 @@
 package org.openita.server.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** The running embedded PostgreSQL together with the lease on its data directory and its passwords. */
+/** The running embedded PostgreSQL together with the lease on its data directory, its socket and its passwords. */
 final class EmbeddedDatabase implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
-
     private final StaleServerGuard.Lease lease;
-    private final EmbeddedPostgres postgres;
+    private final PostgresServer server;
     private final DatabaseCredentials credentials;
-    private final Optional<Path> socketDirectory;
+    private final DatabaseSocket socket;
+    private final boolean tcp;
 
-    EmbeddedDatabase(StaleServerGuard.Lease lease, EmbeddedPostgres postgres, DatabaseCredentials credentials,
-                     Optional<Path> socketDirectory) {
+    EmbeddedDatabase(StaleServerGuard.Lease lease, PostgresServer server, DatabaseCredentials credentials,
+                     DatabaseSocket socket, boolean tcp) {
         this.lease = lease;
-        this.postgres = postgres;
+        this.server = server;
         this.credentials = credentials;
-        this.socketDirectory = socketDirectory;
+        this.socket = socket;
+        this.tcp = tcp;
     }
 
+    /** The server's port: on 127.0.0.1 when {@link #tcpPort()} is present, otherwise only the socket's name. */
     int port() {
-        return postgres.getPort();
+        return socket.port();
     }
 
-    /** The folder of the server's Unix socket; empty on Windows or when the data folder's path is too long. */
-    Optional<Path> socketDirectory() {
-        return socketDirectory;
+    /** The TCP port on 127.0.0.1, present only when one was configured. */
+    OptionalInt tcpPort() {
+        return tcp ? OptionalInt.of(socket.port()) : OptionalInt.empty();
     }
 
+    DatabaseSocket socket() {
+        return socket;
+    }
+
+    /** The server's Unix socket file. */
+    Path socketFile() {
+        return socket.file();
+    }
+
+    /** A JDBC URL that reaches the application's database over the socket. */
     String applicationJdbcUrl() {
-        return "jdbc:postgresql://" + HOST + ":" + port() + "/" + ApplicationRole.DATABASE;
+        return socket.jdbcUrl(ApplicationRole.DATABASE);
     }
 
     String applicationUser() {
@@ -48,19 +57,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Connections as the superuser: for setting up at start (and for tests), never for the application. */
     DataSource superuser(String database) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] {HOST});
-        ds.setPortNumbers(new int[] {port()});
-        ds.setDatabaseName(database);
-        ds.setUser(SuperuserPassword.SUPERUSER);
-        ds.setPassword(credentials.superuserPassword());
-        return ds;
+        return socket.dataSource(database, SuperuserPassword.SUPERUSER, credentials.superuserPassword());
     }
 
     @Override
     public void close() throws IOException {
         try {
-            postgres.close();
+            server.close();
+            socket.removeTemporaryDirectory();
         } finally {
             lease.close();
         }

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts an embedded PostgreSQL when no external database URL is configured (OPENITA_DB_URL); the
- * application and its migrations connect to it as the unprivileged role {@code openita}, with a password.
+ * application and its migrations connect to it over its Unix socket as the unprivileged role {@code openita},
+ * with a password.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -18,7 +19,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties props) throws IOException {
-        return EmbeddedDatabaseLauncher.start(props.dataDirectory(), props.startupWait(), props.staleServerWait());
+        // no JVM shutdown hook: Spring closes this bean after its graceful shutdown, once requests are answered
+        return EmbeddedDatabaseLauncher.start(props.dataDirectory(), props.startupWait(), props.staleServerWait(),
+                props.tcpPort(), false);
     }
 
     @Bean(destroyMethod = "close")

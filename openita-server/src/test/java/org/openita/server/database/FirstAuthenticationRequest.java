@@ -17,8 +17,8 @@ import java.nio.file.Path;
 /**
  * What a PostgreSQL server answers a client that announces itself and offers no password: the first message
  * of the wire protocol after the start-up packet. {@code trust} answers "AuthenticationOk"; SCRAM answers
- * "AuthenticationSASL SCRAM-SHA-256". Speaks the protocol by hand so that the Unix socket can be tried too,
- * which the JDBC driver cannot open.
+ * "AuthenticationSASL SCRAM-SHA-256". Speaks the protocol by hand, with the JDK's own Unix-domain channel for
+ * the socket, so that what the server answers is seen before any driver logic.
  */
 final class FirstAuthenticationRequest {
 

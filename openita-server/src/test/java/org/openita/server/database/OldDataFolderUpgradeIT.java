@@ -63,8 +63,11 @@ class OldDataFolderUpgradeIT {
             assertThatThrownBy(() -> jdbc.sql("copy (select 1) to program 'true'").update())
                     .satisfies(e -> assertThat(EmbeddedDatabaseAccessIT.sqlState(e)).isEqualTo("42501"));
             EmbeddedDatabase db = app.getBean(EmbeddedDatabase.class);
-            assertThat(FirstAuthenticationRequest.overTcp("127.0.0.1", db.port(), "postgres", "openita"))
+            assertThat(FirstAuthenticationRequest.overSocket(db.socketFile(), "postgres", "openita"))
                     .isEqualTo("AuthenticationSASL SCRAM-SHA-256");
+            if (ListeningSockets.available()) {
+                assertThat(ListeningSockets.of(ListeningSockets.postmasterPid(dir))).as("no TCP port after the upgrade").isEmpty();
+            }
         }
         assertThat(Files.readString(dir.resolve("pg_hba.conf"))).doesNotContain("trust");
         String credentials = Files.readString(dir.resolve(DatabaseCredentials.FILE_NAME));
