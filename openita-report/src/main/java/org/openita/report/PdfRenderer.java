@@ -169,6 +169,23 @@ public final class PdfRenderer {
             document.add(table(t));
         } else if (b instanceof Block.BarChart c) {
             chart(document, c);
+        } else if (b instanceof Block.SignOff s) {
+            Paragraph h = paragraph(s.heading(), h1);
+            h.setSpacingBefore(14);
+            h.setKeepTogether(true);
+            document.add(h);
+            for (java.util.List<String> signer : s.signers()) {
+                Paragraph p = new Paragraph();
+                p.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+                p.setSpacingBefore(24);
+                p.setKeepTogether(true);
+                for (int i = 0; i < signer.size(); i++) {
+                    Paragraph line = paragraph(signer.get(i), body);
+                    line.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+                    p.add(line);
+                }
+                document.add(p);
+            }
         } else if (b instanceof Block.PageBreak) {
             document.newPage();
         }
