@@ -512,7 +512,7 @@ public final class ReportBuilder {
         }
         blocks.add(new Block.Table(List.of(Phrases.get("measures.col.number"), Phrases.get("measures.col.measure"),
                 Phrases.get("measures.col.steps"), Phrases.get("measures.col.unit"), Phrases.get("measures.col.success"),
-                Phrases.get("measures.col.period")), rows, new float[] {0.6f, 2.8f, 3.8f, 2f, 2.8f, 2.2f},
+                Phrases.get("measures.col.period")), rows, new float[] {0.6f, 2.6f, 3.4f, 2.5f, 2.7f, 2.9f},
                 new boolean[] {false, false, false, false, false, false}));
     }
 
@@ -531,7 +531,10 @@ public final class ReportBuilder {
         return out;
     }
 
-    /** Measures by months of the plan, a mark in each month the measure runs. */
+    /**
+     * Measures by months of the plan, a mark in each month the measure runs: one table per half of the fiscal year
+     * (October to March, April to September), so that each month's column is wide enough to read.
+     */
     private void timeline() {
         List<YearMonth> months = a.schedule().months();
         List<DraftMeasure> ms = a.measures();
@@ -540,10 +543,20 @@ public final class ReportBuilder {
         }
         subsection(Phrases.get("measures.timeline.heading"));
         say("measures.timeline.intro", "planYear", planYear());
+        List<YearMonth> firstHalf = months.stream().filter(m -> m.getMonthValue() >= 10 || m.getMonthValue() <= 3).toList();
+        List<YearMonth> secondHalf = months.stream().filter(m -> m.getMonthValue() >= 4 && m.getMonthValue() <= 9).toList();
+        for (List<YearMonth> half : List.of(firstHalf, secondHalf)) {
+            if (!half.isEmpty()) {
+                timelineTable(ms, half, months);
+            }
+        }
+    }
+
+    private void timelineTable(List<DraftMeasure> ms, List<YearMonth> half, List<YearMonth> plan) {
         List<String> header = new ArrayList<>();
         header.add(Phrases.get("measures.col.number"));
         header.add(Phrases.get("measures.timeline.col.measure"));
-        months.forEach(m -> header.add(Phrases.get("month.short." + m.getMonthValue())));
+        half.forEach(m -> header.add(Phrases.get("month.short." + m.getMonthValue())));
         List<List<String>> rows = new ArrayList<>();
         int i = 0;
         for (DraftMeasure m : ms) {
@@ -551,19 +564,19 @@ public final class ReportBuilder {
             List<String> row = new ArrayList<>();
             row.add(n(i));
             row.add(text(m.measure().th()));
-            YearMonth from = m.startDate() != null ? YearMonth.from(m.startDate()) : months.get(0);
-            YearMonth to = m.dueDate() != null ? YearMonth.from(m.dueDate()) : months.get(months.size() - 1);
-            for (YearMonth month : months) {
+            YearMonth from = m.startDate() != null ? YearMonth.from(m.startDate()) : plan.get(0);
+            YearMonth to = m.dueDate() != null ? YearMonth.from(m.dueDate()) : plan.get(plan.size() - 1);
+            for (YearMonth month : half) {
                 row.add(!month.isBefore(from) && !month.isAfter(to) ? Phrases.get("measures.timeline.mark") : "");
             }
             rows.add(row);
         }
-        float[] widths = new float[months.size() + 2];
-        boolean[] numeric = new boolean[months.size() + 2];
+        float[] widths = new float[half.size() + 2];
+        boolean[] numeric = new boolean[half.size() + 2];
         widths[0] = 0.6f;
         widths[1] = 5f;
         for (int c = 2; c < widths.length; c++) {
-            widths[c] = 0.75f;
+            widths[c] = 1f;
         }
         blocks.add(new Block.Table(header, rows, widths, numeric));
     }

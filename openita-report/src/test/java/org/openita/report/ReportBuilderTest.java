@@ -20,6 +20,9 @@ class ReportBuilderTest {
             } else if (b instanceof Block.Table t) {
                 t.header().forEach(sb::append);
                 t.rows().forEach(r -> r.forEach(sb::append));
+            } else if (b instanceof Block.SignOff s) {
+                sb.append(s.heading()).append('\n');
+                s.signers().forEach(lines -> lines.forEach(l -> sb.append(l).append('\n')));
             } else if (b instanceof Block.Cover c) {
                 c.title().forEach(sb::append);
                 c.agency().forEach(sb::append);
