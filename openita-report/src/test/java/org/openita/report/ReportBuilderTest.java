@@ -18,7 +18,7 @@ class ReportBuilderTest {
             } else if (b instanceof Block.Bullets l) {
                 l.items().forEach(sb::append);
             } else if (b instanceof Block.Table t) {
-                t.header().forEach(sb::append);
+                t.header().forEach(h -> sb.append(h).append('\t'));
                 t.rows().forEach(r -> r.forEach(sb::append));
             } else if (b instanceof Block.SignOff s) {
                 sb.append(s.heading()).append('\n');
