@@ -175,16 +175,13 @@ public final class PdfRenderer {
             h.setKeepTogether(true);
             document.add(h);
             for (java.util.List<String> signer : s.signers()) {
-                Paragraph p = new Paragraph();
-                p.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
-                p.setSpacingBefore(24);
-                p.setKeepTogether(true);
                 for (int i = 0; i < signer.size(); i++) {
                     Paragraph line = paragraph(signer.get(i), body);
                     line.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
-                    p.add(line);
+                    line.setSpacingBefore(i == 0 ? 24 : 0);
+                    line.setKeepTogether(true);
+                    document.add(line);
                 }
-                document.add(p);
             }
         } else if (b instanceof Block.PageBreak) {
             document.newPage();

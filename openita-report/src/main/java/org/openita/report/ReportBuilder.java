@@ -497,23 +497,25 @@ public final class ReportBuilder {
         monitoring();
     }
 
+    /** Four columns, so that no word is squeezed: the measure cell holds its steps and its success indicator. */
     private void measureTable(List<DraftMeasure> measures, int[] counter) {
         List<List<String>> rows = new ArrayList<>();
         for (DraftMeasure m : measures) {
             counter[0]++;
-            StringBuilder steps = new StringBuilder();
+            StringBuilder cell = new StringBuilder(m.general() ? text(m.measure().th())
+                    : Phrases.fill("measures.addresses", kv("measure", text(m.measure().th()), "addresses", text(m.addresses().th()))));
+            cell.append('\n').append(Phrases.get("measures.cell.steps"));
             for (int s = 0; s < m.steps().size(); s++) {
-                steps.append(s == 0 ? "" : "\n").append(n(s + 1)).append(". ").append(text(m.steps().get(s).th()));
+                cell.append('\n').append(n(s + 1)).append(". ").append(text(m.steps().get(s).th()));
             }
-            String name = m.general() ? text(m.measure().th())
-                    : Phrases.fill("measures.addresses", kv("measure", text(m.measure().th()), "addresses", text(m.addresses().th())));
-            rows.add(List.of(n(counter[0]), name, steps.toString(), m.unit() == null || m.unit().isBlank() ? "–" : m.unit().replace(UNIT_SEPARATOR, "\n"),
-                    m.success() == null ? Phrases.get("measures.success.none") : text(m.success().th()), period(m)));
+            cell.append('\n').append(Phrases.fill("measures.cell.success", kv("success",
+                    m.success() == null ? Phrases.get("measures.success.none") : text(m.success().th()))));
+            rows.add(List.of(n(counter[0]), cell.toString(),
+                    m.unit() == null || m.unit().isBlank() ? "–" : m.unit().replace(UNIT_SEPARATOR, "\n"), period(m)));
         }
         blocks.add(new Block.Table(List.of(Phrases.get("measures.col.number"), Phrases.get("measures.col.measure"),
-                Phrases.get("measures.col.steps"), Phrases.get("measures.col.unit"), Phrases.get("measures.col.success"),
-                Phrases.get("measures.col.period")), rows, new float[] {0.6f, 2.6f, 3.4f, 2.5f, 2.7f, 2.9f},
-                new boolean[] {false, false, false, false, false, false}));
+                Phrases.get("measures.col.unit"), Phrases.get("measures.col.period")), rows, new float[] {0.6f, 7f, 2.6f, 2.8f},
+                new boolean[] {false, false, false, false}));
     }
 
     private String period(DraftMeasure m) {
