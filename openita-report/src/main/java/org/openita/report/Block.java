@@ -41,6 +41,16 @@ public sealed interface Block {
     record Bar(String label, Double value, Double previous, String valueText, String previousText) {
     }
 
+    /**
+     * The sign-off block at the end of the report: a heading, then for each person the lines printed centred and
+     * kept together (signature line with the role, name in brackets, position).
+     */
+    record SignOff(String heading, List<List<String>> signers) implements Block {
+        public SignOff {
+            signers = signers.stream().map(List::copyOf).toList();
+        }
+    }
+
     record PageBreak() implements Block {
     }
 }

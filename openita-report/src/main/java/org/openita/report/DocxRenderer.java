@@ -189,8 +189,27 @@ public final class DocxRenderer {
             table(t);
         } else if (b instanceof Block.BarChart c) {
             chart(c);
+        } else if (b instanceof Block.SignOff s) {
+            signOff(s);
         } else if (b instanceof Block.PageBreak) {
             doc.createParagraph().createRun().addBreak(BreakType.PAGE);
+        }
+    }
+
+    private void signOff(Block.SignOff s) {
+        XWPFParagraph h = doc.createParagraph();
+        h.setAlignment(ParagraphAlignment.CENTER);
+        h.setSpacingBefore(480);
+        h.setKeepNext(true);
+        run(h, s.heading(), true, BODY_HALF_POINTS);
+        for (java.util.List<String> signer : s.signers()) {
+            for (int i = 0; i < signer.size(); i++) {
+                XWPFParagraph p = doc.createParagraph();
+                p.setAlignment(ParagraphAlignment.CENTER);
+                p.setSpacingBefore(i == 0 ? 480 : 0);
+                p.setKeepNext(i < signer.size() - 1);
+                run(p, signer.get(i), false, BODY_HALF_POINTS);
+            }
         }
     }
 

@@ -76,6 +76,14 @@ public final class HtmlRenderer {
             sb.append("</tbody></table>\n");
         } else if (b instanceof Block.BarChart c) {
             chart(sb, c);
+        } else if (b instanceof Block.SignOff s) {
+            sb.append("<section class=\"signoff\"><h1>").append(esc(s.heading())).append("</h1>");
+            for (var signer : s.signers()) {
+                sb.append("<div style=\"text-align:center;margin-top:1.5em;break-inside:avoid\">");
+                signer.forEach(line -> sb.append(esc(line)).append("<br>"));
+                sb.append("</div>");
+            }
+            sb.append("</section>\n");
         } else if (b instanceof Block.PageBreak) {
             sb.append("<div class=\"pagebreak\"></div>\n");
         }

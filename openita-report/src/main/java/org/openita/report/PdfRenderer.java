@@ -169,6 +169,20 @@ public final class PdfRenderer {
             document.add(table(t));
         } else if (b instanceof Block.BarChart c) {
             chart(document, c);
+        } else if (b instanceof Block.SignOff s) {
+            Paragraph h = paragraph(s.heading(), h1);
+            h.setSpacingBefore(14);
+            h.setKeepTogether(true);
+            document.add(h);
+            for (java.util.List<String> signer : s.signers()) {
+                for (int i = 0; i < signer.size(); i++) {
+                    Paragraph line = paragraph(signer.get(i), body);
+                    line.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+                    line.setSpacingBefore(i == 0 ? 24 : 0);
+                    line.setKeepTogether(true);
+                    document.add(line);
+                }
+            }
         } else if (b instanceof Block.PageBreak) {
             document.newPage();
         }

@@ -1,35 +1,40 @@
 package org.openita.report;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.openita.core.analysis.Analysis;
 import org.openita.core.analysis.DraftMeasure;
 import org.openita.core.analysis.IndicatorFinding;
 import org.openita.core.analysis.ItemFinding;
+import org.openita.core.analysis.MeasureSchedule;
+import org.openita.core.analysis.Signatory;
 import org.openita.core.analysis.ToolFindings;
-import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.LevelRule;
 import org.openita.core.framework.LocalizedText;
+import org.openita.core.framework.OitItem;
+import org.openita.core.framework.Tool;
 import org.openita.core.framework.ToolCode;
 import org.openita.core.scoring.LevelSource;
-import org.openita.core.scoring.ScoreWarning;
+import org.openita.core.scoring.Rounding;
 import org.openita.core.thai.DigitStyle;
 import org.openita.core.thai.ThaiFormat;
 
 /**
- * Builds the report from an analysis. Section numbers come from a counter, names and years from the
- * analysis, so nothing can drift the way copied text does.
+ * Builds the analysis report from an analysis. Every sentence comes from {@link Phrases}; this class picks
+ * which one and fills in names, figures and dates. It prints only what the data shows: announced figures as the
+ * result, question findings only from question figures, OIT item advice only for items known to have failed,
+ * and no note meant for the agency's staff (recomputation checks, provisional framework entries).
  */
 public final class ReportBuilder {
 
-    /** Said of every announced figure. */
-    static final String NACC = "สำนักงาน ป.ป.ช. ประกาศ";
-
-    /**
-     * Warnings that compare announced figures with recomputed ones: a check for the agency on its results page,
-     * not part of the published report, where the announced figures are the result.
-     */
-    private static final java.util.Set<String> CHECKS = java.util.Set.of("OVERALL_DIFFERS", "FIGURE_DIFFERS", "LEVEL_DIFFERS");
+    /** How the analysis joins the units that share a measure (see UnitChooser); printed one per line. */
+    private static final String UNIT_SEPARATOR = " / ";
 
     private final Analysis a;
     private final ReportOptions options;
@@ -39,33 +44,76 @@ public final class ReportBuilder {
     private int subsection;
 
     private ReportBuilder(Analysis analysis, ReportOptions options) {
-        this.a = analysis;
         this.options = options;
         this.digits = options.digits();
+        this.a = options.confirmedMeasures() ? analysis : analysis.draftedOn(options.date());
     }
 
     public static ReportDocument build(Analysis analysis, ReportOptions options) {
         return new ReportBuilder(analysis, options).build();
     }
 
+    private ReportDocument build() {
+        cover();
+        introduction();
+        rationale();
+        results();
+        analysis();
+        target();
+        measures();
+        signOff();
+        return new ReportDocument(Phrases.fill("doc.title", Map.of("year", year(), "agency", agencyName())), agencyName(), blocks);
+    }
+
+    // ----- formatting
+
     private String n(Object number) {
         return ThaiFormat.digits(String.valueOf(number), digits);
+    }
+
+    /** Digits in running text, except inside codes such as e1 or o12, which stay as written in the framework. */
+    private String text(String s) {
+        if (digits == DigitStyle.ARABIC || s == null) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean code = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            code = digit ? code || i > 0 && isLatinLetter(s.charAt(i - 1)) : false;
+            out.append(digit && !code ? (char) ('๐' + (c - '0')) : c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private String score(Double v) {
         return v == null ? "–" : ThaiFormat.score(v, digits);
     }
 
-    private String change(Double v) {
-        if (v == null) {
-            return "–";
-        }
-        String s = ThaiFormat.score(Math.abs(v), digits);
-        return v > 0.005 ? "+" + s : v < -0.005 ? "−" + s : ThaiFormat.score(0, digits);
+    private String date(LocalDate d) {
+        return ThaiFormat.date(d, digits);
+    }
+
+    /** "ธันวาคม ๒๕๖๙". */
+    private String month(YearMonth m) {
+        return date(m.atDay(1)).replaceFirst("^\\S+\\s", "");
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private String year() {
         return n(a.framework().year().buddhistEra());
+    }
+
+    private String planYear() {
+        return n(a.schedule().year().buddhistEra());
     }
 
     private String agencyName() {
@@ -83,6 +131,14 @@ public final class ReportBuilder {
         return sb.toString();
     }
 
+    private static Map<String, String> kv(String... pairs) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
     private void section(String title) {
         section++;
         subsection = 0;
@@ -98,18 +154,22 @@ public final class ReportBuilder {
         blocks.add(new Block.Paragraph(text));
     }
 
-    private ReportDocument build() {
-        cover();
-        introduction();
-        rationale();
-        results();
-        analysisByTool();
-        target();
-        measures();
-        appendix();
-        String title = "รายงานการวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. " + year() + " " + agencyName();
-        return new ReportDocument(title, agencyName(), blocks);
+    private void say(String key, String... pairs) {
+        para(Phrases.fill(key, kv(pairs)));
     }
+
+    /** Whether any figure of the result was announced: then only announced figures are printed as figures. */
+    private boolean announced() {
+        return !a.result().officialKeys().isEmpty() || a.result().levelSource() == LevelSource.OFFICIAL;
+    }
+
+    /** A tool or part score the report may print: announced, or any when nothing was announced (a self-assessment). */
+    private Double printable(String key) {
+        Double v = a.result().tools().get(key);
+        return v == null || (announced() && !a.result().isOfficial(key)) ? null : v;
+    }
+
+    // ----- sections
 
     private void cover() {
         List<String> agency = new ArrayList<>();
@@ -118,248 +178,450 @@ public final class ReportBuilder {
             agency.add(((a.agency().district() == null ? "" : "อำเภอ" + a.agency().district() + " ")
                     + (a.agency().province() == null ? "" : "จังหวัด" + a.agency().province())).trim());
         }
-        blocks.add(new Block.Cover(List.of("รายงานการวิเคราะห์ผลการประเมิน",
-                "คุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
-                ThaiFormat.fiscalYear(a.framework().year(), digits)), agency,
-                ThaiFormat.date(options.date(), digits), options.logo()));
+        blocks.add(new Block.Cover(List.of(Phrases.get("cover.title1"), Phrases.get("cover.title2"),
+                Phrases.fill("cover.title3", kv("year", year()))), agency, date(options.date()), options.logo()));
         blocks.add(new Block.PageBreak());
     }
 
     private void introduction() {
-        section("บทนำ");
-        para("รายงานฉบับนี้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
-                + "(Integrity and Transparency Assessment: ITA) ของ" + agencyFull() + " ประจำ"
-                + ThaiFormat.fiscalYear(a.framework().year(), digits) + " เพื่อชี้ให้เห็นจุดแข็งที่ควรรักษาไว้ "
-                + "ประเด็นที่ต้องปรับปรุง และมาตรการที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. " + n(a.measuresYear())
-                + " พร้อมผู้รับผิดชอบและกำหนดการติดตามผล");
-        para(a.result().officialKeys().isEmpty() && a.result().levelSource() != LevelSource.OFFICIAL
-                ? "ตัวเลขทุกค่าในรายงานนี้มาจากผลการประเมินของหน่วยงานโดยตรง และคำนวณตามเกณฑ์การประเมินของปีงบประมาณ พ.ศ. "
-                        + year() + " ฉบับ " + n(a.framework().version()) + " ดังรายละเอียดในภาคผนวก"
-                : "คะแนนและระดับในรายงานนี้เป็นผลการประเมินที่" + NACC + " คะแนนที่ไม่มีในผลที่ประกาศคำนวณจากคะแนนที่ประกาศ"
-                        + "ตามเกณฑ์การประเมินของปีงบประมาณ พ.ศ. " + year() + " ฉบับ " + n(a.framework().version())
-                        + " และระบุไว้ว่าเป็นคะแนนที่คำนวณ");
+        section(Phrases.get("intro.heading"));
+        say("intro.purpose", "agency", agencyFull(), "year", year(), "planYear", planYear());
+        say(announced() ? "intro.source.official" : "intro.source.computed", "year", year());
+        say("intro.hope");
     }
 
     private void rationale() {
-        section("หลักการและเหตุผล");
-        para("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) ประเมินคุณธรรมและความโปร่งใส"
-                + "ของหน่วยงานภาครัฐทุกปี เพื่อเป็นเครื่องมือเชิงบวกที่ช่วยให้หน่วยงานเห็นสถานะของตนเองและปรับปรุงการทำงาน"
-                + "ให้โปร่งใส ตรวจสอบได้ และลดโอกาสการทุจริต การประเมินใช้เครื่องมือสามชุด ได้แก่ แบบวัดการรับรู้ของ"
-                + "ผู้มีส่วนได้ส่วนเสียภายใน (IIT) แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) และแบบวัดการเปิดเผย"
-                + "ข้อมูลสาธารณะ (OIT) รวม " + n(a.framework().indicators().size()) + " ตัวชี้วัด");
-        para("หน่วยงานที่ได้รับผลการประเมินแล้วต้องวิเคราะห์ผล กำหนดมาตรการเพื่อแก้ไขจุดอ่อน และรายงานผลการดำเนินการตามมาตรการ"
-                + " รายงานฉบับนี้จัดทำขึ้นเพื่อการนั้น");
+        section(Phrases.get("rationale.heading"));
+        say("rationale.nacc");
+        List<String> tools = a.framework().tools().stream().map(t -> t.name().th() + " (" + t.code().name() + ")").toList();
+        say("rationale.tools", "year", year(), "toolCount", n(tools.size()), "tools", Phrases.list(tools),
+                "indicatorCount", n(a.framework().indicators().size()));
+        say("rationale.duty");
     }
 
     private void results() {
-        section("ผลการประเมิน ประจำ" + ThaiFormat.fiscalYear(a.framework().year(), digits));
-        String overall = score(a.overall());
+        section(Phrases.fill("results.heading", kv("year", year())));
         LocalizedText level = a.result().resultLevelName();
-        boolean official = a.result().levelSource() == LevelSource.OFFICIAL;
-        para(agencyFull() + " ได้คะแนนรวม " + overall + " คะแนน"
-                + (level == null ? "" : " อยู่ในระดับ \"" + level.th() + "\"")
-                + (official || a.result().overallOfficial() ? " ตามที่" + NACC : "")
-                + (a.targetMet() == null ? "" : a.targetMet()
-                        ? " ซึ่งบรรลุค่าเป้าหมายคะแนน " + n(fmt(a.target())) + " คะแนนขึ้นไป"
-                        : " ซึ่งยังไม่ถึงค่าเป้าหมาย " + n(fmt(a.target())) + " คะแนน"));
-        para(ThaiFormat.digits(a.levelExplanation().th(), digits));
-        if (a.previousOverall() != null) {
-            para("เมื่อเทียบกับปีงบประมาณ พ.ศ. " + n(a.framework().year().buddhistEra() - 1) + " ซึ่งได้ "
-                    + score(a.previousOverall()) + " คะแนน คะแนนรวมเปลี่ยนแปลง " + change(a.overallChange()) + " คะแนน");
+        LevelSource source = a.result().levelSource();
+        String overall = score(a.overall());
+        if (a.overall() == null) {
+            say("results.overall.none", "year", year());
+        } else if (level != null) {
+            say(source == LevelSource.OFFICIAL ? "results.overall.official" : "results.overall.computed",
+                    "year", year(), "agency", agencyFull(), "overall", overall, "level", level.th());
+        } else {
+            say(a.result().overallOfficial() ? "results.overall.scoreOfficial" : "results.overall.scoreOnly",
+                    "year", year(), "agency", agencyFull(), "overall", overall);
         }
-        subsection("คะแนนรายตัวชี้วัด");
+        LevelRule rule = a.result().resultLevel();
+        String target = n(plain(a.target()));
+        StringBuilder meaning = new StringBuilder();
+        if (rule != null) {
+            meaning.append(Phrases.fill("results.meaning", kv("year", year(), "level", rule.name().th(), "meaning", text(rule.meaning().th()))));
+        } else if (level == null && a.overall() != null) {
+            meaning.append(Phrases.get("results.level.byNacc"));
+        }
+        boolean passing = rule != null ? rule.passing() : Boolean.TRUE.equals(a.targetMet());
+        if (a.overall() != null && (rule != null || a.targetMet() != null)) {
+            meaning.append(meaning.length() == 0 ? "" : " ")
+                    .append(Phrases.fill(passing ? "results.passed" : "results.notPassed", kv("target", target)));
+        }
+        if (meaning.length() > 0) {
+            para(meaning.toString());
+        }
+        comparison();
+        indicatorTable();
+        toolTable();
+    }
+
+    private void comparison() {
+        if (a.previousOverall() == null || a.overall() == null) {
+            return;
+        }
+        String last = n(a.framework().year().buddhistEra() - 1);
+        double change = Rounding.display(a.overall()).doubleValue() - Rounding.display(a.previousOverall()).doubleValue();
+        String key = change > 0.005 ? "results.change.up" : change < -0.005 ? "results.change.down" : "results.change.same";
+        StringBuilder sb = new StringBuilder(Phrases.fill(key, kv("lastYear", last, "previous", score(a.previousOverall()),
+                "change", score(Math.abs(change)))));
+        LocalizedText before = a.previous() == null ? null : a.previous().resultLevelName();
+        LocalizedText now = a.result().resultLevelName();
+        if (before != null && now != null) {
+            sb.append(' ').append(before.th().equals(now.th())
+                    ? Phrases.fill("results.levelSame", kv("level", now.th()))
+                    : Phrases.fill("results.levelChanged", kv("from", before.th(), "to", now.th())));
+        }
+        para(sb.toString());
+    }
+
+    private void indicatorTable() {
+        subsection(Phrases.get("results.indicators.heading"));
         boolean prev = a.ranked().stream().anyMatch(f -> f.previous() != null);
-        List<String> header = prev
-                ? List.of("ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ปีก่อน", "ผลต่าง", "อันดับ")
-                : List.of("ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน", "อันดับ");
+        List<String> header = new ArrayList<>(List.of(Phrases.get("results.indicators.col.number"), Phrases.get("results.indicators.col.name"),
+                Phrases.get("results.indicators.col.tool"), Phrases.get("results.indicators.col.score")));
+        if (prev) {
+            header.add(Phrases.get("results.indicators.col.previous"));
+            header.add(Phrases.get("results.indicators.col.change"));
+        }
+        header.add(Phrases.get("results.indicators.col.rank"));
         List<List<String>> rows = new ArrayList<>();
-        List<IndicatorFinding> byNumber = a.ranked().stream().sorted((x, y) -> Integer.compare(x.number(), y.number())).toList();
+        List<IndicatorFinding> byNumber = a.ranked().stream().sorted(Comparator.comparingInt(IndicatorFinding::number)).toList();
         for (IndicatorFinding f : byNumber) {
-            rows.add(prev
-                    ? List.of(n(f.number()), f.name().th(), f.tool().name(), score(f.score()), score(f.previous()), change(f.change()), n(f.rank()))
-                    : List.of(n(f.number()), f.name().th(), f.tool().name(), score(f.score()), n(f.rank())));
+            List<String> row = new ArrayList<>(List.of(n(f.number()), f.name().th(), f.tool().name(), score(f.score())));
+            if (prev) {
+                row.add(score(f.previous()));
+                row.add(signed(f.change()));
+            }
+            row.add(f.score() == null ? "–" : n(f.rank()));
+            rows.add(row);
         }
         blocks.add(prev
                 ? new Block.Table(header, rows, new float[] {0.8f, 4.4f, 1.8f, 1.7f, 1.7f, 1.7f, 1.5f},
                         new boolean[] {false, false, false, true, true, true, true})
                 : new Block.Table(header, rows, new float[] {0.8f, 6f, 1.8f, 1.7f, 1.5f}, new boolean[] {false, false, false, true, true}));
-        List<Block.Bar> bars = byNumber.stream().map(f -> new Block.Bar(n(f.number()) + " " + f.name().th(), f.score(),
-                null, score(f.score()), null)).toList();
-        blocks.add(new Block.BarChart("แผนภูมิคะแนนรายตัวชี้วัด ปีงบประมาณ พ.ศ. " + year(), bars, "พ.ศ. " + year(), null));
+        String series = Phrases.fill("results.chart.series", kv("year", year()));
+        blocks.add(new Block.BarChart(Phrases.fill("results.chart.indicators", kv("year", year())), byNumber.stream()
+                .map(f -> new Block.Bar(n(f.number()) + " " + f.name().th(), f.score(), null, score(f.score()), null)).toList(), series, null));
         if (a.previous() != null) {
             String last = n(a.framework().year().buddhistEra() - 1);
             List<Block.Bar> yoy = new ArrayList<>();
-            yoy.add(new Block.Bar("คะแนนรวม", a.overall(), a.previousOverall(), score(a.overall()), score(a.previousOverall())));
+            yoy.add(new Block.Bar(Phrases.get("results.chart.overall"), a.overall(), a.previousOverall(), score(a.overall()),
+                    score(a.previousOverall())));
             byNumber.stream().filter(f -> f.previous() != null).forEach(f -> yoy.add(new Block.Bar(
                     n(f.number()) + " " + f.name().th(), f.score(), f.previous(), score(f.score()), score(f.previous()))));
-            blocks.add(new Block.BarChart("แผนภูมิเปรียบเทียบกับปีงบประมาณ พ.ศ. " + last, yoy, "พ.ศ. " + year(), "พ.ศ. " + last));
-        }
-
-        subsection("คะแนนรายเครื่องมือ");
-        List<List<String>> toolRows = new ArrayList<>();
-        for (String key : a.framework().scoreKeys()) {
-            LocalizedText name = org.openita.core.scoring.ScoringEngine.scoreName(a.framework(), key);
-            String label = ThaiFormat.digits(name.th().equals(key)
-                    ? key + " " + a.framework().tool(ToolCode.valueOf(key)).orElseThrow().name().th() : name.th(), digits);
-            String w = a.framework().tool(toolOf(key)).filter(t -> t.code().name().equals(key))
-                    .map(t -> n(fmt(t.weight() * 100)) + "%").orElse("–");
-            toolRows.add(List.of(label, w, score(a.result().tools().get(key)), source(key, a.result().tools().get(key))));
-        }
-        boolean addsUp = rowsAddUpTo(a.overall());
-        if (addsUp) {
-            toolRows.add(List.of("คะแนนรวม", n(100) + "%", score(a.overall()), source("overall", a.overall())));
-        }
-        blocks.add(new Block.Table(List.of("เครื่องมือ", "น้ำหนัก", "คะแนน", "ที่มา"), toolRows, new float[] {6, 1.5f, 1.5f, 2.2f},
-                new boolean[] {false, true, true, false}));
-        if (!addsUp && a.overall() != null) {
-            para("คะแนนรายเครื่องมือที่ระบุว่า \"คำนวณ\" ไม่มีในผลที่ประกาศ จึงคำนวณจากคะแนนรายตัวชี้วัดที่ประกาศตามน้ำหนักของเกณฑ์ปีงบประมาณ พ.ศ. "
-                    + year() + " คะแนนรวมของหน่วยงานคือ " + score(a.overall()) + " คะแนน"
-                    + (a.result().overallOfficial() ? " ตามที่" + NACC : ""));
-        }
-        if (a.framework().scoreKeys().stream().anyMatch(k -> a.result().tools().get(k) == null)) {
-            para("เครื่องหมาย – หมายถึงยังไม่มีคะแนนส่วนนั้นในข้อมูลผลการประเมินที่นำเข้า");
+            blocks.add(new Block.BarChart(Phrases.fill("results.chart.compare", kv("lastYear", last)), yoy, series,
+                    Phrases.fill("results.chart.series", kv("year", last))));
         }
     }
 
-    /** "ประกาศ" for a figure as the NACC announced it, "คำนวณ" for one recomputed from the announced figures. */
-    private String source(String key, Double value) {
-        if (value == null) {
+    private String signed(Double v) {
+        if (v == null) {
             return "–";
         }
-        return a.result().isOfficial(key) ? "ประกาศ" : "คำนวณ";
+        String s = ThaiFormat.score(Math.abs(v), digits);
+        return v > 0.005 ? "+" + s : v < -0.005 ? "−" + s : ThaiFormat.score(0, digits);
     }
 
-    /** Whether the tool rows, weighted by the year's tool weights, give the overall printed below them. */
-    private boolean rowsAddUpTo(Double overall) {
-        if (overall == null) {
+    /** Tool and part scores: only printable ones, and a total row only when the tool rows add up to it. */
+    private void toolTable() {
+        subsection(Phrases.get("results.tools.heading"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String key : a.framework().scoreKeys()) {
+            Double v = printable(key);
+            if (v == null) {
+                continue;
+            }
+            LocalizedText name = org.openita.core.scoring.ScoringEngine.scoreName(a.framework(), key);
+            boolean isTool = a.framework().tools().stream().anyMatch(t -> t.code().name().equals(key));
+            String label = isTool ? key + " " + a.framework().tool(ToolCode.valueOf(key)).orElseThrow().name().th() : text(name.th());
+            String w = isTool ? n(plain(a.framework().tool(ToolCode.valueOf(key)).orElseThrow().weight() * 100)) + "%" : "";
+            rows.add(List.of(label, w, score(v)));
+        }
+        if (rows.isEmpty()) {
+            say("results.tools.notAnnounced");
+            return;
+        }
+        if (addsUp()) {
+            rows.add(List.of(Phrases.get("results.tools.total"), n(100) + "%", score(a.overall())));
+        }
+        blocks.add(new Block.Table(List.of(Phrases.get("results.tools.col.tool"), Phrases.get("results.tools.col.weight"),
+                Phrases.get("results.tools.col.score")), rows, new float[] {7, 1.5f, 1.5f}, new boolean[] {false, true, true}));
+    }
+
+    private boolean addsUp() {
+        if (a.overall() == null) {
             return false;
         }
         double sum = 0;
-        for (org.openita.core.framework.Tool t : a.framework().tools()) {
-            Double v = a.result().tools().get(t.code().name());
+        for (Tool t : a.framework().tools()) {
+            Double v = printable(t.code().name());
             if (v == null) {
                 return false;
             }
             sum += t.weight() * v;
         }
-        return !org.openita.core.scoring.Rounding.differs(sum, overall);
+        return !Rounding.differs(sum, a.overall());
     }
 
-    private static ToolCode toolOf(String key) {
-        return key.startsWith("EIT") ? ToolCode.EIT : ToolCode.valueOf(key);
-    }
-
-    private void analysisByTool() {
-        section("การวิเคราะห์ผลรายเครื่องมือ");
-        para("ส่วนนี้แยกผลตามเครื่องมือการประเมิน ระบุตัวชี้วัดที่เป็นจุดแข็ง ตัวชี้วัดที่ควรพัฒนา และประเด็นรายข้อที่ควรปรับปรุง"
-                + " พร้อมข้อเสนอแนะและข้อ OIT ที่ใช้เป็นหลักฐานการดำเนินการ");
+    private void analysis() {
+        section(Phrases.get("analysis.heading"));
+        String threshold = n(plain(org.openita.core.analysis.AnalysisOptions.DEFAULT.lowQuestionBelow()));
+        say(a.questionFigures() ? "analysis.basis.questions" : "analysis.basis.indicators", "threshold", threshold);
+        String target = n(plain(a.target()));
         for (ToolFindings t : a.byTool()) {
-            subsection(t.name().th() + " (" + t.tool().name() + ")");
-            para("คะแนน " + t.tool().name() + " เท่ากับ " + score(t.score()) + " คะแนน"
-                    + (t.score() != null && !a.result().isOfficial(t.tool().name()) && !a.result().officialKeys().isEmpty()
-                            ? " (คำนวณจากคะแนนรายตัวชี้วัดที่ประกาศ)" : ""));
-            for (ToolFindings.PartScore p : t.parts()) {
-                para(ThaiFormat.digits(p.name().th(), digits) + ": "
-                        + (p.score() == null ? "ไม่มีคะแนนส่วนนี้ในข้อมูลที่นำเข้า" : score(p.score()) + " คะแนน")
-                        + (p.itemScoresKnown() && p.items().isEmpty() ? " ทุกข้อผ่านเกณฑ์ ควรรักษามาตรฐานไว้" : ""));
-                if (!p.items().isEmpty()) {
-                    para("ประเด็นรายข้อที่มีคะแนนต่ำใน" + ThaiFormat.digits(p.name().th(), digits) + ":");
-                    itemTable(p.items());
-                }
+            subsection(Phrases.fill("analysis.tool.heading", kv("name", t.name().th(), "code", t.tool().name())));
+            Double toolScore = printable(t.tool().name());
+            if (toolScore != null) {
+                say("analysis.tool.score", "score", score(toolScore));
             }
             if (!t.strengths().isEmpty()) {
-                para("จุดแข็ง: " + t.strengths().stream().map(f -> "ตัวชี้วัดที่ " + n(f.number()) + " " + f.name().th()
-                        + " (" + score(f.score()) + ")").collect(Collectors.joining(", "))
-                        + " ควรรักษามาตรฐานการดำเนินงานนี้ไว้");
+                say("analysis.strengths", "list", Phrases.list(t.strengths().stream().map(f -> Phrases.fill("analysis.indicatorScore",
+                        kv("number", n(f.number()), "name", f.name().th(), "score", score(f.score())))).toList()));
             }
             if (t.toImprove().isEmpty()) {
-                para("ไม่มีตัวชี้วัดในเครื่องมือนี้ที่ต้องเร่งปรับปรุง");
+                say("analysis.toImprove.none");
             } else {
-                List<String> items = new ArrayList<>();
-                for (IndicatorFinding f : t.toImprove()) {
-                    items.add("ตัวชี้วัดที่ " + n(f.number()) + " " + f.name().th() + " (" + score(f.score()) + ")"
-                            + (f.standing() == IndicatorFinding.Standing.WEAKNESS ? " ต่ำกว่าเกณฑ์ ต้องแก้ไขโดยเร่งด่วน: " : ": ")
-                            + f.advice().th());
-                }
-                para("ตัวชี้วัดที่ควรพัฒนา:");
-                blocks.add(new Block.Bullets(items));
+                say("analysis.toImprove.intro");
+                blocks.add(new Block.Bullets(t.toImprove().stream().map(f -> Phrases.fill(
+                        f.standing() == IndicatorFinding.Standing.WEAKNESS ? "analysis.weakness.item" : "analysis.toImprove.item",
+                        kv("number", n(f.number()), "name", f.name().th(), "score", score(f.score()), "target", target,
+                                "advice", text(f.advice().th())))).toList()));
             }
-            if (!t.items().isEmpty()) {
-                para(t.itemScoresKnown()
-                        ? "ประเด็นรายข้อที่มีคะแนนต่ำ พร้อมข้อเสนอแนะ:"
-                        : "ข้อมูลที่นำเข้าไม่มีคะแนนรายข้อ จึงแสดงข้อคำถามของตัวชี้วัดที่ควรพัฒนาให้หน่วยงานพิจารณา พร้อมข้อเสนอแนะ:");
-                itemTable(t.items());
+            parts(t, threshold, target);
+            if (t.tool() == ToolCode.OIT) {
+                oit(t);
+            } else if (t.parts().isEmpty() && t.itemScoresKnown()) {
+                if (t.items().isEmpty()) {
+                    say("analysis.questions.none", "threshold", threshold);
+                } else {
+                    say("analysis.questions.low", "threshold", threshold);
+                    questionTable(t.items());
+                }
             }
         }
     }
 
-    private void itemTable(List<ItemFinding> items) {
+    private void parts(ToolFindings t, String threshold, String target) {
+        if (t.parts().isEmpty()) {
+            return;
+        }
+        boolean anyKnown = false;
+        for (ToolFindings.PartScore p : t.parts()) {
+            Double v = printable(p.code());
+            String part = text(p.name().th());
+            if (v != null) {
+                anyKnown = true;
+                say(Rounding.twoDecimals(v) >= a.target() ? "analysis.part.pass" : "analysis.part.below", "part", part,
+                        "score", score(v), "target", target);
+            }
+            if (p.itemScoresKnown()) {
+                anyKnown = true;
+                if (p.items().isEmpty()) {
+                    say("analysis.part.allQuestionsPass", "part", part, "threshold", threshold);
+                } else {
+                    say("analysis.part.lowQuestions", "part", part, "threshold", threshold);
+                    questionTable(p.items());
+                }
+            }
+        }
+        if (!anyKnown) {
+            if (t.itemScoresKnown()) {
+                if (t.items().isEmpty()) {
+                    say("analysis.questions.none", "threshold", threshold);
+                } else {
+                    say("analysis.questions.low", "threshold", threshold);
+                    questionTable(t.items());
+                }
+            } else {
+                say("analysis.part.notAnnounced");
+            }
+        }
+    }
+
+    private void questionTable(List<ItemFinding> items) {
         List<List<String>> rows = new ArrayList<>();
         for (ItemFinding i : items) {
-            String related = i.related().stream().map(r -> r.code() + " " + r.title().th()).collect(Collectors.joining("\n"));
-            rows.add(List.of(i.code(), i.summary().th() + (i.issue().th().isEmpty() ? "" : " — " + i.issue().th()),
-                    score(i.score()), i.action().th(), related.isEmpty() ? "–" : related));
+            String advice = i.issue().th().isEmpty() && i.action().th().isEmpty() ? "–"
+                    : i.issue().th().isEmpty() ? text(i.action().th())
+                    : Phrases.fill("analysis.questions.advice", kv("issue", text(i.issue().th()), "action", text(i.action().th())));
+            String related = i.related().stream().map(r -> r.code() + " " + text(r.title().th())).reduce((x, y) -> x + "\n" + y).orElse("–");
+            rows.add(List.of(i.code(), text(i.summary().th()), score(i.score()), advice, related));
         }
-        blocks.add(new Block.Table(List.of("ข้อ", "ประเด็น", "คะแนน", "ข้อเสนอแนะ", "ข้อ OIT ที่เกี่ยวข้อง"), rows,
-                new float[] {0.9f, 3.8f, 1.6f, 4f, 3f}, new boolean[] {false, false, true, false, false}));
+        blocks.add(new Block.Table(List.of(Phrases.get("analysis.questions.col.code"), Phrases.get("analysis.questions.col.topic"),
+                Phrases.get("analysis.questions.col.score"), Phrases.get("analysis.questions.col.advice"),
+                Phrases.get("analysis.questions.col.oit")), rows, new float[] {0.9f, 3.4f, 1.5f, 5f, 3f},
+                new boolean[] {false, false, true, false, false}));
+    }
+
+    private void oit(ToolFindings t) {
+        if (!t.items().isEmpty()) {
+            say("analysis.oit.failed");
+            List<List<String>> rows = new ArrayList<>();
+            for (ItemFinding i : t.items()) {
+                String title = a.framework().oitItem(i.code()).map(OitItem::title).map(LocalizedText::th).orElse(i.summary().th());
+                rows.add(List.of(i.code(), text(title), i.action().th().isEmpty() ? "–" : text(i.action().th())));
+            }
+            blocks.add(new Block.Table(List.of(Phrases.get("analysis.oit.col.code"), Phrases.get("analysis.oit.col.title"),
+                    Phrases.get("analysis.oit.col.advice")), rows, new float[] {1, 5, 7}, new boolean[] {false, false, false}));
+        } else if (t.itemScoresKnown()) {
+            say("analysis.oit.allPassed");
+        }
+        say("analysis.oit.advice");
     }
 
     private void target() {
-        section("ค่าเป้าหมายปีงบประมาณ พ.ศ. " + n(a.measuresYear()));
+        section(Phrases.fill("target.heading", kv("planYear", planYear())));
         if (a.suggestedTarget() == null) {
-            para("ยังไม่ทราบคะแนนรวม จึงยังไม่กำหนดค่าเป้าหมาย");
+            say("target.unknown", "planYear", planYear());
             return;
         }
-        para("หน่วยงานตั้งเป้าหมายคะแนนรวมปีงบประมาณ พ.ศ. " + n(a.measuresYear()) + " ไม่น้อยกว่า " + score(a.suggestedTarget())
-                + " คะแนน (ลดช่องว่างจากคะแนนเต็มลงหนึ่งในสี่ และไม่ต่ำกว่าเกณฑ์ผ่าน " + n(fmt(a.target())) + " คะแนน)"
-                + " และทุกตัวชี้วัดไม่ต่ำกว่าคะแนนของปีนี้");
+        say("target.text", "planYear", planYear(), "target", score(a.suggestedTarget()), "pass", n(plain(a.target())));
     }
 
     private void measures() {
-        section("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " + n(a.measuresYear()));
+        section(Phrases.fill("measures.heading", kv("planYear", planYear())));
         if (options.measuresWithheld()) {
-            para(ReportOptions.notConfirmed(n(a.measuresYear())));
+            say("measures.withheld", "planYear", planYear());
             return;
         }
-        para(options.confirmedMeasures()
-                ? "หน่วยงานกำหนดมาตรการต่อไปนี้เพื่อแก้ไขประเด็นจากผลการประเมิน พร้อมขั้นตอน ผู้รับผิดชอบ และกำหนดการติดตามผล"
-                : "ร่างมาตรการต่อไปนี้จัดทำจากผลการวิเคราะห์ หน่วยงานควรพิจารณาปรับแก้และยืนยันก่อนเผยแพร่");
         if (a.measures().isEmpty()) {
-            para("ไม่มีตัวชี้วัดที่ต้องกำหนดมาตรการเพิ่มเติม หน่วยงานควรรักษามาตรฐานการดำเนินงานเดิมไว้");
+            say("measures.none");
             return;
         }
+        say(options.confirmedMeasures() || !a.draftMeasures() ? "measures.confirmed" : "measures.draft");
+        MeasureSchedule s = a.schedule();
+        if (a.draftMeasures()) {
+            if (s.moved()) {
+                FiscalYear m = s.measuresYear();
+                say(options.date().isAfter(m.lastDay()) ? "measures.yearOver" : "measures.yearShort", "date", date(options.date()),
+                        "measuresYear", n(m.buddhistEra()), "planYear", planYear(), "first", month(s.first()), "last", month(s.last()));
+            } else if (s.partYear()) {
+                say("measures.partYear", "first", month(s.first()), "last", month(s.last()));
+            }
+        }
+        List<DraftMeasure> general = a.measures().stream().filter(DraftMeasure::general).toList();
+        List<DraftMeasure> specific = a.measures().stream().filter(m -> !m.general()).toList();
+        int[] counter = {0};
+        if (!general.isEmpty()) {
+            subsection(Phrases.get("measures.general.heading"));
+            say("measures.general.intro");
+            measureTable(general, counter);
+        }
+        subsection(Phrases.get("measures.specific.heading"));
+        if (specific.isEmpty()) {
+            say("measures.specific.none");
+        } else {
+            say("measures.specific.intro");
+            measureTable(specific, counter);
+        }
+        timeline();
+        monitoring();
+    }
+
+    /** Four columns, so that no word is squeezed: the measure cell holds its steps and its success indicator. */
+    private void measureTable(List<DraftMeasure> measures, int[] counter) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DraftMeasure m : measures) {
+            counter[0]++;
+            StringBuilder cell = new StringBuilder(m.general() ? text(m.measure().th())
+                    : Phrases.fill("measures.addresses", kv("measure", text(m.measure().th()), "addresses", text(m.addresses().th()))));
+            cell.append('\n').append(Phrases.get("measures.cell.steps"));
+            for (int s = 0; s < m.steps().size(); s++) {
+                cell.append('\n').append(n(s + 1)).append(". ").append(text(m.steps().get(s).th()));
+            }
+            cell.append('\n').append(Phrases.fill("measures.cell.success", kv("success",
+                    m.success() == null ? Phrases.get("measures.success.none") : text(m.success().th()))));
+            rows.add(List.of(n(counter[0]), cell.toString(),
+                    m.unit() == null || m.unit().isBlank() ? "–" : m.unit().replace(UNIT_SEPARATOR, "\n"), period(m)));
+        }
+        blocks.add(new Block.Table(List.of(Phrases.get("measures.col.number"), Phrases.get("measures.col.measure"),
+                Phrases.get("measures.col.unit"), Phrases.get("measures.col.period")), rows, new float[] {0.6f, 7f, 2.6f, 2.8f},
+                new boolean[] {false, false, false, false}));
+    }
+
+    private String period(DraftMeasure m) {
+        if (m.dueDate() == null) {
+            return m.progressDate() == null ? Phrases.get("measures.period.none")
+                    : Phrases.fill("measures.period.progress", kv("date", date(m.progressDate())));
+        }
+        String due = date(m.dueDate());
+        String out = m.startDate() != null && YearMonth.from(m.startDate()).isBefore(YearMonth.from(m.dueDate()))
+                ? Phrases.fill("measures.period.range", kv("first", month(YearMonth.from(m.startDate())), "due", due))
+                : Phrases.fill("measures.period.due", kv("due", due));
+        if (m.timing() == null && m.progressDate() != null && m.progressDate().isBefore(m.dueDate())) {
+            out = Phrases.fill("measures.period.progress", kv("date", date(m.progressDate()))) + "\n" + out;
+        }
+        return out;
+    }
+
+    /**
+     * Measures by months of the plan, a mark in each month the measure runs: one table per half of the fiscal year
+     * (October to March, April to September), so that each month's column is wide enough to read.
+     */
+    private void timeline() {
+        List<YearMonth> months = a.schedule().months();
+        List<DraftMeasure> ms = a.measures();
+        if (ms.stream().noneMatch(m -> m.dueDate() != null)) {
+            return;
+        }
+        subsection(Phrases.get("measures.timeline.heading"));
+        say("measures.timeline.intro", "planYear", planYear());
+        List<YearMonth> firstHalf = months.stream().filter(m -> m.getMonthValue() >= 10 || m.getMonthValue() <= 3).toList();
+        List<YearMonth> secondHalf = months.stream().filter(m -> m.getMonthValue() >= 4 && m.getMonthValue() <= 9).toList();
+        for (List<YearMonth> half : List.of(firstHalf, secondHalf)) {
+            if (!half.isEmpty()) {
+                timelineTable(ms, half, months);
+            }
+        }
+    }
+
+    private void timelineTable(List<DraftMeasure> ms, List<YearMonth> half, List<YearMonth> plan) {
+        List<String> header = new ArrayList<>();
+        header.add(Phrases.get("measures.col.number"));
+        header.add(Phrases.get("measures.timeline.col.measure"));
+        half.forEach(m -> header.add(Phrases.get("month.short." + m.getMonthValue())));
         List<List<String>> rows = new ArrayList<>();
         int i = 0;
-        for (DraftMeasure m : a.measures()) {
+        for (DraftMeasure m : ms) {
             i++;
-            StringBuilder steps = new StringBuilder();
-            for (int s = 0; s < m.steps().size(); s++) {
-                steps.append(s == 0 ? "" : "\n").append(n(s + 1)).append(". ").append(m.steps().get(s).th());
+            List<String> row = new ArrayList<>();
+            row.add(n(i));
+            row.add(text(m.measure().th()));
+            YearMonth from = m.startDate() != null ? YearMonth.from(m.startDate()) : plan.get(0);
+            YearMonth to = m.dueDate() != null ? YearMonth.from(m.dueDate()) : plan.get(plan.size() - 1);
+            for (YearMonth month : half) {
+                row.add(!month.isBefore(from) && !month.isAfter(to) ? Phrases.get("measures.timeline.mark") : "");
             }
-            String follow = ((m.progressDate() == null ? "" : "รายงานความก้าวหน้า " + ThaiFormat.date(m.progressDate(), digits) + "\n")
-                    + (m.dueDate() == null ? "" : "แล้วเสร็จ " + ThaiFormat.date(m.dueDate(), digits))).strip();
-            String addresses = m.addresses().th().isBlank() ? "" : " (" + ThaiFormat.digits(m.addresses().th(), digits) + ")";
-            rows.add(List.of(n(i), m.measure().th() + addresses, steps.toString(), m.unit(), follow.isEmpty() ? "–" : follow));
+            rows.add(row);
         }
-        blocks.add(new Block.Table(List.of("ที่", "มาตรการ", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ", "การติดตามผล"), rows,
-                new float[] {0.7f, 3.4f, 4.6f, 2f, 2.8f}, new boolean[] {false, false, false, false, false}));
+        float[] widths = new float[half.size() + 2];
+        boolean[] numeric = new boolean[half.size() + 2];
+        widths[0] = 0.6f;
+        widths[1] = 5f;
+        for (int c = 2; c < widths.length; c++) {
+            widths[c] = 1f;
+        }
+        blocks.add(new Block.Table(header, rows, widths, numeric));
     }
 
-    private void appendix() {
-        blocks.add(new Block.Heading(1, "", "ภาคผนวก: ที่มาของข้อมูลและเกณฑ์"));
-        FrameworkDefinition d = a.framework();
-        para("คำนวณตามเกณฑ์การประเมิน " + ThaiFormat.digits(d.title().th(), digits) + " ฉบับ " + n(d.version())
-                + " น้ำหนักเครื่องมือ IIT : EIT : OIT = " + d.tools().stream().map(t -> n(fmt(t.weight() * 100))).collect(Collectors.joining(" : "))
-                + " คะแนนแสดงทศนิยมสองตำแหน่งแบบปัดครึ่งขึ้น");
-        List<ScoreWarning> notes = a.result().warnings().stream().filter(w -> !CHECKS.contains(w.code())).toList();
-        if (!notes.isEmpty()) {
-            para("ข้อควรทราบจากการคำนวณ:");
-            blocks.add(new Block.Bullets(notes.stream().map(ScoreWarning::message)
-                    .map(t -> ThaiFormat.digits(t.th(), digits)).toList()));
+    private void monitoring() {
+        List<LocalDate> dates = a.schedule().monitoring();
+        if (dates.isEmpty()) {
+            return;
         }
+        subsection(Phrases.get("measures.monitoring.heading"));
+        say("measures.monitoring.intro");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            YearMonth end = YearMonth.from(d);
+            YearMonth start = end.minusMonths(2);
+            String from = start.getYear() == end.getYear() ? month(start).replaceFirst("\\s\\S+$", "") : month(start);
+            String quarter = Phrases.fill("measures.monitoring.quarter", kv("quarter", n(FiscalYear.quarterOf(d)),
+                    "from", from, "to", month(end)));
+            boolean last = i == dates.size() - 1;
+            rows.add(List.of(n(i + 1), quarter, date(d), Phrases.get(last ? "measures.monitoring.final" : "measures.monitoring.progress")));
+        }
+        blocks.add(new Block.Table(List.of(Phrases.get("measures.monitoring.col.round"), Phrases.get("measures.monitoring.col.quarter"),
+                Phrases.get("measures.monitoring.col.date"), Phrases.get("measures.monitoring.col.what")), rows,
+                new float[] {1, 4.5f, 3, 5}, new boolean[] {false, false, false, false}));
     }
 
-    private static String fmt(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    /** Prepared, reviewed and approved by: the agency's entries, or blank lines to sign by hand. */
+    private void signOff() {
+        List<Signatory> people = a.agency().signOff();
+        List<List<String>> signers = new ArrayList<>();
+        if (people.isEmpty()) {
+            for (Signatory.Role role : Signatory.Role.values()) {
+                signers.add(List.of(Phrases.fill("signoff.signature", kv("role", Phrases.get("signoff.role." + role))),
+                        Phrases.get("signoff.blankName"), Phrases.get("signoff.blankPosition")));
+            }
+        } else {
+            for (Signatory s : people) {
+                signers.add(List.of(Phrases.fill("signoff.signature", kv("role", Phrases.get("signoff.role." + s.role()))),
+                        s.name() == null ? Phrases.get("signoff.blankName") : Phrases.fill("signoff.name", kv("name", s.name())),
+                        Phrases.fill("signoff.position", kv("position", text(s.position())))));
+            }
+        }
+        blocks.add(new Block.SignOff(Phrases.get("signoff.heading"), signers));
     }
 }

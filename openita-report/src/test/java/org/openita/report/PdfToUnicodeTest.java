@@ -61,7 +61,7 @@ class PdfToUnicodeTest {
 
     @Test
     void thaiWordsReadBackWholeWithoutActualText() {
-        assertThat(text).contains("ดำเนินการ", "น้ำหนัก", "จังหวัดกาฬสินธุ์", "ที่", "ผู้รับบริการ", "ปีงบประมาณ พ.ศ. ๒๕๖๘",
+        assertThat(text).contains("ดำเนินการ", "ความสำเร็จ", "แต่งตั้ง", "จังหวัดกาฬสินธุ์", "ที่", "ผู้รับบริการ", "ปีงบประมาณ พ.ศ. ๒๕๖๘",
                 "องค์การบริหารส่วนตำบลสมเด็จ", "อำเภอสมเด็จ");
         assertThat(text).doesNotContain("\u0E4D\u0E32"); // ำ must not come apart into ํ + า
         assertThat(text).doesNotContain("\u0000").doesNotContain("\u200B");

@@ -18,8 +18,11 @@ class ReportBuilderTest {
             } else if (b instanceof Block.Bullets l) {
                 l.items().forEach(sb::append);
             } else if (b instanceof Block.Table t) {
-                t.header().forEach(sb::append);
+                t.header().forEach(h -> sb.append(h).append('\t'));
                 t.rows().forEach(r -> r.forEach(sb::append));
+            } else if (b instanceof Block.SignOff s) {
+                sb.append(s.heading()).append('\n');
+                s.signers().forEach(lines -> lines.forEach(l -> sb.append(l).append('\n')));
             } else if (b instanceof Block.Cover c) {
                 c.title().forEach(sb::append);
                 c.agency().forEach(sb::append);
@@ -35,14 +38,14 @@ class ReportBuilderTest {
         ReportDocument d = SamdetReport.document(DigitStyle.THAI);
         List<String> sections = d.blocks().stream().filter(b -> b instanceof Block.Heading h && h.level() == 1)
                 .map(b -> ((Block.Heading) b).text()).toList();
-        assertThat(sections).hasSize(7);
+        assertThat(sections).hasSize(6);
         assertThat(sections.get(0)).isEqualTo("บทนำ");
         assertThat(sections.get(1)).isEqualTo("หลักการและเหตุผล");
         assertThat(sections.get(2)).startsWith("ผลการประเมิน");
-        assertThat(sections.get(3)).isEqualTo("การวิเคราะห์ผลรายเครื่องมือ");
+        assertThat(sections.get(3)).isEqualTo("การวิเคราะห์จุดแข็งและจุดที่ควรพัฒนา");
         assertThat(sections.get(4)).startsWith("ค่าเป้าหมาย");
         assertThat(sections.get(5)).startsWith("มาตรการ");
-        assertThat(sections.get(6)).startsWith("ภาคผนวก");
+        assertThat(d.blocks().get(d.blocks().size() - 1)).isInstanceOf(Block.SignOff.class);
         assertThat(d.blocks()).filteredOn(b -> b instanceof Block.BarChart).hasSize(2);
         assertThat(d.blocks().get(0)).isInstanceOf(Block.Cover.class);
     }
@@ -80,8 +83,9 @@ class ReportBuilderTest {
         var analysis = org.openita.core.analysis.Analyzer.analyze(d, r, null, org.openita.core.analysis.AgencyProfile.named("เทศบาลตำบลทดสอบ"),
                 org.openita.core.framework.KnowledgeBaseLoader.shipped(2568), org.openita.core.analysis.AnalysisOptions.DEFAULT);
         String text = allText(ReportBuilder.build(analysis, new ReportOptions(DigitStyle.ARABIC, SamdetReport.DATE, null, false)));
-        assertThat(text).contains("EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง): 100.00 คะแนน ทุกข้อผ่านเกณฑ์",
-                "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล): 93.33 คะแนน", "e6หน่วยงานสื่อสารและตอบข้อสงสัยได้ชัดเจน", "40.00");
+        assertThat(text).contains("EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง) ได้ 100.00 คะแนน ไม่ต่ำกว่าเกณฑ์ 85 คะแนน",
+                "ทุกข้อคำถามของ EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง) ได้คะแนนไม่ต่ำกว่า 85 คะแนน",
+                "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) ได้ 93.33 คะแนน", "e6หน่วยงานสื่อสารและตอบข้อสงสัยได้ชัดเจน", "40.00");
     }
 
     @Test

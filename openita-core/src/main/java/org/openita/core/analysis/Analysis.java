@@ -1,5 +1,6 @@
 package org.openita.core.analysis;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.LocalizedText;
@@ -12,12 +13,16 @@ import org.openita.core.scoring.ScoreResult;
  * @param targetMet whether the overall reaches the pass mark; null when the overall is unknown
  * @param levelExplanation the level reached and what it means under that year's rule, or why it is undetermined
  * @param suggestedTarget next year's overall target: a quarter of the gap to 100 closed, never below the pass mark
+ * @param measures the general measures first, then one per weakness (drafts), or the agency's confirmed ones
  * @param measuresYear the fiscal year in which the measures run (the year after the assessment)
+ * @param schedule the months of the plan and its monitoring dates
+ * @param questionFigures whether the results hold question-level figures (per-question scores or tallies)
  */
 public record Analysis(AgencyProfile agency, FrameworkDefinition framework, ScoreResult result, ScoreResult previous,
                        Double overall, double target, Boolean targetMet, LocalizedText levelExplanation,
                        List<IndicatorFinding> ranked, List<ToolFindings> byTool, Double previousOverall,
-                       Double suggestedTarget, List<DraftMeasure> measures, int measuresYear) {
+                       Double suggestedTarget, List<DraftMeasure> measures, int measuresYear, MeasureSchedule schedule,
+                       boolean questionFigures) {
 
     public Analysis {
         ranked = List.copyOf(ranked);
@@ -25,10 +30,30 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
         measures = List.copyOf(measures);
     }
 
-    /** The same analysis with the agency's confirmed measures instead of the drafts. */
+    /** The same analysis with the agency's confirmed measures instead of the drafts, planned over the whole measures year. */
     public Analysis withMeasures(List<DraftMeasure> confirmed) {
         return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
-                previousOverall, suggestedTarget, confirmed, measuresYear);
+                previousOverall, suggestedTarget, confirmed, measuresYear, MeasureSchedule.of(schedule.measuresYear(), null),
+                questionFigures);
+    }
+
+    /**
+     * The same analysis with its draft measures planned from a draft date: no due date before it, and the plan
+     * moved to the next fiscal year when the measures year has no room left. Confirmed measures stay as they are.
+     */
+    public Analysis draftedOn(LocalDate date) {
+        if (measures.stream().allMatch(m -> m.timing() == null)) {
+            return this;
+        }
+        MeasureSchedule s = MeasureSchedule.of(schedule.measuresYear(), date);
+        return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
+                previousOverall, suggestedTarget, measures.stream().map(m -> m.scheduled(s)).toList(), measuresYear, s,
+                questionFigures);
+    }
+
+    /** Whether the measures are the engine's drafts rather than the agency's confirmed ones. */
+    public boolean draftMeasures() {
+        return !measures.isEmpty() && measures.stream().anyMatch(m -> m.timing() != null);
     }
 
     public Double overallChange() {

@@ -1,11 +1,11 @@
 package org.openita.core.analysis;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.openita.core.framework.FiscalYear;
 import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.GeneralMeasure;
 import org.openita.core.framework.Indicator;
 import org.openita.core.framework.IndicatorAdvice;
 import org.openita.core.framework.KnowledgeBase;
@@ -43,9 +43,12 @@ public final class Analyzer {
                 : previous.publishedOverall() != null ? previous.publishedOverall() : previous.overall();
         Double suggested = overall == null ? null : Math.max(target, overall + (100 - overall) / 4);
         FiscalYear measuresYear = result.year().next();
+        MeasureSchedule schedule = MeasureSchedule.of(measuresYear, options.draftedOn());
+        boolean questionFigures = result.questions().values().stream().anyMatch(v -> v != null)
+                || result.partQuestions().values().stream().anyMatch(m -> m.values().stream().anyMatch(v -> v != null));
         return new Analysis(agency, def, result, previous, overall, target, met, levelExplanation(def, result, overall),
-                ranked, byTool, prevOverall, suggested, measures(def, ranked, result, agency, kb, measuresYear),
-                measuresYear.buddhistEra());
+                ranked, byTool, prevOverall, suggested, measures(ranked, result, agency, kb, schedule),
+                measuresYear.buddhistEra(), schedule, questionFigures);
     }
 
     private static LocalizedText levelExplanation(FrameworkDefinition def, ScoreResult result, Double overall) {
@@ -141,9 +144,8 @@ public final class Analyzer {
             itemScoresKnown = questions.stream().anyMatch(q -> result.questions().get(q.code()) != null);
             for (Question q : questions) {
                 Double s = result.questions().get(q.code());
-                boolean low = s != null && s < options.lowQuestionBelow();
-                boolean inWeakIndicator = s == null && toImprove.stream().anyMatch(f -> f.number() == q.indicator());
-                if (low || (!itemScoresKnown && inWeakIndicator)) {
+                // only a question-level figure supports a question-level finding: never infer one from its indicator
+                if (s != null && s < options.lowQuestionBelow()) {
                     items.add(finding(def, kb, q.code(), q.indicator(), q.summary(), s));
                 }
             }
@@ -165,35 +167,44 @@ public final class Analyzer {
         return new ItemFinding(code, indicator, summary, score, r == null ? none : r.issue(), r == null ? none : r.action(), related);
     }
 
-    private static List<DraftMeasure> measures(FrameworkDefinition def, List<IndicatorFinding> ranked, ScoreResult result,
-                                               AgencyProfile agency, KnowledgeBase kb, FiscalYear year) {
-        LocalDate progress = year.lastDayOfFirstHalf();
-        LocalDate due = year.lastDay().minusMonths(1);
+    /** Unit name used when the agency lists units but none fits a measure's topic nor general administration. */
+    static final String ASSIGNED_UNIT = "หน่วยงานที่ผู้บริหารมอบหมาย";
+
+    private static List<DraftMeasure> measures(List<IndicatorFinding> ranked, ScoreResult result, AgencyProfile agency,
+                                               KnowledgeBase kb, MeasureSchedule schedule) {
         List<DraftMeasure> out = new ArrayList<>();
+        for (GeneralMeasure g : kb.generalMeasures()) {
+            out.add(new DraftMeasure(g.measure(), g.steps(), UnitChooser.choose(agency, kb, g.topic(), "", ASSIGNED_UNIT),
+                    LocalizedText.of("", ""), null, null, g.success(), null, g.timing()).scheduled(schedule));
+        }
         List<IndicatorFinding> weak = ranked.stream()
                 .filter(f -> f.standing() == IndicatorFinding.Standing.WEAKNESS || f.standing() == IndicatorFinding.Standing.TO_IMPROVE)
                 .sorted(Comparator.comparing(IndicatorFinding::score).thenComparingInt(IndicatorFinding::number))
                 .toList();
         for (IndicatorFinding f : weak) {
-            kb.indicator(f.number()).ifPresent(advice -> out.add(new DraftMeasure(advice.measure(), advice.steps(),
-                    unit(agency, advice.unit()), LocalizedText.of("ตัวชี้วัดที่ " + f.number() + " " + f.name().th(),
-                    "indicator " + f.number() + " " + f.name().en()), progress, due)));
+            kb.indicator(f.number()).ifPresent(advice -> out.add(specific(advice, agency, kb, LocalizedText.of(
+                    "ตัวชี้วัดที่ " + f.number() + " " + f.name().th(), "indicator " + f.number() + " " + f.name().en()), schedule)));
         }
-        boolean oitFailed = result.oitItems().values().stream().anyMatch(v -> v != null && v < 100);
+        List<String> failed = result.oitItems().entrySet().stream().filter(e -> e.getValue() != null && e.getValue() < 100)
+                .map(java.util.Map.Entry::getKey).sorted(Comparator.comparingInt(Analyzer::codeNumber)).toList();
         boolean oitCovered = weak.stream().anyMatch(f -> f.tool() == ToolCode.OIT);
-        if (oitFailed && !oitCovered) {
-            kb.indicator(9).ifPresent(advice -> out.add(new DraftMeasure(advice.measure(), advice.steps(),
-                    unit(agency, advice.unit()), LocalizedText.of("ข้อ OIT ที่ยังไม่ผ่าน", "OIT items that did not pass"), progress, due)));
+        if (!failed.isEmpty() && !oitCovered) {
+            String codes = String.join(" ", failed);
+            kb.indicator(9).ifPresent(advice -> out.add(specific(advice, agency, kb,
+                    LocalizedText.of("ข้อ OIT ที่ยังไม่ผ่าน " + codes, "OIT items that did not pass: " + codes), schedule)));
         }
         return out;
     }
 
-    /** The agency's own unit that matches the usual one, else its first unit, else the usual one. */
-    static String unit(AgencyProfile agency, String usual) {
-        if (agency.units().isEmpty()) {
-            return usual;
-        }
-        return agency.units().stream().filter(u -> u.contains(usual) || usual.contains(u)).findFirst()
-                .orElse(agency.units().get(0));
+    private static DraftMeasure specific(IndicatorAdvice advice, AgencyProfile agency, KnowledgeBase kb, LocalizedText addresses,
+                                         MeasureSchedule schedule) {
+        return new DraftMeasure(advice.measure(), advice.steps(),
+                UnitChooser.choose(agency, kb, advice.topic(), advice.unit(), ASSIGNED_UNIT), addresses, null, null,
+                advice.success(), null, GeneralMeasure.Timing.MAIN).scheduled(schedule);
+    }
+
+    private static int codeNumber(String code) {
+        String digits = code.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 }

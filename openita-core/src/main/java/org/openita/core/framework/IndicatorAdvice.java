@@ -4,12 +4,18 @@ import java.util.List;
 
 /**
  * What to say about one indicator: what a strong score shows ({@code keep}), how to improve a weak one,
- * and the draft measure, its steps and the usual responsible unit.
+ * and the draft measure, its steps, the usual responsible unit, the topic that picks the agency's own unit
+ * (null: general administration) and the success indicator of the measure (null: none given).
  */
 public record IndicatorAdvice(int indicator, String unit, LocalizedText keep, LocalizedText improve,
-                              LocalizedText measure, List<LocalizedText> steps) {
+                              LocalizedText measure, List<LocalizedText> steps, String topic, LocalizedText success) {
 
     public IndicatorAdvice {
         steps = List.copyOf(steps);
+    }
+
+    public IndicatorAdvice(int indicator, String unit, LocalizedText keep, LocalizedText improve,
+                           LocalizedText measure, List<LocalizedText> steps) {
+        this(indicator, unit, keep, improve, measure, steps, null, null);
     }
 }

@@ -50,7 +50,7 @@ public final class KnowledgeBaseLoader {
             problems.add("", 0, "ไฟล์ YAML ผิดรูปแบบ: " + e.getMessage(), "not valid YAML: " + e.getMessage());
             throw new InvalidDefinitionException(problems.all());
         }
-        root.allowOnly("schema", "years", "indicators", "items", "oitDefault");
+        root.allowOnly("schema", "years", "indicators", "items", "oitDefault", "topics", "generalMeasures");
         String schema = root.get("schema").text(true);
         if (schema != null && !schema.equals(SCHEMA)) {
             root.get("schema").problem("รูปแบบไฟล์ต้องเป็น " + SCHEMA, "schema must be " + SCHEMA);
@@ -64,24 +64,17 @@ public final class KnowledgeBaseLoader {
         });
         Map<Integer, IndicatorAdvice> indicators = new HashMap<>();
         for (YamlNode n : root.get("indicators").list(false)) {
-            n.allowOnly("indicator", "unit", "keep", "improve", "measure", "steps");
+            n.allowOnly("indicator", "unit", "keep", "improve", "measure", "steps", "topic", "success");
             Integer number = n.get("indicator").integer(true);
             String unit = n.get("unit").text(true);
             LocalizedText keep = n.get("keep").localized(true);
             LocalizedText improve = n.get("improve").localized(true);
             LocalizedText measure = n.get("measure").localized(true);
-            List<LocalizedText> steps = new ArrayList<>();
-            n.get("steps").list(true).forEach(s -> {
-                LocalizedText t = s.localized(true);
-                if (t != null) {
-                    steps.add(t);
-                }
-            });
-            if (steps.isEmpty()) {
-                n.get("steps").problem("มาตรการต้องมีขั้นตอนอย่างน้อย 1 ขั้นตอน", "a measure needs at least one step");
-            }
+            List<LocalizedText> steps = steps(n);
+            String topic = n.get("topic").text(false);
+            LocalizedText success = n.get("success").isMissing() ? null : n.get("success").localized(true);
             if (number != null && unit != null && keep != null && improve != null && measure != null) {
-                if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps)) != null) {
+                if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps, topic, success)) != null) {
                     n.problem("ตัวชี้วัดที่ " + number + " ซ้ำ", "indicator " + number + " appears twice");
                 }
             }
@@ -94,10 +87,81 @@ public final class KnowledgeBaseLoader {
             }
         }
         Recommendation oitDefault = root.get("oitDefault").isMissing() ? null : recommendation(root.get("oitDefault"), false);
+        Map<String, Topic> topics = topics(root.get("topics"));
+        List<GeneralMeasure> general = new ArrayList<>();
+        for (YamlNode n : root.get("generalMeasures").list(false)) {
+            n.allowOnly("measure", "steps", "topic", "success", "timing");
+            LocalizedText measure = n.get("measure").localized(true);
+            List<LocalizedText> steps = steps(n);
+            String topic = n.get("topic").text(true);
+            LocalizedText success = n.get("success").localized(true);
+            GeneralMeasure.Timing timing = timing(n.get("timing"));
+            if (measure != null && topic != null && success != null && timing != null) {
+                general.add(new GeneralMeasure(measure, steps, topic, success, timing));
+            }
+        }
+        for (IndicatorAdvice a : indicators.values()) {
+            if (a.topic() != null && !topics.containsKey(a.topic())) {
+                problems.add("indicators", 0, "ไม่มีหัวข้องาน \"" + a.topic() + "\" ในส่วน topics",
+                        "topic \"" + a.topic() + "\" is not defined under topics");
+            }
+        }
+        for (GeneralMeasure g : general) {
+            if (!topics.containsKey(g.topic())) {
+                problems.add("generalMeasures", 0, "ไม่มีหัวข้องาน \"" + g.topic() + "\" ในส่วน topics",
+                        "topic \"" + g.topic() + "\" is not defined under topics");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems.all());
         }
-        return new KnowledgeBase(years, indicators, items, oitDefault);
+        return new KnowledgeBase(years, indicators, items, oitDefault, topics, general);
+    }
+
+    private static List<LocalizedText> steps(YamlNode n) {
+        List<LocalizedText> steps = new ArrayList<>();
+        n.get("steps").list(true).forEach(s -> {
+            LocalizedText t = s.localized(true);
+            if (t != null) {
+                steps.add(t);
+            }
+        });
+        if (steps.isEmpty()) {
+            n.get("steps").problem("มาตรการต้องมีขั้นตอนอย่างน้อย 1 ขั้นตอน", "a measure needs at least one step");
+        }
+        return steps;
+    }
+
+    private static Map<String, Topic> topics(YamlNode node) {
+        Map<String, Topic> topics = new HashMap<>();
+        for (YamlNode n : node.list(false)) {
+            n.allowOnly("code", "keywords", "allUnits");
+            String code = n.get("code").text(true);
+            List<String> keywords = new ArrayList<>();
+            n.get("keywords").list(true).forEach(k -> {
+                String w = k.text(true);
+                if (w != null && !w.isBlank()) {
+                    keywords.add(w);
+                }
+            });
+            if (code != null && topics.put(code, new Topic(code, keywords, n.get("allUnits").bool(false))) != null) {
+                n.problem("หัวข้องาน \"" + code + "\" ซ้ำ", "topic \"" + code + "\" appears twice");
+            }
+        }
+        return topics;
+    }
+
+    private static GeneralMeasure.Timing timing(YamlNode n) {
+        String t = n.text(true);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return GeneralMeasure.Timing.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            n.problem("ช่วงเวลาต้องเป็น start, early, main หรือ ongoing", "timing must be start, early, main or ongoing");
+            return null;
+        }
     }
 
     private static Recommendation recommendation(YamlNode n, boolean withCode) {

@@ -48,14 +48,13 @@ class AnalyzerTest {
     }
 
     @Test
-    void withoutQuestionScoresTheQuestionsOfWeakIndicatorsAreListedWithRecommendations() {
+    void withIndicatorScoresOnlyNoQuestionOrOitItemIsClaimed() {
         Analysis a = samdet(null, AgencyProfile.named("อบต.สมเด็จ"));
-        assertThat(a.byTool().get(0).items()).extracting(ItemFinding::code).containsExactly("i1", "i2", "i3");
-        ItemFinding e1 = a.byTool().get(1).items().get(0);
-        assertThat(e1.code()).isEqualTo("e1");
-        assertThat(e1.score()).isNull();
-        assertThat(e1.related()).extracting(ItemFinding.RelatedItem::code).containsExactly("o8", "o9");
-        assertThat(e1.action().th()).contains("คู่มือ");
+        assertThat(a.questionFigures()).isFalse();
+        assertThat(a.byTool()).allSatisfy(t -> {
+            assertThat(t.items()).isEmpty();
+            assertThat(t.parts()).allSatisfy(p -> assertThat(p.items()).isEmpty());
+        });
     }
 
     @Test
@@ -106,18 +105,73 @@ class AnalyzerTest {
         assertThat(a.suggestedTarget()).isCloseTo(99.17 + 0.83 / 4, within(1e-9));
     }
 
+    static final List<String> SAMDET_UNITS = List.of("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา ศาสนาและวัฒนธรรม", "กองสวัสดิการสังคม");
+
     @Test
-    void draftMeasuresTakeTheAgencysOwnUnitsAndDatesInsideTheNextFiscalYear() {
-        Analysis a = samdet(null, new AgencyProfile("อบต.สมเด็จ", "สมเด็จ", "กาฬสินธุ์", List.of("สำนักปลัด อบต.", "กองคลัง", "กองช่าง")));
+    void draftMeasuresAreGeneralOnesThenOnePerWeaknessInsideTheNextFiscalYear() {
+        Analysis a = samdet(null, new AgencyProfile("อบต.สมเด็จ", "สมเด็จ", "กาฬสินธุ์", SAMDET_UNITS));
         assertThat(a.measuresYear()).isEqualTo(2569);
-        assertThat(a.measures()).hasSize(3);
-        DraftMeasure first = a.measures().get(0);
+        assertThat(a.measures()).hasSize(7);
+        assertThat(a.measures().subList(0, 4)).allMatch(DraftMeasure::general);
+        assertThat(a.measures().get(1).measure().th()).contains("เจตจำนงสุจริต");
+        DraftMeasure first = a.measures().get(4);
         assertThat(first.addresses().th()).isEqualTo("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน");
-        assertThat(first.unit()).isEqualTo("สำนักปลัด อบต.");
-        assertThat(first.steps()).isNotEmpty();
+        assertThat(first.success()).isNotNull();
         FiscalYear fy = FiscalYear.of(2569);
-        assertThat(first.progressDate()).isEqualTo(LocalDate.of(2026, 3, 31)).isBetween(fy.firstDay(), fy.lastDay());
-        assertThat(first.dueDate()).isBetween(fy.firstDay(), fy.lastDay());
+        assertThat(a.measures()).allSatisfy(m -> {
+            assertThat(m.dueDate()).isBetween(fy.firstDay(), fy.lastDay());
+            assertThat(m.dueDate()).isEqualTo(m.dueDate().withDayOfMonth(m.dueDate().lengthOfMonth()));
+            assertThat(m.startDate()).isBeforeOrEqualTo(m.dueDate());
+            assertThat(m.success()).isNotNull();
+        });
+        assertThat(a.schedule().monitoring()).containsExactly(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31),
+                LocalDate.of(2026, 6, 30), LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void measuresGoToTheAgencysUnitsByTopicNotAllToTheFirst() {
+        Analysis a = samdet(null, new AgencyProfile("อบต.สมเด็จ", "สมเด็จ", "กาฬสินธุ์", SAMDET_UNITS));
+        DraftMeasure service = a.measures().get(4);
+        assertThat(service.unit()).isEqualTo("กองคลัง / กองช่าง / กองการศึกษา ศาสนาและวัฒนธรรม / กองสวัสดิการสังคม");
+        assertThat(a.measures().get(5).unit()).isEqualTo("สำนักปลัด");
+        // units listed in another order: general administration is found by its name, not by position
+        Analysis other = samdet(null, new AgencyProfile("ทต.ทดสอบ", null, null,
+                List.of("กองช่าง", "กองคลัง", "สำนักงานปลัดเทศบาล", "กองสาธารณสุขและสิ่งแวดล้อม")));
+        assertThat(other.measures().get(0).unit()).isEqualTo("สำนักงานปลัดเทศบาล");
+        assertThat(other.measures().get(4).unit()).isEqualTo("กองช่าง / กองคลัง / กองสาธารณสุขและสิ่งแวดล้อม");
+        ScoreResult budgetWeak = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568))
+                .withIndicators(Map.of(1, 100.0, 2, 80.0, 3, 100.0, 4, 100.0, 5, 100.0, 6, 100.0, 7, 100.0, 8, 100.0, 9, 100.0, 10, 100.0)));
+        Analysis budget = Analyzer.analyze(d2568, budgetWeak, null, new AgencyProfile("ทต.ทดสอบ", null, null,
+                List.of("กองช่าง", "กองคลัง", "สำนักงานปลัดเทศบาล")), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        assertThat(budget.measures().stream().filter(m -> !m.general()).map(DraftMeasure::unit)).containsExactly("กองคลัง");
+        Analysis none = samdet(null, new AgencyProfile("หน่วยงานทดสอบ", null, null, List.of("ฝ่ายหนึ่ง", "ฝ่ายสอง")));
+        assertThat(none.measures()).extracting(DraftMeasure::unit).doesNotContain("ฝ่ายหนึ่ง").contains(Analyzer.ASSIGNED_UNIT);
+    }
+
+    @Test
+    void draftsMadeDuringTheMeasuresYearStartNextMonthAndNeverFallDueBeforeTheDraft() {
+        ScoreResult r = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568)).withIndicators(SAMDET).withOverall(99.17));
+        for (LocalDate drafted = LocalDate.of(2025, 6, 1); drafted.isBefore(LocalDate.of(2028, 1, 1)); drafted = drafted.plusDays(9)) {
+            Analysis a = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568),
+                    AnalysisOptions.DEFAULT.draftedOn(drafted));
+            LocalDate d = drafted;
+            assertThat(a.schedule().months()).hasSizeGreaterThanOrEqualTo(MeasureSchedule.MIN_MONTHS);
+            assertThat(a.measures()).allSatisfy(m -> {
+                assertThat(m.dueDate()).as("drafted %s", d).isAfter(d);
+                assertThat(m.progressDate()).isAfter(d);
+                assertThat(m.dueDate()).isBetween(a.schedule().year().firstDay(), a.schedule().year().lastDay());
+            });
+            assertThat(a.schedule().monitoring()).allSatisfy(m -> assertThat(m).isAfter(d));
+        }
+        Analysis late = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568),
+                AnalysisOptions.DEFAULT.draftedOn(LocalDate.of(2026, 11, 30)));
+        assertThat(late.schedule().moved()).isTrue();
+        assertThat(late.schedule().year()).isEqualTo(FiscalYear.of(2570));
+        assertThat(late.schedule().first()).isEqualTo(java.time.YearMonth.of(2026, 12));
+        Analysis tooLate = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568),
+                AnalysisOptions.DEFAULT.draftedOn(LocalDate.of(2026, 7, 15)));
+        assertThat(tooLate.schedule().year()).isEqualTo(FiscalYear.of(2570));
+        assertThat(tooLate.schedule().months()).hasSize(12);
     }
 
     @Test
