@@ -39,7 +39,7 @@ public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> i
             }
         });
         plain.putAll(bound);
-        return new KnowledgeBase(years, indicators, plain, oitDefault);
+        return new KnowledgeBase(years, indicators, plain, oitDefault, topics, generalMeasures);
     }
 
     private static String bare(String code) {

@@ -20,6 +20,9 @@ class KnowledgeBaseYearsTest {
         // participation is o25 in 2567 and o20 in 2568: e7 names the right one each year, by its plain code
         assertThat(y2567.item("e7").orElseThrow().relatedOit()).containsExactly("o25");
         assertThat(y2568.item("e7").orElseThrow().relatedOit()).containsExactly("o20");
+        // the year's view keeps the topics and general measures of its file
+        assertThat(y2568.topics()).isNotEmpty();
+        assertThat(y2568.generalMeasures()).isNotEmpty();
         // no code keeps its year mark once loaded
         assertThat(y2568.items().keySet()).noneMatch(k -> k.contains("@"));
         assertThat(y2568.items().values()).allSatisfy(r -> assertThat(r.relatedOit()).noneMatch(c -> c.contains("@")));
