@@ -28,6 +28,17 @@ public final class LevelClassifier {
     private LevelClassifier() {
     }
 
+    /** Classifies under one definition, its relations prepared once: build one per definition and reuse it. */
+    public static Prepared forDefinition(FrameworkDefinition def) {
+        Map<String, List<String>> pooled = new LinkedHashMap<>();
+        for (Tool t : def.tools()) {
+            if (t.hasParts()) {
+                pooled.put(t.code().name(), t.parts().stream().map(ToolPart::code).toList());
+            }
+        }
+        return new Prepared(def.levelScheme(), ScoreBounds.Model.of(def), Map.copyOf(pooled));
+    }
+
     /**
      * @param figures the figures known to two decimals (given, or computed from answers and verdicts), by key:
      *        "overall", tool and part codes, indicator numbers
@@ -35,13 +46,7 @@ public final class LevelClassifier {
      */
     public static LevelOutcome classify(FrameworkDefinition def, Map<String, Double> figures, Map<String, Double> shown,
                                         Function<String, LocalizedText> names) {
-        Map<String, List<String>> pooled = new LinkedHashMap<>();
-        for (Tool t : def.tools()) {
-            if (t.hasParts()) {
-                pooled.put(t.code().name(), t.parts().stream().map(ToolPart::code).toList());
-            }
-        }
-        return new Decision(def.levelScheme(), ScoreBounds.of(def, figures), shown, names, pooled).outcome();
+        return forDefinition(def).classify(figures, shown, names);
     }
 
     /** Classifies the overall and tool/part scores alone, with no relation between them. */
@@ -50,7 +55,26 @@ public final class LevelClassifier {
         Map<String, Double> figures = new LinkedHashMap<>(scores);
         figures.put("overall", overall);
         scheme.rules().forEach(r -> r.gates().forEach(g -> g.scores().forEach(k -> figures.putIfAbsent(k, null))));
-        return new Decision(scheme, ScoreBounds.figuresOnly(figures), figures, names, Map.of()).outcome();
+        ScoreBounds b = ScoreBounds.Model.unrelated(figures.keySet()).bounds(figures);
+        return new Decision(scheme, b, figures, names, Map.of()).outcome();
+    }
+
+    /** A classifier for one definition. Immutable and safe to share between threads. */
+    public static final class Prepared {
+        private final LevelScheme scheme;
+        private final ScoreBounds.Model model;
+        private final Map<String, List<String>> pooled;
+
+        private Prepared(LevelScheme scheme, ScoreBounds.Model model, Map<String, List<String>> pooled) {
+            this.scheme = scheme;
+            this.model = model;
+            this.pooled = pooled;
+        }
+
+        /** See {@link LevelClassifier#classify(FrameworkDefinition, Map, Map, Function)}. */
+        public LevelOutcome classify(Map<String, Double> figures, Map<String, Double> shown, Function<String, LocalizedText> names) {
+            return new Decision(scheme, model.bounds(figures), shown, names, pooled).outcome();
+        }
     }
 
     /** One condition of a rule on a two-decimal figure: at least {@code at} - 0.005, or below it. */

@@ -103,37 +103,45 @@ final class ScoreBounds {
         this.contradiction = contradiction;
     }
 
-    /**
-     * The bounds under the year's relations. Relations are added bottom-up (tools from indicators, tools and
-     * parts, then the overall); one that contradicts the figures is left out, so figures that disagree with
-     * each other (a published overall that differs from the tools) keep the weight the scorer gives them.
-     *
-     * @param figures known figures by key: "overall", tool and part codes, indicator numbers
-     */
-    static ScoreBounds of(FrameworkDefinition def, Map<String, Double> figures) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        index.put("overall", 0);
-        def.tools().forEach(t -> index.putIfAbsent(t.code().name(), index.size()));
-        def.parts().forEach(p -> index.putIfAbsent(p.code(), index.size()));
-        def.indicators().forEach(i -> index.putIfAbsent(Integer.toString(i.number()), index.size()));
-        def.levelScheme().rules().forEach(r -> r.gates().forEach(g -> g.scores().forEach(k -> index.putIfAbsent(k, index.size()))));
-        figures.keySet().forEach(k -> index.putIfAbsent(k, index.size()));
-        ScoreBounds b = start(index, figures, List.of());
-        for (Relation r : relations(def, index)) {
-            ScoreBounds tried = b.withRelation(r);
-            if (!tried.contradiction) {
-                b = tried;
-            }
-        }
-        return b;
-    }
+    /** The scores of a year and the relations between them, prepared once per definition. */
+    record Model(Map<String, Integer> index, List<Relation> relations) {
 
-    /** Bounds from the figures alone, with no relation between scores. */
-    static ScoreBounds figuresOnly(Map<String, Double> figures) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        index.put("overall", 0);
-        figures.keySet().forEach(k -> index.putIfAbsent(k, index.size()));
-        return start(index, figures, List.of());
+        /** The year's scores: overall, tools, parts, indicators and any score a level gate names. */
+        static Model of(FrameworkDefinition def) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            index.put("overall", 0);
+            def.tools().forEach(t -> index.putIfAbsent(t.code().name(), index.size()));
+            def.parts().forEach(p -> index.putIfAbsent(p.code(), index.size()));
+            def.indicators().forEach(i -> index.putIfAbsent(Integer.toString(i.number()), index.size()));
+            def.levelScheme().rules().forEach(r -> r.gates().forEach(g -> g.scores().forEach(k -> index.putIfAbsent(k, index.size()))));
+            return new Model(Map.copyOf(index), List.copyOf(ScoreBounds.relations(def, index)));
+        }
+
+        /** Scores with no relation between them. */
+        static Model unrelated(java.util.Collection<String> keys) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            index.put("overall", 0);
+            keys.forEach(k -> index.putIfAbsent(k, index.size()));
+            return new Model(Map.copyOf(index), List.of());
+        }
+
+        /**
+         * The bounds the figures leave. Relations are added bottom-up (tools from indicators, tools and parts, then
+         * the overall); one that contradicts the figures is left out, so figures that disagree with each other (a
+         * published overall that differs from the tools) keep the weight the scorer gives them.
+         *
+         * @param figures known figures by key: "overall", tool and part codes, indicator numbers; others are ignored
+         */
+        ScoreBounds bounds(Map<String, Double> figures) {
+            ScoreBounds b = start(index, figures, List.of());
+            for (Relation r : relations) {
+                ScoreBounds tried = b.withRelation(r);
+                if (!tried.contradiction) {
+                    b = tried;
+                }
+            }
+            return b;
+        }
     }
 
     private static ScoreBounds start(Map<String, Integer> index, Map<String, Double> figures, List<Relation> relations) {
@@ -143,7 +151,7 @@ final class ScoreBounds {
         boolean[] known = new boolean[n];
         Arrays.fill(hi, 100.0);
         figures.forEach((k, v) -> {
-            if (v != null) {
+            if (v != null && index.containsKey(k)) {
                 int i = index.get(k);
                 double r = Rounding.twoDecimals(v);
                 lo[i] = r - 0.005;

@@ -36,6 +36,7 @@ public final class Scorer {
     private final Map<ToolCode, List<Indicator>> indicatorsOfTool = new EnumMap<>(ToolCode.class);
     private final Map<String, LocalizedText> scoreNames = new HashMap<>();
     private final List<LocalizedText> provisional;
+    private final LevelClassifier.Prepared levels;
 
     public Scorer(FrameworkDefinition def) {
         this.def = def;
@@ -53,6 +54,7 @@ public final class Scorer {
             scoreNames.put(key, ScoringEngine.scoreName(def, key));
         }
         provisional = def.provisionalEntries();
+        levels = LevelClassifier.forDefinition(def);
     }
 
     public FrameworkDefinition framework() {
@@ -114,7 +116,7 @@ public final class Scorer {
         Map<String, Double> shown = new LinkedHashMap<>(tools);
         indicators.forEach((n, v) -> shown.put(Integer.toString(n), v));
         shown.put("overall", forLevel);
-        LevelOutcome level = LevelClassifier.classify(def, knownFigures(in, indicators, tools, forLevel), shown,
+        LevelOutcome level = levels.classify(knownFigures(in, indicators, tools, forLevel), shown,
                 k -> scoreNames.getOrDefault(k, LocalizedText.of(k, k)));
         checkPublishedLevel(def, in.publishedLevel(), level, warnings);
         LevelRule official = in.publishedLevel() == null ? null : def.levelScheme().find(in.publishedLevel()).orElse(null);
