@@ -29,8 +29,9 @@ import org.openita.core.framework.ToolPart;
 class LevelInferenceProperties {
 
     private static final long SEED = 0x17A_2568L;
-    private static final int CASES_PER_YEAR = 250;
-    private static final int ATTEMPTS_PER_CASE = 150;
+    private static final int CASES_PER_YEAR = 200;
+    private static final int ATTEMPTS_PER_CASE = 100;
+    private static final int CLIMB_STEPS = 80;
 
     /** A full set of true scores: indicators, tools and parts, overall; with how each pooled tool splits. */
     record Truth(Map<Integer, Double> indicators, Map<String, Double> tools, double overall) {
@@ -162,6 +163,9 @@ class LevelInferenceProperties {
         double centre = centres[rnd.nextInt(centres.length)];
         double spread = new double[] {0.3, 2, 8}[rnd.nextInt(3)];
         Truth truth = generate(def, rnd, centre, spread, null, 0);
+        if (rnd.nextInt(3) == 0) {
+            truth = nearAThreshold(def, truth, rnd);
+        }
         double showShare = new double[] {0.15, 0.4, 0.7, 0.9}[rnd.nextInt(4)];
         Map<String, Double> shown = new LinkedHashMap<>();
         truth.figures().forEach((k, v) -> {
@@ -181,7 +185,47 @@ class LevelInferenceProperties {
                 levels.add(String.valueOf(levelOf(def, t)));
             }
         }
+        if (decided != null) {
+            List<String> keys = new ArrayList<>(gateKeys(def));
+            keys.add("overall");
+            for (String key : keys) {
+                accepted += climb(def, truth, shown, key, true, rnd, levels);
+                accepted += climb(def, truth, shown, key, false, rnd, levels);
+            }
+        }
         return new Outcome(def.year().buddhistEra(), shown, decided, levels, accepted, allGates);
+    }
+
+    /**
+     * The same scores with one tool moved to within a hundredth of a threshold's rounding edge (85 - 0.005, say),
+     * where the rounding of every figure matters.
+     */
+    private static Truth nearAThreshold(FrameworkDefinition def, Truth truth, SplittableRandom rnd) {
+        List<Double> thresholds = new ArrayList<>();
+        for (LevelRule r : def.levelScheme().rules()) {
+            r.gates().forEach(g -> thresholds.add(g.atLeast()));
+            if (r.overallAtLeast() != null) {
+                thresholds.add(r.overallAtLeast());
+            }
+        }
+        Tool t = def.tools().get(rnd.nextInt(def.tools().size()));
+        if (thresholds.isEmpty() || (t.hasParts() && t.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS)) {
+            return truth;
+        }
+        double target = thresholds.get(rnd.nextInt(thresholds.size())) - 0.005 + rnd.nextDouble(-0.01, 0.01);
+        double by = target - truth.tools().get(t.code().name());
+        Map<Integer, Double> inds = new LinkedHashMap<>(truth.indicators());
+        Map<String, Double> dev = new LinkedHashMap<>();
+        for (Tool x : def.tools()) {
+            for (ToolPart p : x.parts()) {
+                dev.put(p.code(), truth.tools().get(p.code()) - truth.tools().get(x.code().name()));
+            }
+        }
+        for (Indicator i : def.indicatorsOf(t.code())) {
+            inds.put(i.number(), inds.get(i.number()) + by);
+        }
+        Truth moved = fromState(def, inds, dev);
+        return moved == null || !agrees(moved, Map.of()) ? truth : moved;
     }
 
     /** Every score a gate of the year names. */
@@ -353,6 +397,111 @@ class LevelInferenceProperties {
                 inds.put(i.number(), inds.get(i.number()) + by);
             }
         }
+    }
+
+    /**
+     * Pushes one score as far up (or down) as the shown figures allow, by small random moves that keep every
+     * shown figure's rounding: an indicator moved (a shown one anywhere within its rounding), two indicators of
+     * different tools moved in opposite directions, or a pooled part moved away from or towards its total.
+     * Records the level of every completion it passes through; returns how many it accepted.
+     */
+    private static int climb(FrameworkDefinition def, Truth truth, Map<String, Double> shown, String key, boolean up,
+                             SplittableRandom rnd, Set<String> levels) {
+        Map<Integer, Double> inds = new LinkedHashMap<>(truth.indicators());
+        Map<String, Double> dev = new LinkedHashMap<>();
+        for (Tool t : def.tools()) {
+            double base = t.partCombination() == PartCombination.POOLED ? truth.tools().get(t.code().name()) : 0;
+            for (ToolPart p : t.parts()) {
+                dev.put(p.code(), truth.tools().get(p.code()) - base);
+            }
+        }
+        List<Integer> numbers = new ArrayList<>(inds.keySet());
+        List<String> parts = new ArrayList<>(dev.keySet());
+        double best = value(truth, key);
+        int accepted = 0;
+        for (int step = 0; step < CLIMB_STEPS; step++) {
+            double size = new double[] {0.0005, 0.003, 0.02, 0.2, 2, 15}[rnd.nextInt(6)];
+            Map<Integer, Double> ci = new LinkedHashMap<>(inds);
+            Map<String, Double> cd = new LinkedHashMap<>(dev);
+            int move = rnd.nextInt(parts.isEmpty() ? 2 : 3);
+            if (move == 0) {
+                moveIndicator(ci, numbers.get(rnd.nextInt(numbers.size())), shown, size * gaussian(rnd), rnd);
+            } else if (move == 1) {
+                double by = size * gaussian(rnd);
+                moveIndicator(ci, numbers.get(rnd.nextInt(numbers.size())), shown, by, rnd);
+                moveIndicator(ci, numbers.get(rnd.nextInt(numbers.size())), shown, -by * rnd.nextDouble(0.3, 3), rnd);
+            } else {
+                String p = parts.get(rnd.nextInt(parts.size()));
+                cd.put(p, cd.get(p) + size * gaussian(rnd));
+            }
+            Truth t = fromState(def, ci, cd);
+            if (t == null || !agrees(t, shown)) {
+                continue;
+            }
+            accepted++;
+            levels.add(String.valueOf(levelOf(def, t)));
+            double v = value(t, key);
+            if (up ? v >= best : v <= best) {
+                best = v;
+                inds = ci;
+                dev = cd;
+            }
+        }
+        return accepted;
+    }
+
+    private static void moveIndicator(Map<Integer, Double> inds, int number, Map<String, Double> shown, double by,
+                                      SplittableRandom rnd) {
+        Double s = shown.get(Integer.toString(number));
+        inds.put(number, s != null && rnd.nextBoolean() ? s - 0.005 + rnd.nextDouble() * 0.00999999 : inds.get(number) + by);
+    }
+
+    private static double value(Truth t, String key) {
+        return key.equals("overall") ? t.overall() : t.tools().get(key);
+    }
+
+    /** The completion an indicator set and part offsets give, or null when a pooled total falls outside its parts. */
+    private static Truth fromState(FrameworkDefinition def, Map<Integer, Double> inds, Map<String, Double> dev) {
+        Map<String, Double> tools = new LinkedHashMap<>();
+        for (Tool t : def.tools()) {
+            if (t.hasParts() && t.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS) {
+                double sum = 0;
+                double w = 0;
+                for (ToolPart p : t.parts()) {
+                    tools.put(p.code(), dev.get(p.code()));
+                    sum += p.weight() * dev.get(p.code());
+                    w += p.weight();
+                }
+                tools.put(t.code().name(), sum / w);
+                continue;
+            }
+            double sum = 0;
+            double w = 0;
+            for (Indicator i : def.indicatorsOf(t.code())) {
+                sum += i.weight() * inds.get(i.number());
+                w += i.weight();
+            }
+            double total = sum / w;
+            tools.put(t.code().name(), total);
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (ToolPart p : t.parts()) {
+                double d = dev.get(p.code());
+                tools.put(p.code(), total + d);
+                min = Math.min(min, d);
+                max = Math.max(max, d);
+            }
+            if (t.hasParts() && (min > 0 || max < 0)) {
+                return null;
+            }
+        }
+        double sum = 0;
+        double w = 0;
+        for (Tool t : def.tools()) {
+            sum += t.weight() * tools.get(t.code().name());
+            w += t.weight();
+        }
+        return new Truth(inds, tools, sum / w);
     }
 
     /** Whether every shown figure is the two-decimal rounding of the completion's value, all in 0-100. */
