@@ -36,7 +36,10 @@ public final class LevelClassifier {
                 pooled.put(t.code().name(), t.parts().stream().map(ToolPart::code).toList());
             }
         }
-        return new Prepared(def.levelScheme(), ScoreBounds.Model.of(def), Map.copyOf(pooled));
+        List<String> conditionKeys = new ArrayList<>();
+        conditionKeys.add("overall");
+        def.levelScheme().rules().forEach(r -> r.gates().forEach(g -> conditionKeys.addAll(g.scores())));
+        return new Prepared(def.levelScheme(), ScoreBounds.Model.of(def), Map.copyOf(pooled), List.copyOf(conditionKeys));
     }
 
     /**
@@ -64,16 +67,21 @@ public final class LevelClassifier {
         private final LevelScheme scheme;
         private final ScoreBounds.Model model;
         private final Map<String, List<String>> pooled;
+        private final List<String> conditionKeys;
 
-        private Prepared(LevelScheme scheme, ScoreBounds.Model model, Map<String, List<String>> pooled) {
+        private Prepared(LevelScheme scheme, ScoreBounds.Model model, Map<String, List<String>> pooled, List<String> conditionKeys) {
             this.scheme = scheme;
             this.model = model;
             this.pooled = pooled;
+            this.conditionKeys = conditionKeys;
         }
 
         /** See {@link LevelClassifier#classify(FrameworkDefinition, Map, Map, Function)}. */
         public LevelOutcome classify(Map<String, Double> figures, Map<String, Double> shown, Function<String, LocalizedText> names) {
-            return new Decision(scheme, model.bounds(figures), shown, names, pooled).outcome();
+            // when the overall and every gate score are known, each condition is settled by its own figure
+            boolean direct = conditionKeys.stream().allMatch(k -> figures.get(k) != null);
+            ScoreBounds b = direct ? model.figuresAlone(figures) : model.bounds(figures);
+            return new Decision(scheme, b, shown, names, pooled).outcome();
         }
     }
 

@@ -133,7 +133,16 @@ final class ScoreBounds {
          * @param figures known figures by key: "overall", tool and part codes, indicator numbers; others are ignored
          */
         ScoreBounds bounds(Map<String, Double> figures) {
-            ScoreBounds b = start(index, figures, List.of());
+            return related(start(index, figures, List.of()));
+        }
+
+        /** The figures' own rounding intervals, with no relation applied. */
+        ScoreBounds figuresAlone(Map<String, Double> figures) {
+            return start(index, figures, List.of());
+        }
+
+        private ScoreBounds related(ScoreBounds start) {
+            ScoreBounds b = start;
             for (Relation r : relations) {
                 ScoreBounds tried = b.withRelation(r);
                 if (!tried.contradiction) {
