@@ -36,6 +36,7 @@ public final class Scorer {
     private final Map<ToolCode, List<Indicator>> indicatorsOfTool = new EnumMap<>(ToolCode.class);
     private final Map<String, LocalizedText> scoreNames = new HashMap<>();
     private final List<LocalizedText> provisional;
+    private final LevelClassifier.Prepared levels;
 
     public Scorer(FrameworkDefinition def) {
         this.def = def;
@@ -53,6 +54,7 @@ public final class Scorer {
             scoreNames.put(key, ScoringEngine.scoreName(def, key));
         }
         provisional = def.provisionalEntries();
+        levels = LevelClassifier.forDefinition(def);
     }
 
     public FrameworkDefinition framework() {
@@ -111,13 +113,51 @@ public final class Scorer {
         }
         Double overall = published != null ? published : computedOverall;
         Double forLevel = published != null ? published : computedOverall;
-        LevelOutcome level = LevelClassifier.classify(def.levelScheme(), forLevel, tools,
+        Map<String, Double> shown = new LinkedHashMap<>(tools);
+        indicators.forEach((n, v) -> shown.put(Integer.toString(n), v));
+        shown.put("overall", forLevel);
+        LevelOutcome level = levels.classify(knownFigures(in, indicators, tools, forLevel), shown,
                 k -> scoreNames.getOrDefault(k, LocalizedText.of(k, k)));
         checkPublishedLevel(def, in.publishedLevel(), level, warnings);
         LevelRule official = in.publishedLevel() == null ? null : def.levelScheme().find(in.publishedLevel()).orElse(null);
         return new ScoreResult(def.year(), in.agency(), indicators, tools, overall, computedOverall, published, level,
                 in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems, checks, official,
                 officialKeys(in));
+    }
+
+    /**
+     * The figures the level may rely on as two-decimal figures: every figure given in the input, and every one
+     * computed from answers, verdicts or item scores alone. A tool or overall computed from given (rounded)
+     * figures is left out: the classifier works out its range from those figures instead.
+     */
+    private Map<String, Double> knownFigures(AssessmentInput in, Map<Integer, Double> indicators, Map<String, Double> tools,
+                                             Double overall) {
+        Map<String, Double> known = new LinkedHashMap<>();
+        java.util.Set<String> fromGiven = new java.util.HashSet<>(in.tools().keySet());
+        indicators.forEach((n, v) -> known.put(Integer.toString(n), v));
+        for (Tool tool : def.tools()) {
+            tool.parts().forEach(p -> known.put(p.code(), tools.get(p.code())));
+        }
+        for (Tool tool : def.tools()) {
+            String key = tool.code().name();
+            List<String> inputs = tool.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS && tool.hasParts()
+                    ? tool.parts().stream().map(ToolPart::code).toList()
+                    : indicatorsOfTool.get(tool.code()).stream().map(i -> Integer.toString(i.number())).toList();
+            boolean given = in.tools().containsKey(key);
+            boolean derived = inputs.stream().anyMatch(k -> in.tools().containsKey(k)
+                    || (!k.isEmpty() && Character.isDigit(k.charAt(0)) && in.indicators().containsKey(Integer.parseInt(k))));
+            if (given || !derived) {
+                known.put(key, tools.get(key));
+            }
+            if (derived) {
+                fromGiven.add(key);
+            }
+        }
+        boolean overallDerived = def.tools().stream().anyMatch(t -> fromGiven.contains(t.code().name()));
+        if (in.overall() != null || !overallDerived) {
+            known.put("overall", overall);
+        }
+        return known;
     }
 
     private static java.util.Set<String> officialKeys(AssessmentInput in) {
