@@ -185,14 +185,14 @@ public final class ReportBuilder {
                 : new Block.Table(header, rows, new float[] {0.8f, 6f, 1.8f, 1.7f, 1.5f}, new boolean[] {false, false, false, true, true}));
         List<Block.Bar> bars = byNumber.stream().map(f -> new Block.Bar(n(f.number()) + " " + f.name().th(), f.score(),
                 null, score(f.score()), null)).toList();
-        blocks.add(new Block.BarChart("แผนภูมิคะแนนรายตัวชี้วัด ปีงบประมาณ พ.ศ. " + year(), bars, "พ.ศ. " + year(), null));
+        blocks.add(new Block.BarChart("แผนภูมิคะแนนรายตัวชี้วัด ปีงบประมาณ พ.ศ. " + year(), bars, "พ.ศ. " + year(), null, a.target()));
         if (a.previous() != null) {
             String last = n(a.framework().year().buddhistEra() - 1);
             List<Block.Bar> yoy = new ArrayList<>();
             yoy.add(new Block.Bar("คะแนนรวม", a.overall(), a.previousOverall(), score(a.overall()), score(a.previousOverall())));
             byNumber.stream().filter(f -> f.previous() != null).forEach(f -> yoy.add(new Block.Bar(
                     n(f.number()) + " " + f.name().th(), f.score(), f.previous(), score(f.score()), score(f.previous()))));
-            blocks.add(new Block.BarChart("แผนภูมิเปรียบเทียบกับปีงบประมาณ พ.ศ. " + last, yoy, "พ.ศ. " + year(), "พ.ศ. " + last));
+            blocks.add(new Block.BarChart("แผนภูมิเปรียบเทียบกับปีงบประมาณ พ.ศ. " + last, yoy, "พ.ศ. " + year(), "พ.ศ. " + last, a.target()));
         }
 
         subsection("คะแนนรายเครื่องมือ");
