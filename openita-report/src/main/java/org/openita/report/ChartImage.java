@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 final class ChartImage {
 
     static final int WIDTH = 1600;
-    static final int ROW = 64;
+    static final int ROW = 70;
     static final int TOP = 48;
     static final int AXIS = 70;
     static final int LABEL_WIDTH = 620;
@@ -38,8 +38,8 @@ final class ChartImage {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        Font font = Fonts.awt(Fonts.REGULAR, 30f);
-        Font small = Fonts.awt(Fonts.REGULAR, 26f);
+        Font font = Fonts.awt(Fonts.REGULAR, 36f);
+        Font small = Fonts.awt(Fonts.REGULAR, 30f);
         g.setFont(font);
         int x0 = LABEL_WIDTH;
         int barMax = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 20;
@@ -49,16 +49,16 @@ final class ChartImage {
         int y = TOP;
         for (Block.Bar bar : chart.bars()) {
             g.setColor(PdfRenderer.INK);
-            g.drawString(bar.label(), 8, y + 40);
+            g.drawString(bar.label(), 8, y + 44);
             int thickness = chart.hasPrevious() ? 26 : 34;
             drawBar(g, x0, y + 14, barMax, thickness, bar.value(), scale, PdfRenderer.BRAND);
             g.setColor(PdfRenderer.INK);
-            g.drawString(bar.valueText(), WIDTH - VALUE_WIDTH, y + 40);
+            g.drawString(bar.valueText(), WIDTH - VALUE_WIDTH, y + 44);
             if (chart.hasPrevious()) {
                 drawBar(g, x0, y + 14 + thickness + 4, barMax, thickness, bar.previous(), scale, PdfRenderer.LIGHT);
                 g.setColor(PdfRenderer.INK);
                 if (bar.previousText() != null && bar.previous() != null) {
-                    g.drawString(bar.previousText(), WIDTH - VALUE_WIDTH, y + 40 + thickness + 4);
+                    g.drawString(bar.previousText(), WIDTH - VALUE_WIDTH, y + 44 + thickness + 4);
                 }
             }
             y += row;

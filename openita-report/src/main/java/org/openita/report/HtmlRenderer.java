@@ -1,6 +1,7 @@
 package org.openita.report;
 
 import java.util.Base64;
+import com.ibm.icu.text.BreakIterator;
 import java.util.Locale;
 import org.openita.core.thai.DigitStyle;
 
@@ -19,7 +20,7 @@ public final class HtmlRenderer {
             + "color:#1b1f24;max-width:46rem;margin:2rem auto;padding:0 1rem}"
             + "h1{font-size:18pt;color:#0b4f8a;margin:1.4em 0 .3em}h2{font-size:16pt;margin:1em 0 .3em}"
             + "p{text-indent:2.5em;margin:.2em 0 .5em}ul{margin:.2em 0 .6em}"
-            + "table{border-collapse:collapse;width:100%;font-size:14pt;margin:.4em 0 1em}"
+            + "table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:14pt;margin:.4em 0 1em}.w{white-space:nowrap}"
             + "th,td{border:1px solid #9aa5b1;padding:.15em .35em;vertical-align:top;white-space:pre-line}"
             + "th{background:#dce6f1;text-align:left}td.num{text-align:right;white-space:nowrap}"
             + ".cover{text-align:center;padding:6rem 0 4rem}.cover .title{font-size:22pt;font-weight:700;line-height:1.5}"
@@ -38,6 +39,8 @@ public final class HtmlRenderer {
         return "@page{@top-center{content:\"- \" counter(page" + (digits == DigitStyle.THAI ? ", thai" : "")
                 + ") \" -\";font-family:Sarabun,sans-serif;font-size:14pt;color:#1b1f24}}";
     }
+
+    private static final BreakIterator WORDS = BreakIterator.getLineInstance(Locale.forLanguageTag("th-TH"));
 
     private HtmlRenderer() {
     }
@@ -79,13 +82,18 @@ public final class HtmlRenderer {
             l.items().forEach(i -> sb.append("<li>").append(esc(i)).append("</li>"));
             sb.append("</ul>\n");
         } else if (b instanceof Block.Table t) {
-            sb.append("<table><thead><tr>");
-            t.header().forEach(h -> sb.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
+            sb.append("<table><colgroup>");
+            float[] widths = TableLayout.widths(t, PdfRenderer.WIDTH, 14f, 8f);
+            for (float w : widths) {
+                sb.append("<col style=\"width:").append(String.format(Locale.ROOT, "%.1f", 100 * w / PdfRenderer.WIDTH)).append("%\">");
+            }
+            sb.append("</colgroup><thead><tr>");
+            t.header().forEach(h -> sb.append("<th scope=\"col\">").append(words(h)).append("</th>"));
             sb.append("</tr></thead><tbody>");
             for (var row : t.rows()) {
                 sb.append("<tr>");
                 for (int i = 0; i < row.size(); i++) {
-                    sb.append(t.numeric()[i] ? "<td class=\"num\">" : "<td>").append(esc(row.get(i))).append("</td>");
+                    sb.append(t.numeric()[i] ? "<td class=\"num\">" : "<td>").append(words(row.get(i))).append("</td>");
                 }
                 sb.append("</tr>");
             }
@@ -167,6 +175,30 @@ public final class HtmlRenderer {
         }
         sb.append("<rect x=\"").append(LABEL + 1).append("\" y=\"").append(y).append("\" width=\"").append(fmt(BAR * scale.fraction(v)))
                 .append("\" height=\"").append(h).append("\" fill=\"").append(color).append("\"/>");
+    }
+
+    /**
+     * Cell text with each Thai word (by ICU4J, as the PDF and the column widths use) kept on one line; browsers'
+     * own Thai dictionaries differ and would otherwise break some words in narrow cells ("น้ำ|หนัก").
+     */
+    static String words(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length() * 2);
+        BreakIterator words = (BreakIterator) WORDS.clone(); // not thread-safe: one per call
+        words.setText(text);
+        int start = words.first();
+        for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            String piece = text.substring(start, end);
+            String word = piece.stripTrailing();
+            if (word.codePoints().anyMatch(c -> c >= 0x0E01 && c <= 0x0E4E) && word.length() > 1) {
+                sb.append("<span class=\"w\">").append(esc(word)).append("</span>").append(esc(piece.substring(word.length())));
+            } else {
+                sb.append(esc(piece));
+            }
+        }
+        return sb.toString();
     }
 
     static String esc(String s) {

@@ -183,7 +183,7 @@ public final class PdfRenderer {
             float lines = (float) Math.ceil(font.getBaseFont().getWidthPoint(h.full(), font.getSize()) / width);
             return (h.level() == 1 ? 14 : 8) + 4 + Math.max(1, lines) * LEADING + need(blocks, i + 1, document);
         } else if (b instanceof Block.Paragraph || b instanceof Block.Bullets) {
-            return 2 * LEADING + 4;
+            return 3 * LEADING + 4; // two lines, with a line's room for spacing and rounding
         } else if (b instanceof Block.Table t) {
             PdfPTable table = table(t);
             return table.spacingBefore() + table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
