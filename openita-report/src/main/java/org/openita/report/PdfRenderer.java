@@ -313,7 +313,7 @@ public final class PdfRenderer {
     }
 
     private Font note() {
-        return FontFactory.getFont("sarabun", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, 12f, Font.NORMAL, INK);
+        return small;
     }
 
     /** Label, bar and value per row; a first row for the pass mark's label and a last row for the scale. */
@@ -325,8 +325,8 @@ public final class PdfRenderer {
         table.setKeepTogether(true);
         if (scale.passMark() != null) {
             table.addCell(empty());
-            PdfPCell mark = cell(" ", small, false);
-            mark.setBorder(Rectangle.NO_BORDER);
+            PdfPCell mark = empty(); // no Sarabun run in it: an empty run has no text for ToUnicodeRepair to match
+            mark.setMinimumHeight(20);
             mark.setCellEvent(new PassLabelEvent(scale));
             table.addCell(mark);
             table.addCell(empty());
@@ -346,8 +346,8 @@ public final class PdfRenderer {
             table.addCell(v);
         }
         table.addCell(empty());
-        PdfPCell axis = cell(" ", small, false);
-        axis.setBorder(Rectangle.NO_BORDER);
+        PdfPCell axis = empty();
+        axis.setMinimumHeight(24);
         axis.setCellEvent(new AxisEvent(scale));
         table.addCell(axis);
         table.addCell(empty());
@@ -431,7 +431,7 @@ public final class PdfRenderer {
 
         @Override
         public void cellLayout(PdfPCell cell, Rectangle pos, PdfContentByte[] canvases) {
-            Font font = FontFactory.getFont("sarabun", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, 12f, Font.NORMAL, PASS);
+            Font font = FontFactory.getFont("sarabun", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, 14f, Font.NORMAL, PASS);
             Phrase p = new Phrase();
             p.add(chunk(scale.passLabel(), font));
             ColumnText.showTextAligned(canvases[PdfPTable.TEXTCANVAS], Element.ALIGN_CENTER, p,

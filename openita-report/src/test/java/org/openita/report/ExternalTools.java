@@ -100,6 +100,11 @@ final class ExternalTools {
     /** Renders the pages to PNG for a person to look at; returns the directory. */
     static Path pngs(Path pdf, String prefix) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(pdf.toAbsolutePath().getParent().resolve("png"));
+        try (var old = Files.list(dir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix + "-")).toList()) {
+                Files.delete(p);
+            }
+        }
         run(List.of("pdftoppm", "-r", "60", "-png", pdf.toString(), dir.resolve(prefix).toString()), null);
         return dir;
     }
