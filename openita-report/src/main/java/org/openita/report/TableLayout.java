@@ -6,6 +6,8 @@ import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Column widths that never force a word apart. A table's relative widths are only wishes: a column narrower than
@@ -16,9 +18,16 @@ import java.util.Locale;
 final class TableLayout {
 
     private static final Locale THAI = Locale.forLanguageTag("th-TH");
+    private static final BreakIterator LINE = BreakIterator.getLineInstance(THAI);
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
-    private static final Font REGULAR = Fonts.awt(Fonts.REGULAR, 1f);
-    private static final Font BOLD = Fonts.awt(Fonts.BOLD, 1f);
+    /** Words are measured once at this size and scaled (fractional metrics, so widths scale linearly). */
+    private static final float MEASURE_SIZE = 100f;
+    private static final Font REGULAR = Fonts.awt(Fonts.REGULAR, MEASURE_SIZE);
+    private static final Font BOLD = Fonts.awt(Fonts.BOLD, MEASURE_SIZE);
+    /** Width at MEASURE_SIZE of each word seen, regular and bold; the same words recur in every report. */
+    private static final Map<String, Float> REGULAR_WIDTHS = new ConcurrentHashMap<>();
+    private static final Map<String, Float> BOLD_WIDTHS = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 100_000;
 
     /** Renderers may set a word a little wider than Java2D measures it; this much spare room covers that. */
     private static final float SLACK = 1.08f;
@@ -35,13 +44,13 @@ final class TableLayout {
     static float[] widths(Block.Table t, float total, float size, float padding) {
         int n = t.header().size();
         float[] min = new float[n];
+        BreakIterator words = (BreakIterator) LINE.clone();
         for (int c = 0; c < n; c++) {
-            min[c] = longestWord(t.header().get(c), BOLD.deriveFont(size));
-            Font body = REGULAR.deriveFont(size);
+            min[c] = longestWord(t.header().get(c), true, words);
             for (List<String> row : t.rows()) {
-                min[c] = Math.max(min[c], longestWord(row.get(c), body));
+                min[c] = Math.max(min[c], longestWord(row.get(c), false, words));
             }
-            min[c] = min[c] * SLACK + padding;
+            min[c] = min[c] * size / MEASURE_SIZE * SLACK + padding;
         }
         return share(t.widths(), min, total);
     }
@@ -92,23 +101,35 @@ final class TableLayout {
         }
     }
 
-    /** The width of the widest piece of the text that may not be broken, in points. */
-    static float longestWord(String text, Font font) {
+    /** The width of the widest piece of the text that may not be broken, at MEASURE_SIZE. */
+    static float longestWord(String text, boolean bold, BreakIterator words) {
         if (text == null || text.isBlank()) {
             return 0;
         }
         float max = 0;
-        BreakIterator words = BreakIterator.getLineInstance(THAI);
         for (String line : text.split("\n")) {
             words.setText(line);
             int start = words.first();
             for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
                 String piece = line.substring(start, end).strip();
                 if (!piece.isEmpty()) {
-                    max = Math.max(max, new TextLayout(piece, font, FRC).getAdvance());
+                    max = Math.max(max, width(piece, bold));
                 }
             }
         }
         return max;
+    }
+
+    private static float width(String word, boolean bold) {
+        Map<String, Float> cache = bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+        Float w = cache.get(word);
+        if (w == null) {
+            w = new TextLayout(word, bold ? BOLD : REGULAR, FRC).getAdvance();
+            if (cache.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(word, w);
+        }
+        return w;
     }
 }
