@@ -21,7 +21,7 @@ public final class HtmlRenderer {
             + "h1{font-size:18pt;color:#0b4f8a;margin:1.4em 0 .3em}h2{font-size:16pt;margin:1em 0 .3em}"
             + "p{text-indent:2.5em;margin:.2em 0 .5em}ul{margin:.2em 0 .6em}"
             + "table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:14pt;margin:.4em 0 1em}.w{white-space:nowrap}"
-            + "th,td{border:1px solid #9aa5b1;padding:.15em .35em;vertical-align:top;white-space:pre-line}"
+            + "th,td{border:1px solid #9aa5b1;padding:.3em .35em .15em;vertical-align:top;white-space:pre-line}"
             + "th{background:#dce6f1;text-align:left}td.num{text-align:right;white-space:nowrap}"
             + ".cover{text-align:center;padding:6rem 0 4rem}.cover .title{font-size:22pt;font-weight:700;line-height:1.5}"
             + ".cover .agency{font-size:18pt;font-weight:700;margin-top:6rem}.chart{margin:.5em 0 1em}"
