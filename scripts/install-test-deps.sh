@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses: Chromium and its driver for the browser tests,
-# poppler-utils for reading generated PDFs. Safe to run again; does nothing when all are present.
+# poppler-utils for reading generated PDFs, LibreOffice Writer (headless) and fontconfig for rendering the
+# DOCX report the way LibreOffice users see it. The tests point fontconfig at the bundled Sarabun fonts
+# themselves (a generated fonts.conf), so no fonts are installed system-wide. Safe to run again; does nothing when all are present.
 set -euo pipefail
-packages=(chromium chromium-driver poppler-utils)
+packages=(chromium chromium-driver poppler-utils libreoffice-writer-nogui fontconfig)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -31,8 +31,18 @@ public sealed interface Block {
     record Table(List<String> header, List<List<String>> rows, float[] widths, boolean[] numeric) implements Block {
     }
 
-    /** A horizontal bar chart of scores 0-100; {@code previous} values are drawn beside when present. */
-    record BarChart(String title, List<Bar> bars, String currentLabel, String previousLabel) implements Block {
+    /**
+     * A horizontal bar chart of scores 0-100; {@code previous} values are drawn beside when present.
+     *
+     * @param passMark the year's pass mark, drawn as a marker line; null for none
+     */
+    record BarChart(String title, List<Bar> bars, String currentLabel, String previousLabel, Double passMark) implements Block {
+
+        /** A chart with the usual pass mark of 85. */
+        public BarChart(String title, List<Bar> bars, String currentLabel, String previousLabel) {
+            this(title, bars, currentLabel, previousLabel, 85.0);
+        }
+
         public boolean hasPrevious() {
             return bars.stream().anyMatch(b -> b.previous() != null);
         }

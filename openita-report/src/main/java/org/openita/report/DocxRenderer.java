@@ -31,6 +31,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblCellMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 /**
  * Renders the report as a DOCX an agency can edit in Word or LibreOffice: Sarabun 16 pt on A4 with Thai
@@ -42,6 +49,11 @@ public final class DocxRenderer {
 
     static final int BODY_HALF_POINTS = 32;
     static final int TABLE_HALF_POINTS = 28;
+    static final int NOTE_HALF_POINTS = 24;
+    /** A4 width less the left and right margins, in twips. */
+    static final int USABLE_TWIPS = 11906 - 1701 - 1134;
+    /** Left and right cell margin, in twips. */
+    static final int CELL_MARGIN_TWIPS = 100;
 
     private final DigitStyle digits;
     private XWPFDocument doc;
@@ -83,8 +95,10 @@ public final class DocxRenderer {
         fonts(d.addNewRFonts());
         d.addNewSz().setVal(BigInteger.valueOf(BODY_HALF_POINTS));
         d.addNewSzCs().setVal(BigInteger.valueOf(BODY_HALF_POINTS));
+        // Thai is a complex script, so its language goes in bidi; val is for Latin text, which LibreOffice
+        // otherwise breaks with the Thai dictionary ("Transparency A|ssessment").
         CTLanguage lang = d.addNewLang();
-        lang.setVal("th-TH");
+        lang.setVal("en-US");
         lang.setBidi("th-TH");
         XWPFStyles styles = doc.createStyles();
         styles.setStyles(st);
@@ -136,12 +150,15 @@ public final class DocxRenderer {
         mar.setRight(BigInteger.valueOf(1134));
         mar.setHeader(BigInteger.valueOf(709));
         mar.setFooter(BigInteger.valueOf(709));
+        // Word prints Thai digits for the section's thaiNumbers format (the \\* ThaiArabic switch gives Thai
+        // letters in LibreOffice); LibreOffice 7.4 cannot import any Thai-digit page format and prints 1, 2, 3.
+        sect.addNewPgNumType().setFmt(digits == DigitStyle.THAI ? STNumberFormat.THAI_NUMBERS : STNumberFormat.DECIMAL);
         sect.addNewTitlePg();
         XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
         XWPFParagraph p = header.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         run(p, "- ", false, BODY_HALF_POINTS);
-        p.getCTP().addNewFldSimple().setInstr(digits == DigitStyle.THAI ? "PAGE \\* ThaiArabic" : "PAGE");
+        p.getCTP().addNewFldSimple().setInstr("PAGE");
         run(p, " -", false, BODY_HALF_POINTS);
     }
 
@@ -247,31 +264,64 @@ public final class DocxRenderer {
 
     private void table(Block.Table t) {
         XWPFTable table = doc.createTable(t.rows().size() + 1, t.header().size());
-        table.setWidth("100%");
-        float total = 0;
-        for (float w : t.widths()) {
-            total += w;
+        float[] points = TableLayout.widths(t, USABLE_TWIPS / 20f, TABLE_HALF_POINTS / 2f, CELL_MARGIN_TWIPS * 2 / 20f);
+        int[] twips = new int[points.length];
+        for (int c = 0; c < points.length; c++) {
+            twips[c] = Math.round(points[c] * 20);
         }
-        int usable = 11906 - 1701 - 1134;
+        fixedGrid(table, twips);
         XWPFTableRow head = table.getRow(0);
         head.setRepeatHeader(true);
         head.setCantSplitRow(true);
         for (int c = 0; c < t.header().size(); c++) {
             XWPFTableCell cell = head.getCell(c);
             cell.setColor("DCE6F1");
-            cell.setWidth(Integer.toString(Math.round(usable * t.widths()[c] / total)));
+            width(cell, twips[c]);
             write(cell, t.header().get(c), true, false);
+            cell.getParagraphs().get(0).getCTP().getPPr().addNewKeepNext();
         }
         for (int r = 0; r < t.rows().size(); r++) {
             XWPFTableRow row = table.getRow(r + 1);
             row.setCantSplitRow(true);
             for (int c = 0; c < t.header().size(); c++) {
                 XWPFTableCell cell = row.getCell(c);
-                cell.setWidth(Integer.toString(Math.round(usable * t.widths()[c] / total)));
+                width(cell, twips[c]);
                 write(cell, t.rows().get(r).get(c), false, t.numeric()[c]);
             }
         }
         doc.createParagraph();
+    }
+
+    /** Fixed layout with the grid and the table width in twips, so Word and LibreOffice keep the computed widths. */
+    private static void fixedGrid(XWPFTable table, int[] twips) {
+        CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
+        int total = 0;
+        for (int w : twips) {
+            total += w;
+        }
+        CTTblWidth width = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        width.setType(STTblWidth.DXA);
+        width.setW(BigInteger.valueOf(total));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        CTTblCellMar mar = pr.isSetTblCellMar() ? pr.getTblCellMar() : pr.addNewTblCellMar();
+        for (CTTblWidth side : new CTTblWidth[] {mar.addNewLeft(), mar.addNewRight()}) {
+            side.setType(STTblWidth.DXA);
+            side.setW(BigInteger.valueOf(CELL_MARGIN_TWIPS));
+        }
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : twips) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+    }
+
+    private static void width(XWPFTableCell cell, int twips) {
+        var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTTblWidth w = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(twips));
     }
 
     private static void write(XWPFTableCell cell, String text, boolean bold, boolean numeric) {
@@ -292,9 +342,11 @@ public final class DocxRenderer {
             XWPFRun b = run(legend, "■ ", false, TABLE_HALF_POINTS);
             b.setColor("A9C4E0");
             run(legend, c.previousLabel(), false, TABLE_HALF_POINTS);
+            legend.getCTP().addNewPPr().addNewKeepNext();
         }
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
+        p.getCTP().addNewPPr().addNewKeepNext();
         int widthPt = 450;
         int heightPt = Math.round(widthPt * ChartImage.height(c) / (float) ChartImage.WIDTH);
         try {
@@ -303,5 +355,8 @@ public final class DocxRenderer {
         } catch (InvalidFormatException | IOException e) {
             throw new IllegalStateException("cannot embed the chart", e);
         }
+        XWPFParagraph note = doc.createParagraph();
+        note.setSpacingAfter(160);
+        run(note, ChartScale.of(c).note(), false, NOTE_HALF_POINTS);
     }
 }

@@ -104,9 +104,13 @@ public final class FollowUpReportBuilder {
         for (FollowUp.Status s : FollowUp.Status.values()) {
             rows.add(List.of(s.thai(), n(count.getOrDefault(s, 0))));
         }
-        rows.add(List.of("เลยกำหนดแล้วเสร็จ", n(overdue)));
         rows.add(List.of("รวม", n(f.measures().size())));
         blocks.add(new Block.Table(List.of("สถานะ", "จำนวนมาตรการ"), rows, new float[] {4f, 2f}, new boolean[] {false, true}));
+        // Overdue measures are also counted under their status above (not started or in progress), so they are
+        // said apart from the table, whose rows add up to the total.
+        blocks.add(new Block.Paragraph(overdue == 0
+                ? "ไม่มีมาตรการที่เลยกำหนดแล้วเสร็จ"
+                : "ในจำนวนนี้ มี " + n(overdue) + " มาตรการที่เลยกำหนดแล้วเสร็จแต่ยังดำเนินการไม่แล้วเสร็จ"));
         List<List<String>> list = new ArrayList<>();
         int i = 0;
         for (FollowUp.Measure m : f.measures()) {

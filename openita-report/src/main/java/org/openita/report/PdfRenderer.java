@@ -26,6 +26,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.awt.font.TextAttribute;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +44,10 @@ public final class PdfRenderer {
 
     static final float BODY = 16f;
     static final float LEADING = 25f;
+    /** The text width of an A4 page with the report's margins (85 left, 57 right), in points. */
+    static final float WIDTH = PageSize.A4.getWidth() - 85 - 57;
+    static final Color PASS = new Color(0xc6, 0x28, 0x28);
+    static final Color GRID = new Color(0xdd, 0xe2, 0xe8);
     static final Color INK = new Color(0x1b, 0x1f, 0x24);
     static final Color BRAND = new Color(0x0b, 0x4f, 0x8a);
     static final Color LIGHT = new Color(0xa9, 0xc4, 0xe0);
@@ -65,6 +71,8 @@ public final class PdfRenderer {
     private final Font smallBold;
     private final ThaiSplitCharacter split = new ThaiSplitCharacter();
     private final DigitStyle digits;
+    /** Tables built while looking ahead for page breaks, reused when they are added. */
+    private final Map<Block, PdfPTable> tables = new IdentityHashMap<>();
 
     private PdfRenderer(DigitStyle digits) {
         init();
@@ -135,13 +143,54 @@ public final class PdfRenderer {
             document.addAuthor(doc.agency());
             document.addCreator("OpenITA");
             document.open();
-            for (Block b : doc.blocks()) {
+            List<Block> blocks = doc.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                if (b instanceof Block.Heading || b instanceof Block.BarChart) {
+                    keepWithNext(writer, document, blocks, i);
+                }
                 block(document, b);
             }
             document.close();
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("cannot write the PDF report", e);
         }
+    }
+
+    /**
+     * Starts a new page when a heading (with the start of what follows it) or a whole chart with its caption does
+     * not fit in the room left on this page but would fit on an empty one, so no heading or caption is left alone at
+     * the foot of a page.
+     */
+    private void keepWithNext(PdfWriter writer, Document document, List<Block> blocks, int i) throws DocumentException {
+        float room = writer.getVerticalPosition(true) - document.bottom();
+        float page = document.top() - document.bottom();
+        float need = need(blocks, i, document);
+        if (need > room && room < page - 1) {
+            document.newPage();
+        }
+    }
+
+    /** The height block i needs to be kept with: all of a heading and of a chart, the start of anything else. */
+    private float need(List<Block> blocks, int i, Document document) throws DocumentException {
+        if (i >= blocks.size()) {
+            return 0;
+        }
+        float width = document.right() - document.left();
+        Block b = blocks.get(i);
+        if (b instanceof Block.Heading h) {
+            Font font = h.level() == 1 ? h1 : h2;
+            float lines = (float) Math.ceil(font.getBaseFont().getWidthPoint(h.full(), font.getSize()) / width);
+            return (h.level() == 1 ? 14 : 8) + 4 + Math.max(1, lines) * LEADING + need(blocks, i + 1, document);
+        } else if (b instanceof Block.Paragraph || b instanceof Block.Bullets) {
+            return 3 * LEADING + 4; // two lines, with a line's room for spacing and rounding
+        } else if (b instanceof Block.Table t) {
+            PdfPTable table = table(t);
+            return table.spacingBefore() + table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
+        } else if (b instanceof Block.BarChart c) {
+            return (c.hasPrevious() ? 2 : 1) * LEADING + 6 + chartTable(c).getTotalHeight() + 2 * LEADING;
+        }
+        return 0;
     }
 
     private void block(Document document, Block b) throws DocumentException, IOException {
@@ -218,8 +267,13 @@ public final class PdfRenderer {
     }
 
     private PdfPTable table(Block.Table t) throws DocumentException {
-        PdfPTable table = new PdfPTable(t.widths());
-        table.setWidthPercentage(100);
+        PdfPTable table = tables.get(t);
+        if (table != null) {
+            return table;
+        }
+        table = new PdfPTable(t.widths().length);
+        table.setTotalWidth(TableLayout.widths(t, WIDTH, small.getSize(), 8));
+        table.setLockedWidth(true);
         table.setHeaderRows(1);
         table.setSpacingBefore(6);
         table.setSpacingAfter(8);
@@ -233,6 +287,7 @@ public final class PdfRenderer {
                 table.addCell(cell(row.get(i), small, t.numeric()[i]));
             }
         }
+        tables.put(t, table);
         return table;
     }
 
@@ -265,9 +320,31 @@ public final class PdfRenderer {
             legend.add(chunk(c.previousLabel(), small));
             document.add(legend);
         }
-        PdfPTable table = new PdfPTable(new float[] {4.2f, 5f, 1.4f});
-        table.setWidthPercentage(100);
+        document.add(chartTable(c));
+        Paragraph note = paragraph(ChartScale.of(c).note(), note());
+        note.setSpacingAfter(8);
+        document.add(note);
+    }
+
+    private Font note() {
+        return small;
+    }
+
+    /** Label, bar and value per row; a first row for the pass mark's label and a last row for the scale. */
+    private PdfPTable chartTable(Block.BarChart c) throws DocumentException {
+        ChartScale scale = ChartScale.of(c);
+        PdfPTable table = new PdfPTable(3);
+        table.setTotalWidth(new float[] {WIDTH * 4.2f / 10.6f, WIDTH * 5f / 10.6f, WIDTH * 1.4f / 10.6f});
+        table.setLockedWidth(true);
         table.setKeepTogether(true);
+        if (scale.passMark() != null) {
+            table.addCell(empty());
+            PdfPCell mark = empty(); // no Sarabun run in it: an empty run has no text for ToUnicodeRepair to match
+            mark.setMinimumHeight(20);
+            mark.setCellEvent(new PassLabelEvent(scale));
+            table.addCell(mark);
+            table.addCell(empty());
+        }
         for (Block.Bar bar : c.bars()) {
             PdfPCell label = cell(bar.label(), small, false);
             label.setBorder(Rectangle.NO_BORDER);
@@ -275,29 +352,56 @@ public final class PdfRenderer {
             PdfPCell barCell = new PdfPCell(new Phrase(" "));
             barCell.setBorder(Rectangle.LEFT);
             barCell.setBorderColor(INK);
-            barCell.setCellEvent(new BarEvent(bar.value(), bar.previous()));
+            barCell.setCellEvent(new BarEvent(bar.value(), bar.previous(), scale));
             table.addCell(barCell);
             String value = bar.valueText() + (bar.previous() != null ? "\n" + bar.previousText() : "");
             PdfPCell v = cell(value, small, true);
             v.setBorder(Rectangle.NO_BORDER);
             table.addCell(v);
         }
-        document.add(table);
+        table.addCell(empty());
+        PdfPCell axis = empty();
+        axis.setMinimumHeight(24);
+        axis.setCellEvent(new AxisEvent(scale));
+        table.addCell(axis);
+        table.addCell(empty());
+        return table;
     }
 
-    /** Draws the bar(s) of one row inside its cell, scaled so that 100 fills the cell. */
+    private PdfPCell empty() {
+        PdfPCell cell = new PdfPCell(new Phrase(" "));
+        cell.setBorder(Rectangle.NO_BORDER);
+        return cell;
+    }
+
+    private static float x(Rectangle pos, ChartScale scale, double v) {
+        return pos.getLeft() + 1 + (pos.getWidth() - 4) * (float) scale.fraction(v);
+    }
+
+    /** Draws the grid, the bar(s) of one row and the pass mark inside its cell, on the chart's scale. */
     private static final class BarEvent implements PdfPCellEvent {
         private final Double value;
         private final Double previous;
+        private final ChartScale scale;
 
-        BarEvent(Double value, Double previous) {
+        BarEvent(Double value, Double previous, ChartScale scale) {
             this.value = value;
             this.previous = previous;
+            this.scale = scale;
         }
 
         @Override
         public void cellLayout(PdfPCell cell, Rectangle pos, PdfContentByte[] canvases) {
             PdfContentByte cb = canvases[PdfPTable.BACKGROUNDCANVAS];
+            cb.saveState();
+            cb.setColorStroke(GRID);
+            cb.setLineWidth(0.6f);
+            for (double t : scale.ticks()) {
+                cb.moveTo(x(pos, scale, t), pos.getBottom());
+                cb.lineTo(x(pos, scale, t), pos.getTop());
+            }
+            cb.stroke();
+            cb.restoreState();
             float height = pos.getHeight();
             float thickness = previous == null ? Math.min(12, height - 8) : Math.min(9, (height - 8) / 2);
             float top = pos.getBottom() + height / 2 + (previous == null ? thickness / 2 : thickness);
@@ -305,18 +409,90 @@ public final class PdfRenderer {
             if (previous != null) {
                 draw(cb, pos, previous, top - 2 * thickness - 1, thickness, LIGHT);
             }
+            if (scale.passMark() != null) {
+                PdfContentByte line = canvases[PdfPTable.LINECANVAS];
+                line.saveState();
+                line.setColorStroke(PASS);
+                line.setLineWidth(1.2f);
+                line.setLineDash(4, 2, 0);
+                float px = x(pos, scale, scale.passMark());
+                line.moveTo(px, pos.getBottom());
+                line.lineTo(px, pos.getTop());
+                line.stroke();
+                line.restoreState();
+            }
         }
 
-        private static void draw(PdfContentByte cb, Rectangle pos, Double v, float y, float h, Color color) {
+        private void draw(PdfContentByte cb, Rectangle pos, Double v, float y, float h, Color color) {
             if (v == null) {
                 return;
             }
-            float w = (pos.getWidth() - 4) * (float) Math.max(0, Math.min(100, v)) / 100f;
             cb.saveState();
             cb.setColorFill(color);
-            cb.rectangle(pos.getLeft() + 1, y, w, h);
+            cb.rectangle(pos.getLeft() + 1, y, x(pos, scale, v) - pos.getLeft() - 1, h);
             cb.fill();
             cb.restoreState();
+        }
+    }
+
+    /** The pass mark's label above the bars. */
+    private final class PassLabelEvent implements PdfPCellEvent {
+        private final ChartScale scale;
+
+        PassLabelEvent(ChartScale scale) {
+            this.scale = scale;
+        }
+
+        @Override
+        public void cellLayout(PdfPCell cell, Rectangle pos, PdfContentByte[] canvases) {
+            Font font = FontFactory.getFont("sarabun", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, 14f, Font.NORMAL, PASS);
+            Phrase p = new Phrase();
+            p.add(chunk(scale.passLabel(), font));
+            ColumnText.showTextAligned(canvases[PdfPTable.TEXTCANVAS], Element.ALIGN_CENTER, p,
+                    Math.min(x(pos, scale, scale.passMark()), pos.getRight() - 30), pos.getBottom() + 6, 0);
+        }
+    }
+
+    /** The scale under the bars: the axis line, a tick and a label at each step, a break mark when it does not start at 0. */
+    private final class AxisEvent implements PdfPCellEvent {
+        private final ChartScale scale;
+
+        AxisEvent(ChartScale scale) {
+            this.scale = scale;
+        }
+
+        @Override
+        public void cellLayout(PdfPCell cell, Rectangle pos, PdfContentByte[] canvases) {
+            PdfContentByte cb = canvases[PdfPTable.LINECANVAS];
+            float top = pos.getTop();
+            cb.saveState();
+            cb.setColorStroke(INK);
+            cb.setLineWidth(0.8f);
+            cb.moveTo(pos.getLeft(), top);
+            cb.lineTo(pos.getRight() - 3, top);
+            for (double t : scale.ticks()) {
+                cb.moveTo(x(pos, scale, t), top);
+                cb.lineTo(x(pos, scale, t), top - 4);
+            }
+            cb.stroke();
+            if (scale.zoomed()) {
+                float bx = pos.getLeft() + 6;
+                cb.setColorFill(Color.WHITE);
+                cb.rectangle(bx, top - 1.5f, 5, 3);
+                cb.fill();
+                cb.moveTo(bx - 2, top - 4);
+                cb.lineTo(bx + 2, top + 4);
+                cb.moveTo(bx + 3, top - 4);
+                cb.lineTo(bx + 7, top + 4);
+                cb.stroke();
+            }
+            cb.restoreState();
+            Font font = FontFactory.getFont("sarabun", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, 11f, Font.NORMAL, INK);
+            for (double t : scale.ticks()) {
+                Phrase p = new Phrase();
+                p.add(chunk(scale.label(t), font));
+                ColumnText.showTextAligned(canvases[PdfPTable.TEXTCANVAS], Element.ALIGN_CENTER, p, x(pos, scale, t), top - 16, 0);
+            }
         }
     }
 

@@ -280,7 +280,8 @@ public final class ReportBuilder {
                 : new Block.Table(header, rows, new float[] {0.8f, 6f, 1.8f, 1.7f, 1.5f}, new boolean[] {false, false, false, true, true}));
         String series = Phrases.fill("results.chart.series", kv("year", year()));
         blocks.add(new Block.BarChart(Phrases.fill("results.chart.indicators", kv("year", year())), byNumber.stream()
-                .map(f -> new Block.Bar(n(f.number()) + " " + f.name().th(), f.score(), null, score(f.score()), null)).toList(), series, null));
+                .map(f -> new Block.Bar(n(f.number()) + " " + f.name().th(), f.score(), null, score(f.score()), null)).toList(), series, null,
+                a.target()));
         if (a.previous() != null) {
             String last = n(a.framework().year().buddhistEra() - 1);
             List<Block.Bar> yoy = new ArrayList<>();
@@ -289,7 +290,7 @@ public final class ReportBuilder {
             byNumber.stream().filter(f -> f.previous() != null).forEach(f -> yoy.add(new Block.Bar(
                     n(f.number()) + " " + f.name().th(), f.score(), f.previous(), score(f.score()), score(f.previous()))));
             blocks.add(new Block.BarChart(Phrases.fill("results.chart.compare", kv("lastYear", last)), yoy, series,
-                    Phrases.fill("results.chart.series", kv("year", last))));
+                    Phrases.fill("results.chart.series", kv("year", last)), a.target()));
         }
     }
 

@@ -59,7 +59,7 @@ public enum ReportFormat {
         return switch (this) {
             case DOCX -> DocxRenderer.render(doc, options.digits());
             case PDF -> PdfRenderer.render(doc, options.digits());
-            case HTML -> HtmlRenderer.render(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case HTML -> HtmlRenderer.render(doc, options.digits()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         };
     }
 }

@@ -61,4 +61,40 @@ class FollowUpReportTest {
         String html = new String(ReportFormat.HTML.render(followUp(), ReportOptions.defaults(LocalDate.of(2026, 11, 24))), StandardCharsets.UTF_8);
         assertThat(html).contains("มาตรการยกระดับคุณภาพการให้บริการ", "<table");
     }
+
+    /** A plan with a measure in every status, one never reported on and one overdue: the status rows add up to the total. */
+    @Test
+    void theStatusCountsAddUpToTheTotal() {
+        FollowUp base = followUp();
+        FollowUp.Measure untouched = new FollowUp.Measure("มาตรการจัดทำคู่มือการปฏิบัติงาน", List.of(), "สำนักปลัด", null,
+                LocalDate.of(2025, 10, 1), LocalDate.of(2027, 3, 31), "", FollowUp.Status.NOT_STARTED, List.of(), List.of());
+        FollowUp.Measure lateNotStarted = new FollowUp.Measure("มาตรการเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", List.of(), "กองคลัง", null,
+                LocalDate.of(2025, 10, 1), LocalDate.of(2026, 6, 30), "", FollowUp.Status.NOT_STARTED, List.of(), List.of());
+        List<FollowUp.Measure> measures = new java.util.ArrayList<>(base.measures());
+        measures.add(untouched);
+        measures.add(lateNotStarted);
+        FollowUp plan = new FollowUp(base.agency(), base.assessmentYear(), base.measuresYear(), base.overall(), base.level(), measures,
+                base.asOf());
+        ReportDocument doc = FollowUpReportBuilder.build(plan, new ReportOptions(DigitStyle.ARABIC, base.asOf(), null, true));
+        Block.Table summary = doc.blocks().stream().filter(b -> b instanceof Block.Table t && t.header().equals(List.of("สถานะ", "จำนวนมาตรการ")))
+                .map(Block.Table.class::cast).findFirst().orElseThrow();
+        int sum = 0;
+        int total = -1;
+        java.util.Map<String, Integer> byStatus = new java.util.HashMap<>();
+        for (List<String> row : summary.rows()) {
+            int n = Integer.parseInt(row.get(1));
+            if (row.get(0).equals("รวม")) {
+                total = n;
+            } else {
+                sum += n;
+                byStatus.put(row.get(0), n);
+            }
+        }
+        assertThat(total).isEqualTo(5);
+        assertThat(sum).as("the status rows add up to the total").isEqualTo(total);
+        assertThat(byStatus).containsEntry("ยังไม่เริ่ม", 2).containsEntry("อยู่ระหว่างดำเนินการ", 1)
+                .containsEntry("ดำเนินการแล้วเสร็จ", 1).containsEntry("ยกเลิก", 1).hasSize(4);
+        // the overdue ones (one in progress, one not started) are said beside the table, not counted twice in it
+        assertThat(doc.blocks()).contains(new Block.Paragraph("ในจำนวนนี้ มี 2 มาตรการที่เลยกำหนดแล้วเสร็จแต่ยังดำเนินการไม่แล้วเสร็จ"));
+    }
 }

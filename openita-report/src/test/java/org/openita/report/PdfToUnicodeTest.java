@@ -38,6 +38,11 @@ class PdfToUnicodeTest {
 
     /** PDFBox's stripper with every /ActualText removed, so each glyph reads through its font's ToUnicode map. */
     static String toUnicodeText(byte[] pdf) throws Exception {
+        return toUnicodeText(pdf, false);
+    }
+
+    /** The same, with the text put in reading order by position ({@code sorted}) instead of content-stream order. */
+    static String toUnicodeText(byte[] pdf, boolean sorted) throws Exception {
         try (var document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
@@ -49,6 +54,7 @@ class PdfToUnicodeTest {
                     super.beginMarkedContentSequence(tag, without);
                 }
             };
+            stripper.setSortByPosition(sorted);
             return stripper.getText(document);
         }
     }
