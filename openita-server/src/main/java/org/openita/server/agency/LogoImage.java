@@ -74,12 +74,12 @@ public final class LogoImage {
 
         private final Problem problem;
 
-        Refused(Problem problem, Throwable cause) {
+        public Refused(Problem problem, Throwable cause) {
             super(problem.en(), cause);
             this.problem = problem;
         }
 
-        Refused(Problem problem) {
+        public Refused(Problem problem) {
             this(problem, null);
         }
 
