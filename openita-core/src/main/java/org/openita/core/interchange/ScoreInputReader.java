@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.openita.core.analysis.AgencyProfile;
+import org.openita.core.analysis.Signatory;
 import org.openita.core.framework.AnswerScale;
 import org.openita.core.framework.FiscalYear;
 import org.openita.core.framework.FrameworkDefinition;
@@ -105,7 +106,7 @@ public final class ScoreInputReader {
                 profile == null ? AgencyProfile.named(null) : profile);
     }
 
-    /** The agency as a name, or as {"name", "district", "province", "units": [...]}. */
+    /** The agency as a name, or as {"name", "district", "province", "units": [...], "signOff": [...]}. */
     private AgencyProfile agency(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
@@ -117,9 +118,9 @@ public final class ScoreInputReader {
             return null;
         }
         for (String k : n.propertyNames()) {
-            if (!Set.of("name", "district", "province", "units").contains(k)) {
-                problem("agency." + k, "ไม่รู้จักฟิลด์นี้ (ใช้ได้: name, district, province, units)",
-                        "unknown field (allowed: name, district, province, units)");
+            if (!Set.of("name", "district", "province", "units", "signOff").contains(k)) {
+                problem("agency." + k, "ไม่รู้จักฟิลด์นี้ (ใช้ได้: name, district, province, units, signOff)",
+                        "unknown field (allowed: name, district, province, units, signOff)");
             }
         }
         String name = text(n.get("name"), "agency.name");
@@ -141,7 +142,94 @@ public final class ScoreInputReader {
                 }
             }
         }
-        return new AgencyProfile(name, text(n.get("district"), "agency.district"), text(n.get("province"), "agency.province"), units);
+        return new AgencyProfile(name, text(n.get("district"), "agency.district"), text(n.get("province"), "agency.province"), units,
+                signOff(n.get("signOff")));
+    }
+
+    /** The longest position or name taken in the sign-off, in characters (as on the agency page). */
+    static final int SIGN_OFF_TEXT = 150;
+
+    /** The sign-off block: [{"role": "prepared|reviewed|approved", "name": optional, "position": required}], each role at most once. */
+    private List<Signatory> signOff(JsonNode n) {
+        List<Signatory> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            problem("agency.signOff", "ต้องเป็นรายการผู้ลงนาม เช่น [{\"role\": \"prepared\", \"position\": \"นักวิเคราะห์นโยบายและแผน\"}]",
+                    "expected a list of signatories, e.g. [{\"role\": \"prepared\", \"position\": \"Policy and plan analyst\"}]");
+            return out;
+        }
+        Set<Signatory.Role> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            String at = "agency.signOff[" + i + "]";
+            JsonNode s = n.get(i);
+            if (!isObject(s, at)) {
+                if (s == null || s.isNull()) {
+                    problem(at, "ต้องเป็นออบเจกต์ { ... }", "expected an object { ... }");
+                }
+                continue;
+            }
+            for (String k : s.propertyNames()) {
+                if (!Set.of("role", "name", "position").contains(k)) {
+                    problem(at + "." + k, "ไม่รู้จักฟิลด์นี้ (ใช้ได้: role, name, position)", "unknown field (allowed: role, name, position)");
+                }
+            }
+            String roleText = text(s.get("role"), at + ".role");
+            Signatory.Role role = null;
+            if (roleText == null) {
+                if (s.get("role") == null || s.get("role").isNull()) {
+                    problem(at + ".role", "ต้องระบุบทบาท: prepared (ผู้จัดทำ), reviewed (ผู้ตรวจสอบ) หรือ approved (ผู้อนุมัติ)",
+                            "the role is required: prepared, reviewed or approved");
+                }
+            } else {
+                role = switch (roleText.trim()) {
+                    case "prepared" -> Signatory.Role.PREPARED;
+                    case "reviewed" -> Signatory.Role.REVIEWED;
+                    case "approved" -> Signatory.Role.APPROVED;
+                    default -> null;
+                };
+                if (role == null) {
+                    problem(at + ".role", "ไม่รู้จักบทบาท \"" + shown(roleText) + "\" (ใช้ได้: prepared, reviewed, approved)",
+                            "unknown role \"" + shown(roleText) + "\" (allowed: prepared, reviewed, approved)");
+                } else if (!seen.add(role)) {
+                    problem(at + ".role", "บทบาท " + roleText.trim() + " ซ้ำ แต่ละบทบาทมีผู้ลงนามได้คนเดียว",
+                            "the role " + roleText.trim() + " is given twice; each role has one signatory");
+                    role = null;
+                }
+            }
+            JsonNode p = s.get("position");
+            String position = signOffText(p, at + ".position");
+            if (p == null || p.isNull() || (p.isString() && p.asString().isBlank())) {
+                problem(at + ".position", "ต้องระบุตำแหน่งของผู้ลงนาม", "the signatory's position is required");
+            }
+            String name = signOffText(s.get("name"), at + ".name");
+            if (role != null && position != null) {
+                out.add(new Signatory(role, name, position));
+            }
+        }
+        return out;
+    }
+
+    /** A position or name: one line, not blank, at most {@value #SIGN_OFF_TEXT} characters; null (with a problem when wrong) otherwise. */
+    private String signOffText(JsonNode n, String field) {
+        String t = text(n, field);
+        if (t == null) {
+            return null;
+        }
+        t = t.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.codePoints().anyMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c))) {
+            problem(field, "ต้องเป็นข้อความบรรทัดเดียว ไม่มีอักขระควบคุม", "must be a single line without control characters");
+            return null;
+        }
+        if (t.codePointCount(0, t.length()) > SIGN_OFF_TEXT) {
+            problem(field, "ยาวเกิน " + SIGN_OFF_TEXT + " ตัวอักษร", "longer than " + SIGN_OFF_TEXT + " characters");
+            return null;
+        }
+        return t;
     }
 
     /**

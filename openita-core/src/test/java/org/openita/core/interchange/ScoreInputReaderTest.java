@@ -97,4 +97,49 @@ class ScoreInputReaderTest {
         assertThat(problems("[1, 2]")).singleElement()
                 .satisfies(x -> assertThat(x.en()).isEqualTo("the document must be a JSON object { ... }"));
     }
+
+    @Test
+    void theAgencyMayCarryItsSignOffInPrintingOrder() {
+        var read = ScoreInputReader.read("""
+                {"agency": {"name": "องค์การบริหารส่วนตำบลทดสอบ", "signOff": [
+                   {"role": "prepared", "position": "นักวิเคราะห์นโยบายและแผนปฏิบัติการ", "name": "นางสาวใจดี มีสุข"},
+                   {"role": "approved", "position": "  นายกองค์การบริหารส่วนตำบล  "},
+                   {"role": "reviewed", "position": "ปลัดองค์การบริหารส่วนตำบล", "name": ""}]},
+                 "year": 2568, "overall": 90}
+                """, ScoreInputReaderTest::shipped);
+        assertThat(read.agency().signOff()).containsExactly(
+                new org.openita.core.analysis.Signatory(org.openita.core.analysis.Signatory.Role.PREPARED, "นางสาวใจดี มีสุข",
+                        "นักวิเคราะห์นโยบายและแผนปฏิบัติการ"),
+                new org.openita.core.analysis.Signatory(org.openita.core.analysis.Signatory.Role.APPROVED, null, "นายกองค์การบริหารส่วนตำบล"),
+                new org.openita.core.analysis.Signatory(org.openita.core.analysis.Signatory.Role.REVIEWED, null, "ปลัดองค์การบริหารส่วนตำบล"));
+        assertThat(ScoreInputReader.read("{\"agency\": {\"name\": \"อบต.ก\"}, \"year\": 2568}", ScoreInputReaderTest::shipped)
+                .agency().signOff()).isEmpty();
+    }
+
+    @Test
+    void aBadSignOffIsExplainedFieldByFieldInThaiAndEnglish() {
+        String longText = "ก".repeat(151);
+        List<InputProblem> p = problems("""
+                {"agency": {"name": "อบต.ก", "signOff": [
+                   {"role": "checked", "position": "ปลัด"},
+                   {"role": "prepared"},
+                   {"role": "prepared", "position": "ซ้ำ"},
+                   {"position": "ไม่มีบทบาท", "phone": "0812345678"},
+                   {"role": "approved", "position": "%s", "name": "บรรทัด\\nสอง"},
+                   "ไม่ใช่ออบเจกต์"]},
+                 "year": 2568}
+                """.formatted(longText));
+        assertThat(p).extracting(InputProblem::field).containsExactly(
+                "agency.signOff[0].role", "agency.signOff[1].position", "agency.signOff[2].role", "agency.signOff[3].phone",
+                "agency.signOff[3].role", "agency.signOff[4].position", "agency.signOff[4].name", "agency.signOff[5]");
+        assertThat(p.get(0).en()).isEqualTo("unknown role \"checked\" (allowed: prepared, reviewed, approved)");
+        assertThat(p.get(0).th()).contains("ไม่รู้จักบทบาท");
+        assertThat(p.get(1).en()).isEqualTo("the signatory's position is required");
+        assertThat(p.get(1).th()).isEqualTo("ต้องระบุตำแหน่งของผู้ลงนาม");
+        assertThat(p.get(2).en()).contains("given twice");
+        assertThat(p.get(5).en()).isEqualTo("longer than 150 characters");
+        assertThat(p.get(6).en()).isEqualTo("must be a single line without control characters");
+        assertThat(problems("{\"agency\": {\"name\": \"อบต.ก\", \"signOff\": {\"role\": \"prepared\"}}, \"year\": 2568}"))
+                .singleElement().satisfies(x -> assertThat(x.field()).isEqualTo("agency.signOff"));
+    }
 }

@@ -11,6 +11,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * An agency's own page, for everyone allowed to see that agency. Anyone else gets "not found", exactly as
@@ -24,9 +30,12 @@ class AgencyPageController {
     private final org.openita.server.cycle.CycleService cycles;
 
     private final List<AgencyPagePart> parts;
+    private final AgencyReportDetails details;
 
-    AgencyPageController(AgencyRegistry registry, AgencyAccess access, org.openita.server.cycle.CycleService cycles, List<AgencyPagePart> parts) {
+    AgencyPageController(AgencyRegistry registry, AgencyAccess access, org.openita.server.cycle.CycleService cycles, List<AgencyPagePart> parts,
+                         AgencyReportDetails details) {
         this.parts = parts;
+        this.details = details;
         this.registry = registry;
         this.access = access;
         this.cycles = cycles;
@@ -63,9 +72,23 @@ class AgencyPageController {
     String page(@PathVariable String code, Authentication auth, Model model) {
         access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return show(agency, auth, model);
+    }
+
+    /** The agency page with whatever the model already holds (an error, a form as typed). */
+    private String show(Agency agency, Authentication auth, Model model) {
         model.addAttribute("agency", agency);
         model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
-        model.addAttribute("canEditData", mayEditData(auth));
+        if (!model.containsAttribute("canEditData")) {
+            model.addAttribute("canEditData", mayEditData(auth));
+        }
+        model.addAttribute("canManage", access.canManage(auth, agency.code()));
+        model.addAttribute("logo", details.logoInfo(agency.code()).orElse(null));
+        List<org.openita.core.analysis.Signatory> signOff = details.signOff(agency.code());
+        model.addAttribute("signOff", signOff);
+        if (!model.containsAttribute("signOffForm")) {
+            model.addAttribute("signOffForm", SignOffForm.of(signOff));
+        }
         List<Map<String, Object>> parts = new java.util.ArrayList<>();
         this.parts.stream().sorted(java.util.Comparator.comparingInt(AgencyPagePart::order)).forEach(p -> p.values(agency, auth).ifPresent(v -> {
             Map<String, Object> part = new java.util.HashMap<>(v);
@@ -82,14 +105,12 @@ class AgencyPageController {
                  Authentication auth, Model model, jakarta.servlet.http.HttpServletResponse response) {
         access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("agency", agency);
-        model.addAttribute("agencyAdmin", AgencyAccess.has(auth, Role.AGENCY_ADMIN));
         boolean allowed = mayEditData(auth);
         model.addAttribute("canEditData", allowed);
         if (!allowed) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("editError", "agency.edit.closed");
-            return "agency/page";
+            return show(agency, auth, model);
         }
         int n;
         try {
@@ -100,9 +121,71 @@ class AgencyPageController {
         } catch (NumberFormatException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("editError", "agency.edit.number");
-            return "agency/page";
+            return show(agency, auth, model);
         }
         registry.updateStaffCount(auth.getName(), code, n);
         return "redirect:/agency/" + code + "?saved";
+    }
+
+    /** The agency's logo as kept (PNG), for everyone allowed to see the agency. */
+    @GetMapping("/agency/{code}/logo")
+    org.springframework.http.ResponseEntity<byte[]> logo(@PathVariable String code, Authentication auth) {
+        access.requireVisible(auth, code);
+        byte[] png = details.logo(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
+                .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate()).body(png);
+    }
+
+    /** Adds or replaces the logo: the agency's administrator or the central administrator. */
+    @PostMapping("/agency/{code}/logo")
+    String uploadLogo(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
+                      Model model, HttpServletResponse response) throws IOException {
+        Agency agency = manageable(code, auth);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new LogoImage.Refused(LogoImage.Problem.EMPTY);
+            }
+            try (InputStream in = file.getInputStream()) {
+                details.storeLogo(auth.getName(), code, in);
+            }
+        } catch (LogoImage.Refused e) {
+            response.setStatus(e.problem() == LogoImage.Problem.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("logoError", "agency.logo.problem." + e.problem().name());
+            return show(agency, auth, model);
+        }
+        return "redirect:/agency/" + code + "?logoSaved#report-details";
+    }
+
+    @PostMapping("/agency/{code}/logo/remove")
+    String removeLogo(@PathVariable String code, Authentication auth) {
+        manageable(code, auth);
+        details.removeLogo(auth.getName(), code);
+        return "redirect:/agency/" + code + "?logoRemoved#report-details";
+    }
+
+    /** The sign-off block of the agency's reports: three rows, each a position (required when the row is used) and a name. */
+    @PostMapping("/agency/{code}/sign-off")
+    String signOff(@PathVariable String code,
+                   @RequestParam(defaultValue = "") String preparedPosition, @RequestParam(defaultValue = "") String preparedName,
+                   @RequestParam(defaultValue = "") String reviewedPosition, @RequestParam(defaultValue = "") String reviewedName,
+                   @RequestParam(defaultValue = "") String approvedPosition, @RequestParam(defaultValue = "") String approvedName,
+                   Authentication auth, Model model, HttpServletResponse response) {
+        Agency agency = manageable(code, auth);
+        SignOffForm form = new SignOffForm(preparedPosition, preparedName, reviewedPosition, reviewedName, approvedPosition, approvedName);
+        Map<String, String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("signOffForm", form);
+            model.addAttribute("signOffErrors", problems);
+            return show(agency, auth, model);
+        }
+        details.storeSignOff(auth.getName(), code, form.signatories());
+        return "redirect:/agency/" + code + "?signOffSaved#report-details";
+    }
+
+    /** The agency, for its administrator or the central administrator; "not found" for those who cannot see it, "forbidden" for the others. */
+    private Agency manageable(String code, Authentication auth) {
+        access.requireManageable(auth, code);
+        return registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -25,6 +25,7 @@ import org.openita.core.scoring.ScoringEngine;
 import org.openita.core.thai.DigitStyle;
 import org.openita.report.ReportFormat;
 import org.openita.report.ReportOptions;
+import org.openita.server.agency.LogoImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,10 +118,14 @@ final class ReportCommand implements Callable<Integer> {
                 analysis = analysis.withMeasures(MeasuresReader.read(Files.readString(measures), now.framework().year().next()));
                 confirmed = true;
             }
-            byte[] logoBytes = logo == null ? null : Files.readAllBytes(logo);
-            if (logoBytes != null && !isPngOrJpeg(logoBytes)) {
-                err.println("- --logo: " + logo + " is not a PNG or JPEG image / ไฟล์โลโก้ต้องเป็นภาพ PNG หรือ JPEG");
-                return OpenItaCommand.BAD_INPUT;
+            byte[] logoBytes = null;
+            if (logo != null) {
+                try {
+                    logoBytes = readLogo(logo);
+                } catch (LogoImage.Refused e) {
+                    err.println("- --logo: " + logo + ": " + e.problem().en() + " / " + e.problem().th());
+                    return OpenItaCommand.BAD_INPUT;
+                }
             }
             ReportOptions options = new ReportOptions(digits == Digits.thai ? DigitStyle.THAI : DigitStyle.ARABIC, reportDate,
                     logoBytes, confirmed);
@@ -139,10 +144,15 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    static boolean isPngOrJpeg(byte[] b) {
-        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-        boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
-        return png || jpeg;
+    /** The logo checked and re-encoded exactly as the agency page does it (a PNG of at most 600 px), read no further than its limit. */
+    static byte[] readLogo(Path file) throws IOException, LogoImage.Refused {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) LogoImage.MAX_BYTES + 1);
+            if (bytes.length > LogoImage.MAX_BYTES) {
+                throw new LogoImage.Refused(LogoImage.Problem.TOO_LARGE);
+            }
+            return LogoImage.normalize(bytes).png();
+        }
     }
 
     private static ScoreInputReader.Read read(Path file) throws IOException {

@@ -6,9 +6,11 @@ import org.openita.core.analysis.Analysis;
 import org.openita.core.analysis.AnalysisOptions;
 import org.openita.core.analysis.Analyzer;
 import org.openita.core.analysis.DraftMeasure;
+import org.openita.core.analysis.Signatory;
 import org.openita.core.framework.KnowledgeBaseLoader;
 import org.openita.report.ReportFormat;
 import org.openita.report.ReportOptions;
+import org.openita.server.agency.AgencyReportDetails;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.AgencyResult;
@@ -25,20 +27,46 @@ public class AnalysisReports {
     private final DemoAgency demo;
     private final OfficialResults results;
     private final MeasurePlans plans;
+    private final AgencyReportDetails details;
 
-    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans) {
+    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans, AgencyReportDetails details) {
         this.demo = demo;
         this.results = results;
         this.plans = plans;
+        this.details = details;
+    }
+
+    /** What a report is rendered from: the analysis (with the agency's sign-off) and the options (with its logo). */
+    record Document(Analysis analysis, ReportOptions options) {
     }
 
     /** The agency's own report, or empty when it has no results for the year: its confirmed measures with owners, else the drafts. */
     public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits) {
+        return agencyDocument(code, year, digits).map(d -> render(d.analysis(), d.options(), "-" + code + "-" + year, f));
+    }
+
+    Optional<Document> agencyDocument(String code, int year, String digits) {
         return results.analysis(code, year).map(analysis -> {
             Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
-            return render(a, ReportDownload.options(digits, CycleService.today(), confirmed.isPresent()), "-" + code + "-" + year, f);
+            return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(), confirmed.isPresent())));
         });
+    }
+
+    /**
+     * The agency's logo on the cover and its sign-off at the end. The public copy carries both: the sign-off is what the
+     * agency chose to print in its official report (the agency page says so where it is entered).
+     */
+    private Document withAgencyDetails(String code, Document d) {
+        ReportOptions o = d.options();
+        byte[] logo = details.logo(code).orElse(null);
+        List<Signatory> signOff = details.signOff(code);
+        Analysis a = d.analysis();
+        if (!signOff.isEmpty()) {
+            a = new Analysis(a.agency().withSignOff(signOff), a.framework(), a.result(), a.previous(), a.overall(), a.target(), a.targetMet(),
+                    a.levelExplanation(), a.ranked(), a.byTool(), a.previousOverall(), a.suggestedTarget(), a.measures(), a.measuresYear());
+        }
+        return new Document(a, new ReportOptions(o.digits(), o.date(), logo, o.confirmedMeasures(), o.publicCopy()));
     }
 
     /**
@@ -48,7 +76,12 @@ public class AnalysisReports {
      */
     public ResponseEntity<byte[]> publicCopy(Analysis publicAnalysis, boolean measuresConfirmed, String code, int year, ReportFormat f,
                                              String digits) {
-        return render(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(), measuresConfirmed), "-" + code + "-" + year, f);
+        Document d = publicDocument(publicAnalysis, measuresConfirmed, code, digits);
+        return render(d.analysis(), d.options(), "-" + code + "-" + year, f);
+    }
+
+    Document publicDocument(Analysis publicAnalysis, boolean measuresConfirmed, String code, String digits) {
+        return withAgencyDetails(code, new Document(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(), measuresConfirmed)));
     }
 
     public ResponseEntity<byte[]> demo(ReportFormat f, String digits) {

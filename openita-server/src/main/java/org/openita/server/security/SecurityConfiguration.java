@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/agency/*/logo").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/agency/*/logo", "/agency/*/logo/remove", "/agency/*/sign-off").authenticated()
                         .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*", "/agency/*/results/template.*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/agency/*/results/import").authenticated()
                         .requestMatchers(HttpMethod.GET, "/imports/*").authenticated()

@@ -50,22 +50,49 @@ class ReportCommandTest {
     }
 
     @Test
-    void theLogoGoesOnTheCover() throws Exception {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        Path logo = dir.resolve("logo.png");
-        javax.imageio.ImageIO.write(img, "png", logo.toFile());
+    void theLogoGoesOnTheCoverCheckedAndReEncodedAsOnTheAgencyPage() throws Exception {
+        Path logo = Files.write(dir.resolve("logo.jpg"), org.openita.server.agency.Logos.png(1200, 800));
         Path docx = dir.resolve("with-logo.docx");
-        assertThat(run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", docx.toString()).exit()).isZero();
+        CliRun ok = run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", docx.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
-            byte[] logoBytes = Files.readAllBytes(logo);
-            assertThat(doc.getAllPictures()).anySatisfy(p -> assertThat(p.getData()).isEqualTo(logoBytes));
+            assertThat(doc.getAllPictures()).anySatisfy(p -> {
+                java.awt.image.BufferedImage img = org.openita.server.agency.Logos.decode(p.getData());
+                assertThat(img.getWidth()).as("scaled to 600 px on the long side").isEqualTo(600);
+                assertThat(img.getHeight()).isEqualTo(400);
+            });
         }
         Path pdf = dir.resolve("with-logo.pdf");
         assertThat(run("report", "--input", example("samdet-2568.json"), "--logo", logo.toString(), "--out", pdf.toString()).exit()).isZero();
         assertThat(Files.size(pdf)).isPositive();
-        CliRun bad = run("report", "--input", example("samdet-2568.json"), "--logo", example("samdet-2567.json"), "--out", dir.resolve("x.docx").toString());
-        assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("--logo");
+        CliRun notImage = run("report", "--input", example("samdet-2568.json"), "--logo", example("samdet-2567.json"), "--out", dir.resolve("x.docx").toString());
+        assertThat(notImage.exit()).isEqualTo(2);
+        assertThat(notImage.err()).contains("--logo", "not a PNG or JPEG", "ไม่ใช่ภาพ PNG หรือ JPEG");
+        Path bomb = Files.write(dir.resolve("bomb.png"), org.openita.server.agency.Logos.forgedHeader(10_000, 10_000));
+        CliRun tooMany = run("report", "--input", example("samdet-2568.json"), "--logo", bomb.toString(), "--out", dir.resolve("y.docx").toString());
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("wider or taller than 4000 pixels", "4000 พิกเซล");
+        Path big = Files.write(dir.resolve("big.png"), java.util.Arrays.copyOf(org.openita.server.agency.Logos.png(10, 10), 1_100_000));
+        CliRun tooLarge = run("report", "--input", example("samdet-2568.json"), "--logo", big.toString(), "--out", dir.resolve("z.docx").toString());
+        assertThat(tooLarge.exit()).isEqualTo(2);
+        assertThat(tooLarge.err()).contains("larger than 1 MB");
+        assertThat(Files.exists(dir.resolve("x.docx")) || Files.exists(dir.resolve("y.docx")) || Files.exists(dir.resolve("z.docx"))).isFalse();
+    }
+
+    @Test
+    void theInputsSignOffReachesTheReport() throws Exception {
+        String input = Files.readString(Path.of(example("samdet-2568.json")));
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) json.readTree(input);
+        tools.jackson.databind.node.ObjectNode agency = root.get("agency").isObject() ? (tools.jackson.databind.node.ObjectNode) root.get("agency")
+                : json.createObjectNode().put("name", root.get("agency").asString());
+        agency.putArray("signOff").add(json.createObjectNode().put("role", "approved").put("position", "นายกองค์การบริหารส่วนตำบลสมเด็จ"))
+                .add(json.createObjectNode().put("role", "signed").put("position", "x"));
+        root.set("agency", agency);
+        Path bad = Files.writeString(dir.resolve("signoff.json"), json.writeValueAsString(root));
+        CliRun r = run("report", "--input", bad.toString(), "--out", dir.resolve("s.html").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("agency.signOff[1].role", "unknown role \"signed\"", "ไม่รู้จักบทบาท");
     }
 
     @Test

@@ -131,6 +131,12 @@ class EndpointHostileIT extends ServerTestSupport {
         m.put("version", Integer.toString(plans.measure(CODE, 2568, measure).map(x -> x.version()).orElse(0)));
         m.put("publish", "true");
         m.put("mode", "ALL_OR_NOTHING");
+        m.put("preparedPosition", "นักวิเคราะห์นโยบายและแผน");
+        m.put("preparedName", "นางสาวทดสอบ ข้อมูลเสีย");
+        m.put("reviewedPosition", "ปลัดองค์การบริหารส่วนตำบล");
+        m.put("reviewedName", "");
+        m.put("approvedPosition", "นายกองค์การบริหารส่วนตำบล");
+        m.put("approvedName", "");
         return m;
     }
 

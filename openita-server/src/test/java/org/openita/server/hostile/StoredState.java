@@ -3,8 +3,8 @@ package org.openita.server.hostile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A checksum of what people manage in the database: the registry, results, measures, cycles, accounts, tokens and
- * the number of audit events. It leaves out what a refused request may rightly change: sign-in and reset counters,
+ * A checksum of what people manage in the database: the registry (with logos and sign-offs), results, measures, cycles, accounts,
+ * tokens and the number of audit events. It leaves out what a refused request may rightly change: sign-in and reset counters,
  * sessions, mail waiting to go, and when a row was last written (a registry import rewrites rows it does not change).
  */
 final class StoredState {
@@ -27,6 +27,10 @@ final class StoredState {
             + "   '|' order by username), '')) from app_user),"
             + " (select md5(coalesce(string_agg(concat_ws(',', username, agency_code), '|' order by username, agency_code), '')) from user_agency_access),"
             + " (select md5(coalesce(string_agg(concat_ws(',', id, username, label, revoked_at is not null), '|' order by id), '')) from api_token),"
+            + " (select md5(coalesce(string_agg(concat_ws(',', a.code, l.sha256, l.width, l.height), '|' order by a.code), ''))"
+            + "   from agency_logo l join agency a on a.id = l.agency_id),"
+            + " (select md5(coalesce(string_agg(concat_ws(',', a.code, s.role, s.name, s.position), '|' order by a.code, s.role), ''))"
+            + "   from agency_signatory s join agency a on a.id = s.agency_id),"
             + " (select count(*) from audit_event))";
 
     private StoredState() {

@@ -65,6 +65,8 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     AgencyRegistry registry;
     @Autowired
+    org.openita.server.agency.AgencyReportDetails reportDetails;
+    @Autowired
     org.openita.server.results.ResultImports imports;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -72,6 +74,16 @@ class TenantIsolationIT extends ServerTestSupport {
 
     @BeforeEach
     void twoAgenciesAndAPersonOfEachRole() throws Exception {
+        setUp();
+        for (String code : List.of(A, B)) {
+            if (reportDetails.logoInfo(code).isEmpty()) {
+                // so that GET /agency/{code}/logo answers 200 to those who may see the agency
+                reportDetails.storeLogo("test", code, new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
+            }
+        }
+    }
+
+    private void setUp() throws Exception {
         if (accounts.find("iso-central").isPresent()) {
             if (MEASURE.isEmpty()) {
                 for (String code : List.of(A, B)) {
@@ -114,7 +126,7 @@ class TenantIsolationIT extends ServerTestSupport {
     @Test
     void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
         List<String> patterns = getPatterns();
-        assertThat(patterns).contains("/agency/{code}", "/agencies", "/users", "/audit", "/cycles/{year}");
+        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/audit", "/cycles/{year}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
@@ -159,7 +171,7 @@ class TenantIsolationIT extends ServerTestSupport {
                 info.getPatternValues().stream().filter(p -> p.contains("{code}")).forEach(posts::add);
             }
         }
-        assertThat(posts).contains("/agency/{code}/staff");
+        assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {
