@@ -37,6 +37,12 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
                 questionFigures);
     }
 
+    /** The same analysis about the same agency with other details (its sign-off, for example). */
+    public Analysis withAgency(AgencyProfile profile) {
+        return new Analysis(profile, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
+                previousOverall, suggestedTarget, measures, measuresYear, schedule, questionFigures);
+    }
+
     /**
      * The same analysis with its draft measures planned from a draft date: no due date before it, and the plan
      * moved to the next fiscal year when the measures year has no room left. Confirmed measures stay as they are.

@@ -63,8 +63,7 @@ public class AnalysisReports {
         List<Signatory> signOff = details.signOff(code);
         Analysis a = d.analysis();
         if (!signOff.isEmpty()) {
-            a = new Analysis(a.agency().withSignOff(signOff), a.framework(), a.result(), a.previous(), a.overall(), a.target(), a.targetMet(),
-                    a.levelExplanation(), a.ranked(), a.byTool(), a.previousOverall(), a.suggestedTarget(), a.measures(), a.measuresYear());
+            a = a.withAgency(a.agency().withSignOff(signOff));
         }
         return new Document(a, new ReportOptions(o.digits(), o.date(), logo, o.confirmedMeasures(), o.publicCopy()));
     }
