@@ -71,6 +71,11 @@ public final class Analyzer {
             return result.level().reason();
         }
         LevelRule rule = result.level().level();
+        if (overall == null) {
+            // decided from the tool or part scores alone: the reason says how, then what the level means
+            LocalizedText why = result.level().reason();
+            return LocalizedText.of(why.th() + " ซึ่งหมายถึง " + rule.meaning().th(), why.en() + "; meaning: " + rule.meaning().en());
+        }
         return LocalizedText.of(
                 "คะแนนรวม " + o + " อยู่ในระดับ \"" + rule.name().th() + "\" ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year()
                         + " ซึ่งหมายถึง " + rule.meaning().th() + (rule.passing() ? " ผ่านเกณฑ์การประเมิน" : " ยังไม่ผ่านเกณฑ์การประเมิน"),

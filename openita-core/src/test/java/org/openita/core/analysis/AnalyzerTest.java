@@ -183,4 +183,14 @@ class AnalyzerTest {
         assertThat(a.levelExplanation().th()).contains("\"C\"", "ยังไม่ผ่านเกณฑ์");
         assertThat(a.suggestedTarget()).isEqualTo(85.0);
     }
+
+    @Test
+    void aLevelDecidedWithoutAnOverallIsExplainedByItsReasonNotAnEmptyOverall() {
+        FrameworkDefinition def = FrameworkLoader.shipped(2568);
+        ScoreResult r = ScoringEngine.score(def, AssessmentInput.empty(FiscalYear.of(2568)).withTools(Map.of("IIT", 40.0)));
+        Analysis a = Analyzer.analyze(def, r, null, AgencyProfile.named("อบต.ทดสอบ"), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        assertThat(a.overall()).isNull();
+        assertThat(a.levelExplanation().th()).contains("ไม่ผ่าน", "ซึ่งหมายถึง").doesNotContain("คะแนนรวม  ", "คะแนนรวม อยู่");
+        assertThat(a.levelExplanation().en()).contains("meaning:");
+    }
 }

@@ -141,14 +141,18 @@ public class MeasurePlans {
         if (!measures(code, year).isEmpty()) {
             return 0;
         }
-        LocalDate start = LocalDate.of(measuresYear - 543 - 1, 10, 1);
+        LocalDate yearStart = LocalDate.of(measuresYear - 543 - 1, 10, 1);
         int position = 0;
         for (DraftMeasure d : drafts) {
             position++;
+            // a draft starts where the analysis placed it (never before today); older drafts at the start of the year
+            LocalDate start = d.startDate() != null ? d.startDate() : yearStart;
             long id = insert(code, year, position, d.measure().th(), d.steps().stream().map(LocalizedText::th).collect(Collectors.joining("\n")),
                     d.unit(), "", start, d.dueDate(), d.addresses().th(), "");
-            jdbc.sql("insert into measure_milestone (measure_id, label, due_on) values (?, ?, ?)")
-                    .params(id, "รายงานความก้าวหน้า", d.progressDate()).update();
+            if (d.progressDate() != null) {
+                jdbc.sql("insert into measure_milestone (measure_id, label, due_on) values (?, ?, ?)")
+                        .params(id, "รายงานความก้าวหน้า", d.progressDate()).update();
+            }
             audit.record(actor, "MEASURE_CREATED", subject(code, year, id), null, Map.of("title", d.measure().th(), "from", "draft"));
         }
         return position;

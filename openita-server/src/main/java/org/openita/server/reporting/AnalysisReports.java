@@ -87,7 +87,7 @@ public class AnalysisReports {
         AgencyResult now = demo.result();
         AgencyResult before = demo.previous();
         Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before.score(), now.profile(),
-                KnowledgeBaseLoader.shipped(now.framework().year().buddhistEra()), AnalysisOptions.DEFAULT);
+                KnowledgeBaseLoader.shipped(now.framework().year().buddhistEra()), AnalysisOptions.DEFAULT).draftedOn(CycleService.today());
         return render(analysis, ReportDownload.options(digits, CycleService.today(), false), "", f);
     }
 

@@ -100,7 +100,9 @@ public class OfficialResults {
     public Optional<org.openita.core.analysis.Analysis> analysis(String agencyCode, int year) {
         return result(agencyCode, year).map(now -> org.openita.core.analysis.Analyzer.analyze(now.framework(), now.score(),
                 result(agencyCode, year - 1).map(AgencyResult::score).orElse(null), now.profile(),
-                org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT));
+                org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT)
+                // drafts are planned from today: never a due date already past
+                .draftedOn(org.openita.server.cycle.CycleService.today()));
     }
 
     /**
