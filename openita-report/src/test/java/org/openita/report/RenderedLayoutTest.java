@@ -166,7 +166,7 @@ class RenderedLayoutTest {
         }
         assertThat(checked).isGreaterThan(200);
         assertThat(missing).as("texts of the HTML report not found in the PDF's ToUnicode text").isEmpty();
-        assertThat(pdf).contains("ดำเนินการ", "น้ำหนัก", "ที่", "ผู้", "กาฬสินธุ์").doesNotContain("\u0E4D\u0E32");
+        assertThat(pdf).contains("ดำเนินการ", "ความสำเร็จ", "ผู้บริหาร", "ที่", "ผู้", "กาฬสินธุ์").doesNotContain("\u0E4D\u0E32");
     }
 
     /** Printed from Chromium: A4 pages with their numbers in Thai digits, and no more pages than the PDF has plus two. */

@@ -29,7 +29,7 @@ class MeasuresApi {
 
     /** A measure as sent: dates ISO (yyyy-mm-dd); version is the one read, required to change a measure. */
     record MeasureRequest(String title, List<String> steps, String unit, String owner, String startsOn, String dueOn, String addresses,
-                          List<String> oitItems, List<MilestoneRequest> milestones, Integer version) {
+                          List<String> oitItems, List<MilestoneRequest> milestones, Integer version, String success) {
     }
 
     record MilestoneRequest(String label, String dueOn) {
@@ -147,6 +147,7 @@ class MeasuresApi {
         f.setStartsOn(b.startsOn());
         f.setDueOn(b.dueOn());
         f.setAddresses(b.addresses());
+        f.setSuccess(b.success());
         f.setOitItems(b.oitItems() == null ? "" : String.join(",", b.oitItems()));
         List<String> labels = new ArrayList<>();
         List<String> dates = new ArrayList<>();

@@ -15,6 +15,7 @@ public class MeasureForm {
     private String startsOn = "";
     private String dueOn = "";
     private String addresses = "";
+    private String success = "";
     private String oitItems = "";
     private List<String> milestoneLabel = new ArrayList<>();
     private List<String> milestoneDue = new ArrayList<>();
@@ -34,6 +35,8 @@ public class MeasureForm {
     public void setDueOn(String v) { dueOn = v == null ? "" : v; }
     public String getAddresses() { return addresses; }
     public void setAddresses(String v) { addresses = v == null ? "" : v; }
+    public String getSuccess() { return success; }
+    public void setSuccess(String v) { success = v == null ? "" : v; }
     public String getOitItems() { return oitItems; }
     public void setOitItems(String v) { oitItems = v == null ? "" : v; }
     public List<String> getMilestoneLabel() { return milestoneLabel; }
@@ -53,6 +56,7 @@ public class MeasureForm {
         f.startsOn = m.startsOn() == null ? "" : m.startsOn().toString();
         f.dueOn = m.dueOn() == null ? "" : m.dueOn().toString();
         f.addresses = m.addresses();
+        f.success = m.success() == null ? "" : m.success();
         f.oitItems = String.join(", ", m.oitItems());
         m.milestones().forEach(x -> {
             f.milestoneLabel.add(x.label());

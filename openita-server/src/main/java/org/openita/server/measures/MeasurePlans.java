@@ -108,12 +108,12 @@ public class MeasurePlans {
                             rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class), rs.getString(5),
                             MeasureStatus.valueOf(rs.getString(6)), rs.getString(7), lines(rs.getString(8))));
                 });
-        return jdbc.sql("select id, position, title, steps, unit, owner, starts_on, due_on, addresses, oit_items, status, version from measure"
+        return jdbc.sql("select id, position, title, steps, unit, owner, starts_on, due_on, addresses, oit_items, status, version, success from measure"
                         + " where agency_code = ? and fiscal_year = ? order by position, id").params(code, year)
                 .query((rs, n) -> new Measure(rs.getLong(1), rs.getInt(2), rs.getString(3), lines(rs.getString(4)), rs.getString(5),
                         rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9),
                         codes(rs.getString(10)), MeasureStatus.valueOf(rs.getString(11)), rs.getInt(12),
-                        milestones.getOrDefault(rs.getLong(1), List.of()), progress.getOrDefault(rs.getLong(1), List.of())))
+                        milestones.getOrDefault(rs.getLong(1), List.of()), progress.getOrDefault(rs.getLong(1), List.of()), rs.getString(13)))
                 .list();
     }
 
@@ -148,7 +148,7 @@ public class MeasurePlans {
             // a draft starts where the analysis placed it (never before today); older drafts at the start of the year
             LocalDate start = d.startDate() != null ? d.startDate() : yearStart;
             long id = insert(code, year, position, d.measure().th(), d.steps().stream().map(LocalizedText::th).collect(Collectors.joining("\n")),
-                    d.unit(), "", start, d.dueDate(), d.addresses().th(), "");
+                    d.unit(), "", start, d.dueDate(), d.addresses().th(), "", d.success() == null ? null : d.success().th());
             if (d.progressDate() != null) {
                 jdbc.sql("insert into measure_milestone (measure_id, label, due_on) values (?, ?, ?)")
                         .params(id, "รายงานความก้าวหน้า", d.progressDate()).update();
@@ -159,10 +159,10 @@ public class MeasurePlans {
     }
 
     private long insert(String code, int year, int position, String title, String steps, String unit, String owner, LocalDate start,
-                        LocalDate due, String addresses, String oit) {
-        return jdbc.sql("insert into measure (agency_code, fiscal_year, position, title, steps, unit, owner, starts_on, due_on, addresses, oit_items)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(code, year, position, title, steps, blankToNull(unit), blankToNull(owner), start, due, addresses, oit)
+                        LocalDate due, String addresses, String oit, String success) {
+        return jdbc.sql("insert into measure (agency_code, fiscal_year, position, title, steps, unit, owner, starts_on, due_on, addresses, oit_items, success)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(code, year, position, title, steps, blankToNull(unit), blankToNull(owner), start, due, addresses, oit, success)
                 .query(Long.class).single();
     }
 
@@ -176,7 +176,7 @@ public class MeasurePlans {
 
     /** The checked fields of a form, or the problems with it. */
     private record Checked(String title, String steps, String unit, String owner, LocalDate start, LocalDate due, String addresses,
-                           List<String> oit, List<Object[]> milestones) {
+                           List<String> oit, List<Object[]> milestones, String success) {
     }
 
     private Checked check(int year, MeasureForm f, List<Problem> problems) {
@@ -187,7 +187,8 @@ public class MeasurePlans {
             problems.add(new Problem("title", "ชื่อมาตรการยาวเกิน " + MAX_TITLE + " ตัวอักษร", "the title is longer than " + MAX_TITLE + " characters"));
         }
         for (String[] field : new String[][] {{"steps", f.getSteps(), "ขั้นตอน", "steps"}, {"addresses", f.getAddresses(), "ประเด็นที่แก้ไข", "what it addresses"},
-                {"unit", f.getUnit(), "หน่วยงานที่รับผิดชอบ", "responsible unit"}, {"owner", f.getOwner(), "ผู้รับผิดชอบ", "owner"}}) {
+                {"unit", f.getUnit(), "หน่วยงานที่รับผิดชอบ", "responsible unit"}, {"owner", f.getOwner(), "ผู้รับผิดชอบ", "owner"},
+                {"success", f.getSuccess(), "ตัวชี้วัดความสำเร็จ", "success indicator"}}) {
             if (field[1].length() > MAX_TEXT) {
                 problems.add(new Problem(field[0], field[2] + " ยาวเกิน " + MAX_TEXT + " ตัวอักษร", field[3] + " is longer than " + MAX_TEXT + " characters"));
             }
@@ -237,7 +238,7 @@ public class MeasurePlans {
                 milestones.add(new Object[] {label, d});
             }
         }
-        return new Checked(title, String.join("\n", lines(f.getSteps())), f.getUnit(), f.getOwner(), start, due, f.getAddresses().strip(), oit, milestones);
+        return new Checked(title, String.join("\n", lines(f.getSteps())), f.getUnit(), f.getOwner(), start, due, f.getAddresses().strip(), oit, milestones, f.getSuccess().strip());
     }
 
     /** What was typed, as a problem quotes it: short, with control characters spelled out. */
@@ -274,7 +275,7 @@ public class MeasurePlans {
         ensurePlan(code, year);
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from measure where agency_code = ? and fiscal_year = ?")
                 .params(code, year).query(Integer.class).single();
-        long id = insert(code, year, position, c.title(), c.steps(), c.unit(), c.owner(), c.start(), c.due(), c.addresses(), String.join(",", c.oit()));
+        long id = insert(code, year, position, c.title(), c.steps(), c.unit(), c.owner(), c.start(), c.due(), c.addresses(), String.join(",", c.oit()), blankToNull(c.success()));
         writeMilestones(id, c.milestones(), Map.of());
         audit.record(actor, "MEASURE_CREATED", subject(code, year, id), null, describe(c));
         return Result.ok(id);
@@ -312,10 +313,10 @@ public class MeasurePlans {
         if (!problems.isEmpty()) {
             return Result.problems(problems);
         }
-        int changed = jdbc.sql("update measure set title = ?, steps = ?, unit = ?, owner = ?, starts_on = ?, due_on = ?, addresses = ?, oit_items = ?,"
+        int changed = jdbc.sql("update measure set title = ?, steps = ?, unit = ?, owner = ?, starts_on = ?, due_on = ?, addresses = ?, oit_items = ?, success = ?,"
                         + " version = version + 1, updated_at = now() where id = ? and agency_code = ? and fiscal_year = ? and version = ?")
                 .params(c.title(), c.steps(), blankToNull(c.unit()), blankToNull(c.owner()), c.start(), c.due(), c.addresses(),
-                        String.join(",", c.oit()), id, code, year, f.getVersion()).update();
+                        String.join(",", c.oit()), blankToNull(c.success()), id, code, year, f.getVersion()).update();
         if (changed == 0) {
             return Result.conflicted();
         }
@@ -483,7 +484,8 @@ public class MeasurePlans {
                 LocalizedText.of(m.title(), m.title()), m.steps().stream().map(s -> LocalizedText.of(s, s)).toList(),
                 responsible(m),
                 LocalizedText.of(m.addresses(), m.addresses()),
-                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList();
+                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn(),
+                m.success() == null || m.success().isBlank() ? null : LocalizedText.of(m.success(), m.success()), m.startsOn(), null)).toList();
     }
 
     private static String responsible(Measure m) {
@@ -545,6 +547,7 @@ public class MeasurePlans {
         m.put("startsOn", c.start() == null ? null : c.start().toString());
         m.put("dueOn", c.due() == null ? null : c.due().toString());
         m.put("addresses", c.addresses());
+        m.put("success", c.success());
         m.put("oitItems", c.oit());
         m.put("milestones", c.milestones().stream().map(x -> x[0] + " " + x[1]).toList());
         return m;
@@ -559,6 +562,7 @@ public class MeasurePlans {
         m.put("startsOn", x.startsOn() == null ? null : x.startsOn().toString());
         m.put("dueOn", x.dueOn() == null ? null : x.dueOn().toString());
         m.put("addresses", x.addresses());
+        m.put("success", x.success());
         m.put("oitItems", x.oitItems());
         m.put("status", x.status().name());
         m.put("milestones", x.milestones().stream().map(y -> y.label() + " " + y.dueOn()).toList());

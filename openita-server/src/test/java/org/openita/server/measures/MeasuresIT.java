@@ -85,6 +85,9 @@ class MeasuresIT extends ServerTestSupport {
         Measure first = plan.measures().get(0);
         assertThat(first.milestones()).extracting(Measure.Milestone::label).containsExactly("รายงานความก้าวหน้า");
         assertThat(first.unit()).isEqualTo("สำนักปลัด");
+        // the drafts carry their success indicators and start no earlier than today
+        assertThat(plan.measures()).anyMatch(m -> m.success() != null && !m.success().isBlank());
+        assertThat(plan.measures()).allMatch(m -> m.dueOn() == null || !m.dueOn().isBefore(MeasurePlans.today()));
         // drafts are added once
         mvc.perform(form(base + "/drafts"));
         assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSameSizeAs(plan.measures());
@@ -116,6 +119,7 @@ class MeasuresIT extends ServerTestSupport {
         // edit with the current version, then an edit on a stale copy is refused
         mvc.perform(form(base + "/" + added.id()).param("title", "มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ").param("unit", "กองช่าง").param("owner", "นายช่าง ตัวอย่าง").param("steps", "ยกร่าง\nประกาศใช้")
                         .param("dueOn", "2027-09-30").param("version", Integer.toString(added.version()))
+                        .param("success", "ผู้รับบริการร้อยละ 90 ได้รับคู่มือ")
                         .param("milestoneLabel", "ยกร่างเสร็จ").param("milestoneDue", "2025-11-30"))
                 .andExpect(status().is3xxRedirection());
         String stale = mvc.perform(form(base + "/" + added.id()).param("title", "ชื่อที่จะทับ").param("version", Integer.toString(added.version())))
@@ -123,6 +127,7 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(stale).contains("มีผู้อื่นแก้ไขมาตรการนี้");
         Measure edited = plans.measure(CODE, 2568, added.id()).orElseThrow();
         assertThat(edited.title()).isEqualTo("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ");
+        assertThat(edited.success()).isEqualTo("ผู้รับบริการร้อยละ 90 ได้รับคู่มือ");
         assertThat(edited.overdue(MeasurePlans.today())).isFalse();
 
         // progress: refused without a reason for dropping or with a bad link; recorded otherwise
@@ -149,7 +154,8 @@ class MeasuresIT extends ServerTestSupport {
         byte[] docx = mvc.perform(get("/agency/" + CODE + "/results/2568/report.docx").with(ADMIN)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (XWPFWordExtractor ex = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
-            assertThat(ex.getText()).contains("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ", "กองช่าง (นายช่าง ตัวอย่าง)")
+            assertThat(ex.getText()).contains("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ", "กองช่าง (นายช่าง ตัวอย่าง)",
+                            "ผู้รับบริการร้อยละ ๙๐ ได้รับคู่มือ")
                     .contains("หน่วยงานกำหนดมาตรการต่อไปนี้");
         }
         byte[] followUp = mvc.perform(get(base + "/follow-up.docx").with(user("m1-staff").roles("AGENCY_STAFF"))).andExpect(status().isOk())
