@@ -41,6 +41,9 @@ class FollowUpReportTest {
         Path pdf = Path.of("target", "samples", "follow-up-2569.pdf");
         Files.createDirectories(pdf.getParent());
         Files.write(pdf, ReportFormat.PDF.render(followUp(), ReportOptions.defaults(LocalDate.of(2026, 11, 24))));
+        // the same report in the other two formats, for docs/samples (scripts/regenerate-samples.sh copies them)
+        Files.write(pdf.resolveSibling("follow-up-2569.docx"), ReportFormat.DOCX.render(followUp(), ReportOptions.defaults(LocalDate.of(2026, 11, 24))));
+        Files.write(pdf.resolveSibling("follow-up-2569.html"), ReportFormat.HTML.render(followUp(), ReportOptions.defaults(LocalDate.of(2026, 11, 24))));
         Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
