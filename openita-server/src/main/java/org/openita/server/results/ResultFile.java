@@ -113,7 +113,8 @@ public final class ResultFile {
     private void json(Sink sink) throws IOException {
         sink.header(List.of(OfficialResultColumns.CODE, OfficialResultColumns.NAME, OfficialResultColumns.YEAR));
         long size = Files.size(file);
-        try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file)); JsonParser p = JSON.createParser(in)) {
+        // read as strict UTF-8 (RFC 8259): Jackson's own decoder takes overlong forms, C0 80 as U+0000
+        try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file)); JsonParser p = JSON.createParser(TableReader.strictUtf8(in))) {
             progress = () -> size <= 0 ? 0 : (double) in.bytesRead() / size;
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -143,8 +144,15 @@ public final class ResultFile {
             if (limit != null) {
                 throw limit;
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.nio.charset.CharacterCodingException) {
+                    throw TableReader.notUtf8(e);
+                }
+            }
             String why = quoted(e.getOriginalMessage());
             throw new UnreadableFileException("อ่านไฟล์ JSON ไม่ได้: " + why, "the JSON file cannot be read: " + why, e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw TableReader.notUtf8(e);
         }
     }
 
