@@ -208,7 +208,9 @@ class RegistryImportHostileIT extends ServerTestSupport {
         texts.addAll(p.texts());
         String fault = s.fault() != null ? s.fault() : p.fault();
         boolean serviceAccepted = s.accepted() && !s.kind().contains("valid rows");
-        if (fault == null && !s.kind().contains("valid rows") && serviceAccepted != p.accepted()) {
+        // a file name holding NUL is refused by the container before the page sees the file: the service is not asked about names
+        boolean badName = fileName(c, extension).chars().anyMatch(ch -> ch < 0x20) && p.kind().equals("page-400");
+        if (fault == null && !s.kind().contains("valid rows") && !badName && serviceAccepted != p.accepted()) {
             fault = "the service " + (serviceAccepted ? "accepted" : "refused") + " it but the page " + (p.accepted() ? "accepted" : "refused")
                     + " it: " + said(p.texts().get(0));
         }
