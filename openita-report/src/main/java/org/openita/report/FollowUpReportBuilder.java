@@ -49,9 +49,11 @@ public final class FollowUpReportBuilder {
     private ReportDocument build() {
         cover();
         introduction();
-        summary();
-        details();
-        problems();
+        if (!options.measuresWithheld()) {
+            summary();
+            details();
+            problems();
+        }
         return new ReportDocument("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. "
                 + n(f.measuresYear()) + " " + f.agency().name(), f.agency().name(), blocks);
     }
@@ -81,6 +83,11 @@ public final class FollowUpReportBuilder {
         }
         if (f.level() != null) {
             sb.append(" อยู่ในระดับ ").append(f.level());
+        }
+        if (options.measuresWithheld()) {
+            sb.append(" ").append(ReportOptions.notConfirmed(n(f.measuresYear())));
+            blocks.add(new Block.Paragraph(sb.toString()));
+            return;
         }
         sb.append(" หน่วยงานได้วิเคราะห์ผลการประเมินและกำหนดมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส จำนวน ")
                 .append(n(f.measures().size())).append(" มาตรการ ในปีงบประมาณ พ.ศ. ").append(n(f.measuresYear()))
@@ -143,6 +150,9 @@ public final class FollowUpReportBuilder {
             }
             if (m.updates().isEmpty()) {
                 blocks.add(new Block.Paragraph("ยังไม่มีการบันทึกผลการดำเนินการ"));
+            } else if (options.publicCopy()) {
+                blocks.add(new Block.Table(List.of("วันที่", "สถานะ"), m.updates().stream().map(u -> List.of(date(u.on()), u.status().thai())).toList(),
+                        new float[] {2.4f, 2.6f}, new boolean[] {false, false}));
             } else {
                 List<List<String>> ups = new ArrayList<>();
                 for (FollowUp.Update u : m.updates()) {

@@ -24,13 +24,19 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.awt.font.TextAttribute;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openita.core.thai.DigitStyle;
 import org.openita.core.thai.ThaiFormat;
 
 /**
  * Renders the report as PDF in-process with OpenPDF. Its LayoutProcessor shapes Thai through the JDK's
  * OpenType engine so marks stack correctly, writes ActualText so copied text is exact, and every chunk
- * breaks lines only at ICU4J word boundaries.
+ * breaks lines only at ICU4J word boundaries. {@link ToUnicodeRepair} then makes the fonts' ToUnicode maps give
+ * the same text for the readers that ignore ActualText.
  */
 public final class PdfRenderer {
 
@@ -40,6 +46,12 @@ public final class PdfRenderer {
     static final Color BRAND = new Color(0x0b, 0x4f, 0x8a);
     static final Color LIGHT = new Color(0xa9, 0xc4, 0xe0);
     static final Color HEADER_BG = new Color(0xdc, 0xe6, 0xf1);
+
+    /** The AWT fonts as LayoutProcessor shapes with them (kerning and ligatures on), by PostScript name. */
+    private static final Map<String, java.awt.Font> SHAPING = Stream.of(Fonts.REGULAR, Fonts.BOLD)
+            .map(f -> Fonts.awt(f, BODY).deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON,
+                    TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON)))
+            .collect(Collectors.toUnmodifiableMap(java.awt.Font::getPSName, f -> f));
 
     private static final Object INIT = new Object();
     private static boolean initialised;
@@ -80,13 +92,26 @@ public final class PdfRenderer {
     }
 
     public static byte[] render(ReportDocument doc, DigitStyle digits) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        render(doc, digits, out);
-        return out.toByteArray();
+        return renderRepaired(doc, digits).pdf();
     }
 
     public static void render(ReportDocument doc, DigitStyle digits, OutputStream out) {
+        try {
+            out.write(render(doc, digits));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PDF as OpenPDF writes it, then with its ToUnicode maps made to give back the source text. */
+    static ToUnicodeRepair.Repaired renderRepaired(ReportDocument doc, DigitStyle digits) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer(digits).write(doc, out);
+        try {
+            return ToUnicodeRepair.repair(out.toByteArray(), SHAPING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the PDF report", e);
+        }
     }
 
     private Chunk chunk(String text, Font font) {

@@ -11,6 +11,7 @@ import org.openita.core.analysis.ToolFindings;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.LocalizedText;
 import org.openita.core.framework.ToolCode;
+import org.openita.core.scoring.LevelSource;
 import org.openita.core.scoring.ScoreWarning;
 import org.openita.core.thai.DigitStyle;
 import org.openita.core.thai.ThaiFormat;
@@ -20,6 +21,15 @@ import org.openita.core.thai.ThaiFormat;
  * analysis, so nothing can drift the way copied text does.
  */
 public final class ReportBuilder {
+
+    /** Said of every announced figure. */
+    static final String NACC = "สำนักงาน ป.ป.ช. ประกาศ";
+
+    /**
+     * Warnings that compare announced figures with recomputed ones: a check for the agency on its results page,
+     * not part of the published report, where the announced figures are the result.
+     */
+    private static final java.util.Set<String> CHECKS = java.util.Set.of("OVERALL_DIFFERS", "FIGURE_DIFFERS", "LEVEL_DIFFERS");
 
     private final Analysis a;
     private final ReportOptions options;
@@ -122,8 +132,12 @@ public final class ReportBuilder {
                 + ThaiFormat.fiscalYear(a.framework().year(), digits) + " เพื่อชี้ให้เห็นจุดแข็งที่ควรรักษาไว้ "
                 + "ประเด็นที่ต้องปรับปรุง และมาตรการที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. " + n(a.measuresYear())
                 + " พร้อมผู้รับผิดชอบและกำหนดการติดตามผล");
-        para("ตัวเลขทุกค่าในรายงานนี้มาจากผลการประเมินของหน่วยงานโดยตรง และคำนวณตามเกณฑ์การประเมินของปีงบประมาณ พ.ศ. "
-                + year() + " ฉบับ " + n(a.framework().version()) + " ดังรายละเอียดในภาคผนวก");
+        para(a.result().officialKeys().isEmpty() && a.result().levelSource() != LevelSource.OFFICIAL
+                ? "ตัวเลขทุกค่าในรายงานนี้มาจากผลการประเมินของหน่วยงานโดยตรง และคำนวณตามเกณฑ์การประเมินของปีงบประมาณ พ.ศ. "
+                        + year() + " ฉบับ " + n(a.framework().version()) + " ดังรายละเอียดในภาคผนวก"
+                : "คะแนนและระดับในรายงานนี้เป็นผลการประเมินที่" + NACC + " คะแนนที่ไม่มีในผลที่ประกาศคำนวณจากคะแนนที่ประกาศ"
+                        + "ตามเกณฑ์การประเมินของปีงบประมาณ พ.ศ. " + year() + " ฉบับ " + n(a.framework().version())
+                        + " และระบุไว้ว่าเป็นคะแนนที่คำนวณ");
     }
 
     private void rationale() {
@@ -140,15 +154,15 @@ public final class ReportBuilder {
     private void results() {
         section("ผลการประเมิน ประจำ" + ThaiFormat.fiscalYear(a.framework().year(), digits));
         String overall = score(a.overall());
+        LocalizedText level = a.result().resultLevelName();
+        boolean official = a.result().levelSource() == LevelSource.OFFICIAL;
         para(agencyFull() + " ได้คะแนนรวม " + overall + " คะแนน"
-                + (a.result().level().isDetermined() ? " อยู่ในระดับ \"" + a.result().level().level().name().th() + "\"" : "")
+                + (level == null ? "" : " อยู่ในระดับ \"" + level.th() + "\"")
+                + (official || a.result().overallOfficial() ? " ตามที่" + NACC : "")
                 + (a.targetMet() == null ? "" : a.targetMet()
                         ? " ซึ่งบรรลุค่าเป้าหมายคะแนน " + n(fmt(a.target())) + " คะแนนขึ้นไป"
                         : " ซึ่งยังไม่ถึงค่าเป้าหมาย " + n(fmt(a.target())) + " คะแนน"));
         para(ThaiFormat.digits(a.levelExplanation().th(), digits));
-        if (a.result().publishedLevel() != null && !a.result().level().isDetermined()) {
-            para("ระดับผลการประเมินที่ประกาศ: " + a.result().publishedLevel());
-        }
         if (a.previousOverall() != null) {
             para("เมื่อเทียบกับปีงบประมาณ พ.ศ. " + n(a.framework().year().buddhistEra() - 1) + " ซึ่งได้ "
                     + score(a.previousOverall()) + " คะแนน คะแนนรวมเปลี่ยนแปลง " + change(a.overallChange()) + " คะแนน");
@@ -189,14 +203,46 @@ public final class ReportBuilder {
                     ? key + " " + a.framework().tool(ToolCode.valueOf(key)).orElseThrow().name().th() : name.th(), digits);
             String w = a.framework().tool(toolOf(key)).filter(t -> t.code().name().equals(key))
                     .map(t -> n(fmt(t.weight() * 100)) + "%").orElse("–");
-            toolRows.add(List.of(label, w, score(a.result().tools().get(key))));
+            toolRows.add(List.of(label, w, score(a.result().tools().get(key)), source(key, a.result().tools().get(key))));
         }
-        toolRows.add(List.of("คะแนนรวม", n(100) + "%", score(a.overall())));
-        blocks.add(new Block.Table(List.of("เครื่องมือ", "น้ำหนัก", "คะแนน"), toolRows, new float[] {7, 1.6f, 1.6f},
-                new boolean[] {false, true, true}));
+        boolean addsUp = rowsAddUpTo(a.overall());
+        if (addsUp) {
+            toolRows.add(List.of("คะแนนรวม", n(100) + "%", score(a.overall()), source("overall", a.overall())));
+        }
+        blocks.add(new Block.Table(List.of("เครื่องมือ", "น้ำหนัก", "คะแนน", "ที่มา"), toolRows, new float[] {6, 1.5f, 1.5f, 2.2f},
+                new boolean[] {false, true, true, false}));
+        if (!addsUp && a.overall() != null) {
+            para("คะแนนรายเครื่องมือที่ระบุว่า \"คำนวณ\" ไม่มีในผลที่ประกาศ จึงคำนวณจากคะแนนรายตัวชี้วัดที่ประกาศตามน้ำหนักของเกณฑ์ปีงบประมาณ พ.ศ. "
+                    + year() + " คะแนนรวมของหน่วยงานคือ " + score(a.overall()) + " คะแนน"
+                    + (a.result().overallOfficial() ? " ตามที่" + NACC : ""));
+        }
         if (a.framework().scoreKeys().stream().anyMatch(k -> a.result().tools().get(k) == null)) {
             para("เครื่องหมาย – หมายถึงยังไม่มีคะแนนส่วนนั้นในข้อมูลผลการประเมินที่นำเข้า");
         }
+    }
+
+    /** "ประกาศ" for a figure as the NACC announced it, "คำนวณ" for one recomputed from the announced figures. */
+    private String source(String key, Double value) {
+        if (value == null) {
+            return "–";
+        }
+        return a.result().isOfficial(key) ? "ประกาศ" : "คำนวณ";
+    }
+
+    /** Whether the tool rows, weighted by the year's tool weights, give the overall printed below them. */
+    private boolean rowsAddUpTo(Double overall) {
+        if (overall == null) {
+            return false;
+        }
+        double sum = 0;
+        for (org.openita.core.framework.Tool t : a.framework().tools()) {
+            Double v = a.result().tools().get(t.code().name());
+            if (v == null) {
+                return false;
+            }
+            sum += t.weight() * v;
+        }
+        return !org.openita.core.scoring.Rounding.differs(sum, overall);
     }
 
     private static ToolCode toolOf(String key) {
@@ -209,7 +255,9 @@ public final class ReportBuilder {
                 + " พร้อมข้อเสนอแนะและข้อ OIT ที่ใช้เป็นหลักฐานการดำเนินการ");
         for (ToolFindings t : a.byTool()) {
             subsection(t.name().th() + " (" + t.tool().name() + ")");
-            para("คะแนน " + t.tool().name() + " เท่ากับ " + score(t.score()) + " คะแนน");
+            para("คะแนน " + t.tool().name() + " เท่ากับ " + score(t.score()) + " คะแนน"
+                    + (t.score() != null && !a.result().isOfficial(t.tool().name()) && !a.result().officialKeys().isEmpty()
+                            ? " (คำนวณจากคะแนนรายตัวชี้วัดที่ประกาศ)" : ""));
             for (ToolFindings.PartScore p : t.parts()) {
                 para(ThaiFormat.digits(p.name().th(), digits) + ": "
                         + (p.score() == null ? "ไม่มีคะแนนส่วนนี้ในข้อมูลที่นำเข้า" : score(p.score()) + " คะแนน")
@@ -269,6 +317,10 @@ public final class ReportBuilder {
 
     private void measures() {
         section("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " + n(a.measuresYear()));
+        if (options.measuresWithheld()) {
+            para(ReportOptions.notConfirmed(n(a.measuresYear())));
+            return;
+        }
         para(options.confirmedMeasures()
                 ? "หน่วยงานกำหนดมาตรการต่อไปนี้เพื่อแก้ไขประเด็นจากผลการประเมิน พร้อมขั้นตอน ผู้รับผิดชอบ และกำหนดการติดตามผล"
                 : "ร่างมาตรการต่อไปนี้จัดทำจากผลการวิเคราะห์ หน่วยงานควรพิจารณาปรับแก้และยืนยันก่อนเผยแพร่");
@@ -299,14 +351,10 @@ public final class ReportBuilder {
         para("คำนวณตามเกณฑ์การประเมิน " + ThaiFormat.digits(d.title().th(), digits) + " ฉบับ " + n(d.version())
                 + " น้ำหนักเครื่องมือ IIT : EIT : OIT = " + d.tools().stream().map(t -> n(fmt(t.weight() * 100))).collect(Collectors.joining(" : "))
                 + " คะแนนแสดงทศนิยมสองตำแหน่งแบบปัดครึ่งขึ้น");
-        if (a.result().provisional()) {
-            para("ส่วนต่อไปนี้ของเกณฑ์ปีนี้ยังเป็นข้อมูลเบื้องต้น ยังไม่ได้ยืนยันกับคู่มือการประเมินฉบับทางการ "
-                    + "ตัวเลขที่คำนวณจากส่วนนี้จึงอาจต่างจากผลที่ประกาศ:");
-            blocks.add(new Block.Bullets(a.result().provisionalEntries().stream().map(e -> ThaiFormat.digits(e.th(), digits)).toList()));
-        }
-        if (!a.result().warnings().isEmpty()) {
+        List<ScoreWarning> notes = a.result().warnings().stream().filter(w -> !CHECKS.contains(w.code())).toList();
+        if (!notes.isEmpty()) {
             para("ข้อควรทราบจากการคำนวณ:");
-            blocks.add(new Block.Bullets(a.result().warnings().stream().map(ScoreWarning::message)
+            blocks.add(new Block.Bullets(notes.stream().map(ScoreWarning::message)
                     .map(t -> ThaiFormat.digits(t.th(), digits)).toList()));
         }
     }

@@ -17,6 +17,7 @@ import org.openita.core.framework.Recommendation;
 import org.openita.core.framework.Tool;
 import org.openita.core.framework.ToolCode;
 import org.openita.core.framework.ToolPart;
+import org.openita.core.scoring.LevelSource;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 
@@ -48,11 +49,25 @@ public final class Analyzer {
     }
 
     private static LocalizedText levelExplanation(FrameworkDefinition def, ScoreResult result, Double overall) {
+        String o = overall == null ? "" : Rounding.display(overall).toPlainString();
+        if (result.levelSource() == LevelSource.OFFICIAL) {
+            LevelRule rule = result.officialLevel();
+            LocalizedText name = result.resultLevelName();
+            String th = "ระดับ \"" + name.th() + "\" ที่สำนักงาน ป.ป.ช. ประกาศ";
+            String en = "The level \"" + name.en() + "\" announced by the NACC";
+            if (rule == null) {
+                return LocalizedText.of(th + (overall == null ? "" : " คะแนนรวม " + o + " คะแนน"),
+                        en + (overall == null ? "" : ", with an overall of " + o));
+            }
+            return LocalizedText.of(th + " ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year() + " หมายถึง " + rule.meaning().th()
+                            + (rule.passing() ? " ซึ่งผ่านเกณฑ์การประเมิน" : " ซึ่งยังไม่ผ่านเกณฑ์การประเมิน"),
+                    en + " means, under the " + def.year() + " rule: " + rule.meaning().en()
+                            + (rule.passing() ? "; it passes." : "; it does not pass."));
+        }
         if (!result.level().isDetermined()) {
             return result.level().reason();
         }
         LevelRule rule = result.level().level();
-        String o = overall == null ? "" : Rounding.display(overall).toPlainString();
         return LocalizedText.of(
                 "คะแนนรวม " + o + " อยู่ในระดับ \"" + rule.name().th() + "\" ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year()
                         + " ซึ่งหมายถึง " + rule.meaning().th() + (rule.passing() ? " ผ่านเกณฑ์การประเมิน" : " ยังไม่ผ่านเกณฑ์การประเมิน"),

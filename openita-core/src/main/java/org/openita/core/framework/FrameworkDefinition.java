@@ -89,10 +89,8 @@ public record FrameworkDefinition(FiscalYear year, String version, LocalizedText
         if (questions.stream().anyMatch(q -> q.provenance().isProvisional())) {
             out.add(LocalizedText.of("รายการข้อคำถาม IIT และ EIT", "IIT and EIT question list"));
         }
-        List<String> scaleCodes = scales.stream().filter(x -> x.provenance().isProvisional()).map(AnswerScale::code).toList();
-        if (!scaleCodes.isEmpty()) {
-            String list = String.join(", ", scaleCodes);
-            out.add(LocalizedText.of("คะแนนของแต่ละคำตอบ (มาตรวัด " + list + ")", "points per answer (scales " + list + ")"));
+        if (scales.stream().anyMatch(x -> x.provenance().isProvisional())) {
+            out.add(LocalizedText.of("คะแนนของแต่ละคำตอบในแบบสำรวจ", "points per survey answer"));
         }
         if (!oitItemListComplete || oitItems.stream().anyMatch(o -> o.provenance().isProvisional())) {
             out.add(LocalizedText.of(oitItemListComplete ? "รายการข้อ OIT" : "รายการข้อ OIT (ยังไม่ครบ)",

@@ -9,6 +9,7 @@ import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.Indicator;
 import org.openita.core.framework.LocalizedText;
 import org.openita.core.scoring.FigureCheck;
+import org.openita.core.scoring.LevelSource;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.core.scoring.ScoreWarning;
@@ -40,11 +41,19 @@ public final class ScoreResultWriter {
         m.put("overall", round(r.overall()));
         m.put("computedOverall", round(r.computedOverall()));
         m.put("publishedOverall", round(r.publishedOverall()));
-        m.put("level", r.level().isDetermined() ? r.level().level().name().th() : null);
-        m.put("levelCode", r.level().isDetermined() ? r.level().level().code() : null);
-        m.put("levelReason", text(r.level().reason()));
-        m.put("levelMissing", r.level().missing());
+        m.put("overallSource", source(r, "overall", r.overall()));
+        m.put("level", r.resultLevelName() == null ? null : r.resultLevelName().th());
+        m.put("levelCode", r.resultLevel() == null ? null : r.resultLevel().code());
+        m.put("levelSource", r.levelSource().json());
+        m.put("computedLevel", r.level().isDetermined() ? r.level().level().name().th() : null);
+        m.put("computedLevelCode", r.level().isDetermined() ? r.level().level().code() : null);
+        m.put("computedLevelReason", text(r.level().reason()));
+        m.put("computedLevelMissing", r.level().missing());
         m.put("publishedLevel", r.publishedLevel());
+        Map<String, Object> sources = new LinkedHashMap<>();
+        r.indicators().forEach((k, v) -> sources.put(Integer.toString(k), source(r, Integer.toString(k), v)));
+        r.tools().forEach((k, v) -> sources.put(k, source(r, k, v)));
+        m.put("figureSources", sources);
         m.put("provisional", r.provisional());
         m.put("provisionalEntries", r.provisionalEntries().stream().map(ScoreResultWriter::text).toList());
         List<Map<String, Object>> warnings = new ArrayList<>();
@@ -69,6 +78,11 @@ public final class ScoreResultWriter {
         }
         m.put("checks", checks);
         return m;
+    }
+
+    /** "official" for a figure given as announced, "computed" for one recomputed, null when unknown. */
+    private static String source(ScoreResult r, String key, Double value) {
+        return value == null ? null : r.isOfficial(key) ? "official" : "computed";
     }
 
     public static String json(ScoreResult r) {
@@ -96,37 +110,51 @@ public final class ScoreResultWriter {
         sb.append('\n').append(pad("ตัวชี้วัด / Indicator", 52)).append("คะแนน / Score\n");
         for (Indicator ind : def.indicators()) {
             String label = ind.number() + ". " + ind.name().th() + " (" + ind.name().en() + ")";
-            sb.append(pad(label, 52)).append(fmt(r.indicators().get(ind.number()))).append('\n');
+            String key = Integer.toString(ind.number());
+            sb.append(pad(label, 52)).append(fmt(r.indicators().get(ind.number()))).append(mark(r, key, r.indicators().get(ind.number()))).append('\n');
         }
         sb.append('\n').append(pad("เครื่องมือ / Tool", 52)).append('\n');
         r.tools().forEach((k, v) -> {
             boolean known = def.scoreKeys().contains(k);
             if (known) {
                 LocalizedText n = ScoringEngine.scoreName(def, k);
-                sb.append(pad(n.th().equals(k) ? k : n.th() + " [" + k + "]", 52)).append(fmt(v)).append('\n');
+                sb.append(pad(n.th().equals(k) ? k : n.th() + " [" + k + "]", 52)).append(fmt(v)).append(mark(r, k, v)).append('\n');
             }
         });
-        sb.append('\n').append(pad("คะแนนรวม (คำนวณ) / Overall (computed)", 52)).append(fmt(r.computedOverall())).append('\n');
-        if (r.publishedOverall() != null) {
-            sb.append(pad("คะแนนรวม (ที่ประกาศ) / Overall (published)", 52)).append(fmt(r.publishedOverall())).append('\n');
-        }
-        if (r.level().isDetermined()) {
-            sb.append("ระดับ / Level: ").append(r.level().level().name().th()).append(" (").append(r.level().level().name().en()).append(")\n");
+        String official = " (ประกาศโดยสำนักงาน ป.ป.ช.) / (announced by the NACC)";
+        String computed = " (คำนวณ) / (computed)";
+        sb.append('\n').append(pad("คะแนนรวม / Overall" + (r.overallOfficial() ? official : computed), 52))
+                .append(fmt(r.overall())).append('\n');
+        LocalizedText level = r.resultLevelName();
+        if (level != null) {
+            sb.append("ระดับ / Level: ").append(level.th()).append(" (").append(level.en()).append(')')
+                    .append(r.levelSource() == LevelSource.OFFICIAL ? official : computed).append('\n');
         } else {
             sb.append("ระดับ / Level: ยังตัดสินไม่ได้ (undetermined)\n");
         }
-        sb.append("  ").append(r.level().reason().th()).append("\n  ").append(r.level().reason().en()).append('\n');
-        if (r.publishedLevel() != null) {
-            sb.append("ระดับที่ประกาศ / Published level: ").append(r.publishedLevel()).append('\n');
+        if (r.overallOfficial() && r.computedOverall() != null) {
+            sb.append(pad("ตรวจทาน: คะแนนรวมที่คำนวณใหม่ / Check: recomputed overall", 52)).append(fmt(r.computedOverall())).append('\n');
         }
+        if (r.levelSource() == LevelSource.OFFICIAL) {
+            sb.append("ตรวจทาน: ระดับที่คำนวณใหม่ / Check: recomputed level: ")
+                    .append(r.level().isDetermined() ? r.level().level().name().th() + " (" + r.level().level().name().en() + ")"
+                            : "ยังตัดสินไม่ได้ (undetermined)").append('\n');
+        }
+        sb.append("  ").append(r.level().reason().th()).append("\n  ").append(r.level().reason().en()).append('\n');
         if (r.provisional()) {
-            sb.append("\nข้อมูลเบื้องต้น (ยังไม่ยืนยัน) / Provisional: ").append(String.join(", ", r.provisionalEntries().stream().map(LocalizedText::en).toList())).append('\n');
+            sb.append("\nเกณฑ์บางส่วนของปีนี้เป็นข้อมูลเบื้องต้น / Parts of this year's framework are provisional: ")
+                    .append(String.join(", ", r.provisionalEntries().stream().map(LocalizedText::en).toList())).append('\n');
         }
         if (!r.warnings().isEmpty()) {
             sb.append("\nคำเตือน / Warnings:\n");
             r.warnings().forEach(w -> sb.append(" - ").append(w.message().th()).append("\n   ").append(w.message().en()).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** Marks a recomputed figure among announced ones, so the reader knows which figures are the NACC's. */
+    private static String mark(ScoreResult r, String key, Double v) {
+        return v != null && !r.officialKeys().isEmpty() && !r.isOfficial(key) ? "  (คำนวณ / computed)" : "";
     }
 
     private static String fmt(Double v) {

@@ -109,13 +109,35 @@ public final class Scorer {
                             + def.year() + " framework (" + Rounding.display(computedOverall)
                             + ") by more than 0.01; the level uses the published figure")));
         }
-        Double overall = computedOverall != null ? computedOverall : published;
+        Double overall = published != null ? published : computedOverall;
         Double forLevel = published != null ? published : computedOverall;
         LevelOutcome level = LevelClassifier.classify(def.levelScheme(), forLevel, tools,
                 k -> scoreNames.getOrDefault(k, LocalizedText.of(k, k)));
         checkPublishedLevel(def, in.publishedLevel(), level, warnings);
+        LevelRule official = in.publishedLevel() == null ? null : def.levelScheme().find(in.publishedLevel()).orElse(null);
         return new ScoreResult(def.year(), in.agency(), indicators, tools, overall, computedOverall, published, level,
-                in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems, checks);
+                in.publishedLevel(), provisional, warnings, questions, partQuestions, oitItems, checks, official,
+                officialKeys(in));
+    }
+
+    private static java.util.Set<String> officialKeys(AssessmentInput in) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        in.indicators().keySet().forEach(k -> keys.add(Integer.toString(k)));
+        keys.addAll(in.tools().keySet());
+        if (in.overall() != null) {
+            keys.add("overall");
+        }
+        in.questions().forEach((k, v) -> {
+            if (v instanceof QuestionEvidence.Score) {
+                keys.add(k);
+            }
+        });
+        in.oit().forEach((k, v) -> {
+            if (v instanceof OitEvidence.Score) {
+                keys.add(k);
+            }
+        });
+        return keys;
     }
 
     private void scoreQuestions(FrameworkDefinition def, AssessmentInput in, Map<String, Double> pooled,

@@ -26,7 +26,9 @@ class ScoreResultWriterTest {
         assertThat(json.get("indicators").propertyNames()).hasSize(10);
         assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("96.00");
         assertThat(json.get("level").isNull()).isTrue();
-        assertThat(json.get("levelReason").get("en").asString()).contains("IIT, EIT, OIT");
+        assertThat(json.get("levelSource").isNull()).isTrue();
+        assertThat(json.get("computedLevelReason").get("en").asString()).contains("IIT, EIT, OIT");
+        assertThat(json.get("overallSource").asString()).isEqualTo("official");
         assertThat(json.get("provisional").isBoolean()).isTrue();
         assertThat(json.get("warnings").isArray()).isTrue();
         assertThat(json.get("checks").isEmpty()).isTrue(); // nothing was both given and recomputable
@@ -47,6 +49,28 @@ class ScoreResultWriterTest {
         assertThat(check.get("difference").decimalValue()).isEqualByComparingTo("1.00");
         assertThat(check.get("differs").asBoolean()).isTrue();
         assertThat(check.get("rule").get("th").asString()).startsWith("ค่าเฉลี่ยถ่วงน้ำหนักของเครื่องมือ IIT×");
+    }
+
+    @Test
+    void anAnnouncedLevelIsTheLevelAndTheComputedOneStandsBesideIt() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2568);
+        Map<Integer, Double> samdet = Map.of(1, 99.89, 2, 100.0, 3, 100.0, 4, 100.0, 5, 100.0, 6, 96.67, 7, 99.0, 8, 96.67,
+                9, 100.0, 10, 100.0);
+        ScoreResult r = ScoringEngine.score(d, new AssessmentInput(FiscalYear.of(2568), "สมเด็จ", samdet, Map.of(), 99.17,
+                "ผ่านดี", Map.of(), Map.of()));
+        JsonNode json = JsonMapper.builder().build().readTree(ScoreResultWriter.json(r));
+        assertThat(json.get("level").asString()).isEqualTo("ผ่านดี");
+        assertThat(json.get("levelCode").asString()).isEqualTo("GOOD");
+        assertThat(json.get("levelSource").asString()).isEqualTo("official");
+        assertThat(json.get("computedLevel").isNull()).isTrue();
+        assertThat(json.get("computedLevelReason").get("en").asString()).contains("EIT part 1");
+        assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.17");
+        assertThat(json.get("computedOverall").decimalValue()).isEqualByComparingTo("99.23");
+        assertThat(json.get("figureSources").get("6").asString()).isEqualTo("official");
+        assertThat(json.get("figureSources").get("EIT").asString()).isEqualTo("computed");
+        assertThat(json.get("figureSources").get("EIT_PUBLIC").isNull()).isTrue();
+        String table = ScoreResultWriter.table(r, d);
+        assertThat(table).contains("ผ่านดี (Good pass) (ประกาศโดยสำนักงาน ป.ป.ช.)", "99.17").doesNotContain("six-point");
     }
 
     @Test

@@ -42,7 +42,13 @@ class ScoringExamplesTest {
         AssessmentInput in = new AssessmentInput(FiscalYear.of(2568), "องค์การบริหารส่วนตำบลสมเด็จ", SAMDET, Map.of(),
                 99.17, "ผ่านดี", Map.of(), Map.of());
         ScoreResult r = ScoringEngine.score(FrameworkLoader.shipped(2568), in);
-        assertThat(Rounding.display(r.overall())).hasToString("99.23");
+        // the announced overall and level are the result; the recomputation is kept beside them as a check
+        assertThat(r.overall()).isEqualTo(99.17);
+        assertThat(Rounding.display(r.computedOverall())).hasToString("99.23");
+        assertThat(r.levelSource()).isEqualTo(LevelSource.OFFICIAL);
+        assertThat(r.resultLevel().code()).isEqualTo("GOOD");
+        assertThat(r.isOfficial("6")).isTrue();
+        assertThat(r.isOfficial("EIT")).isFalse();
         assertThat(r.publishedOverall()).isEqualTo(99.17);
         assertThat(r.warnings()).extracting(ScoreWarning::code).containsExactly("OVERALL_DIFFERS");
         assertThat(r.warnings().get(0).message().en()).contains("99.17", "99.23");

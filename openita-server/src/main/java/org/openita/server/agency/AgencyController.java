@@ -64,7 +64,7 @@ class AgencyController {
 
     @GetMapping("/agencies/export.csv")
     ResponseEntity<byte[]> exportCsv() {
-        return download(AgencyExport.csv(registry.all()), "agencies.csv", "text/csv;charset=UTF-8");
+        return download(AgencyExport.csv(registry.all()), "agencies.csv", org.openita.server.web.CsvOut.MEDIA_TYPE);
     }
 
     @GetMapping("/agencies/export.xlsx")

@@ -2,16 +2,13 @@ package org.openita.server.agency;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openita.server.web.CsvOut;
 
 /** Writes the registry in the same columns the import reads, so an export can be edited and imported back. */
 final class AgencyExport {
@@ -40,21 +37,9 @@ final class AgencyExport {
         return s == null ? "" : s;
     }
 
-    /** UTF-8 with a byte-order mark, so Excel opens the Thai text correctly. */
+    /** Through {@link CsvOut}: UTF-8 with a byte-order mark so Excel opens the Thai text, would-be formulas made text. */
     static byte[] csv(List<Agency> agencies) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            w.write('\uFEFF');
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-                p.printRecord(AgencyColumns.thaiHeaders());
-                for (Agency a : agencies) {
-                    p.printRecord(cells(a));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return CsvOut.of(AgencyColumns.thaiHeaders(), agencies.stream().map(AgencyExport::cells).toList());
     }
 
     static byte[] xlsx(List<Agency> agencies) {

@@ -1,10 +1,10 @@
 package org.openita.server.measures;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.openita.core.analysis.Analysis;
 import org.openita.report.FollowUp;
 import org.openita.report.ReportFormat;
+import org.openita.report.ReportOptions;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.web.ReportDownload;
 import org.springframework.http.HttpStatus;
@@ -24,34 +24,35 @@ public class FollowUpReports {
         this.results = results;
     }
 
-    public Optional<FollowUp> followUp(String code, int year, LocalDate asOf, boolean withOwners) {
-        return results.analysis(code, year).map(a -> followUp(a, plans.planOrEmpty(code, year), asOf, withOwners));
-    }
-
-    /** @param withOwners false for the public copy: people's names are left out, the responsible units stay */
-    static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf, boolean withOwners) {
+    /** The report as it stands on the plan given: every field the plan carries is printed. */
+    static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf) {
         return new FollowUp(a.agency(), a.framework().year(), a.measuresYear(), a.overall(),
-                a.result().level().isDetermined() ? a.result().level().level().name().th() : null,
-                plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), withOwners ? m.owner() : null, m.startsOn(), m.dueOn(),
+                a.result().resultLevelName() == null ? null : a.result().resultLevelName().th(),
+                plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), m.owner(), m.startsOn(), m.dueOn(),
                         m.addresses(), m.status().report(),
                         m.milestones().stream().map(x -> new FollowUp.Milestone(x.label(), x.dueOn(), x.reachedOn())).toList(),
                         m.progress().stream().map(p -> new FollowUp.Update(p.recordedOn(), p.status().report(), p.note(), p.evidence(),
                                 p.recordedBy())).toList())).toList(), asOf);
     }
 
+    /** The agency's own copy: the whole plan, confirmed or not, with owners, notes and evidence. */
     public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
-        return download(code, year, f, digits, true);
-    }
-
-    /** @param withOwners false for the public copy (see {@link #followUp(Analysis, MeasurePlans.Plan, LocalDate, boolean)}) */
-    public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits, boolean withOwners) {
         LocalDate today = MeasurePlans.today();
-        FollowUp followUp = followUp(code, year, today, withOwners).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return download(followUp, code, year, f, digits, today);
+        Analysis a = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
+        return render(followUp(a, plan, today), code, year, f, ReportDownload.options(digits, today, true));
     }
 
-    private ResponseEntity<byte[]> download(FollowUp followUp, String code, int year, ReportFormat f, String digits, LocalDate today) {
-        byte[] body = f.render(followUp, ReportDownload.options(digits, today, true));
-        return ReportDownload.of(f, body, "ita-" + year + "-follow-up-report-" + code);
+    /**
+     * The copy anyone may download, printed from a plan already cut to what the public may see (publication's
+     * PublicView decides that); an unconfirmed plan is said to be unconfirmed.
+     */
+    public ResponseEntity<byte[]> publicCopy(Analysis a, MeasurePlans.Plan publicPlan, String code, int year, ReportFormat f, String digits) {
+        LocalDate today = MeasurePlans.today();
+        return render(followUp(a, publicPlan, today), code, year, f, ReportDownload.publicOptions(digits, today, publicPlan.confirmed()));
+    }
+
+    private static ResponseEntity<byte[]> render(FollowUp followUp, String code, int year, ReportFormat f, ReportOptions options) {
+        return ReportDownload.of(f, f.render(followUp, options), "ita-" + year + "-follow-up-report-" + code);
     }
 }

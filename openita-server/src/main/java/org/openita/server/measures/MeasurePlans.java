@@ -302,6 +302,7 @@ public class MeasurePlans {
         if (before == null) {
             return null;
         }
+        boolean wasConfirmed = confirmedWithThePlan(code, year, id);
         List<Problem> problems = new ArrayList<>();
         Checked c = check(year, f, problems);
         if (!problems.isEmpty()) {
@@ -323,6 +324,9 @@ public class MeasurePlans {
         jdbc.sql("delete from measure_milestone where measure_id = ?").param(id).update();
         writeMilestones(id, c.milestones(), reached);
         audit.record(actor, "MEASURE_UPDATED", subject(code, year, id), describe(before), describe(c));
+        if (wasConfirmed) {
+            reopen(actor, code, year);
+        }
         return Result.ok(id);
     }
 
@@ -339,8 +343,12 @@ public class MeasurePlans {
         if (before == null) {
             return false;
         }
+        boolean wasConfirmed = confirmedWithThePlan(code, year, id);
         jdbc.sql("delete from measure where id = ? and agency_code = ? and fiscal_year = ?").params(id, code, year).update();
         audit.record(actor, "MEASURE_DELETED", subject(code, year, id), describe(before), null);
+        if (wasConfirmed) {
+            reopen(actor, code, year);
+        }
         return true;
     }
 
@@ -415,6 +423,26 @@ public class MeasurePlans {
 
     /** Confirms the plan: from now on the reports print these measures instead of the drafts. */
     @Transactional
+    /** Whether this measure was part of the plan when the agency confirmed it. */
+    private boolean confirmedWithThePlan(String code, int year, long id) {
+        return jdbc.sql("select count(*) from measure m join measure_plan p on p.agency_code = m.agency_code and p.fiscal_year = m.fiscal_year"
+                        + " where m.id = ? and m.agency_code = ? and m.fiscal_year = ? and p.confirmed_at is not null and m.created_at <= p.confirmed_at")
+                .params(id, code, year).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Editing or removing a measure the agency confirmed returns the plan to unconfirmed: what the analysis report
+     * and the public see is always what the agency confirmed, so the change waits until the agency confirms again.
+     * Measures added after confirming are simply not shown until then ({@link #confirmedPlan}); recording
+     * progress changes no plan.
+     */
+    private void reopen(String actor, String code, int year) {
+        if (jdbc.sql("update measure_plan set confirmed_at = null, confirmed_by = null where agency_code = ? and fiscal_year = ?"
+                + " and confirmed_at is not null").params(code, year).update() > 0) {
+            audit.record(actor, "MEASURES_REOPENED", "measures:" + code + "/" + year, null, null);
+        }
+    }
+
     public void confirm(String actor, String code, int year) {
         ensurePlan(code, year);
         jdbc.sql("update measure_plan set confirmed_at = now(), confirmed_by = ? where agency_code = ? and fiscal_year = ?")
@@ -437,17 +465,44 @@ public class MeasurePlans {
                 .params(code, year).query(Integer.class).single() > 0;
     }
 
+    /** The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed. */
+    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year) {
+        return confirmedPlan(code, year).map(p -> reportMeasures(p.measures()));
+    }
+
     /**
-     * The confirmed measures in the form the analysis report prints them, or empty when the plan is not confirmed.
-     *
-     * @param withOwners false for the public copy: the responsible units without people's names
+     * Measures in the form the analysis report prints them: the responsible unit, followed by the owner in
+     * brackets when the measure has one (a public copy has none: see publication's PublicView).
      */
-    public Optional<List<DraftMeasure>> confirmedMeasures(String code, int year, boolean withOwners) {
-        return plan(code, year).filter(Plan::confirmed).map(p -> p.measures().stream().map(m -> new DraftMeasure(
+    public static List<DraftMeasure> reportMeasures(List<Measure> measures) {
+        return measures.stream().map(m -> new DraftMeasure(
                 LocalizedText.of(m.title(), m.title()), m.steps().stream().map(s -> LocalizedText.of(s, s)).toList(),
-                m.unit() == null ? "" : m.unit() + (m.owner() == null || !withOwners ? "" : " (" + m.owner() + ")"),
+                responsible(m),
                 LocalizedText.of(m.addresses(), m.addresses()),
-                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList());
+                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn())).toList();
+    }
+
+    private static String responsible(Measure m) {
+        String unit = m.unit() == null ? "" : m.unit().strip();
+        if (m.owner() == null || m.owner().isBlank()) {
+            return unit;
+        }
+        return unit.isEmpty() ? m.owner().strip() : unit + " (" + m.owner().strip() + ")";
+    }
+
+    /**
+     * The plan as it was confirmed: empty when it is not confirmed; otherwise without the measures added since
+     * the confirmation, which the agency has not confirmed yet (confirming again takes them in).
+     */
+    public Optional<Plan> confirmedPlan(String code, int year) {
+        return plan(code, year).filter(Plan::confirmed).map(p -> {
+            Set<Long> confirmed = new java.util.HashSet<>(jdbc.sql("select m.id from measure m join measure_plan p"
+                            + " on p.agency_code = m.agency_code and p.fiscal_year = m.fiscal_year"
+                            + " where m.agency_code = ? and m.fiscal_year = ? and m.created_at <= p.confirmed_at")
+                    .params(code, year).query(Long.class).list());
+            return new Plan(p.agencyCode(), p.year(), p.confirmedAt(), p.confirmedBy(), p.publishedAt(),
+                    p.measures().stream().filter(m -> confirmed.contains(m.id())).toList());
+        });
     }
 
     /** What is overdue or due within 30 days across an agency's plans, soonest first. */

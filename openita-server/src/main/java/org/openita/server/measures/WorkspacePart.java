@@ -46,6 +46,11 @@ class WorkspacePart implements AgencyPagePart {
             m.put("confirmed", p.confirmed());
             m.put("published", p.published());
             m.put("overdue", p.measures().stream().filter(x -> x.overdue(MeasurePlans.today())).count());
+            results.result(agency.code(), y).map(r -> r.score()).ifPresent(s -> {
+                m.put("overall", s.overall() == null ? null : org.openita.core.scoring.Rounding.display(s.overall()).toPlainString());
+                m.put("level", s.resultLevelName() == null ? null : s.resultLevelName().th());
+                m.put("levelSource", s.levelSource().json());
+            });
             return m;
         }).toList();
         Map<String, Object> v = new HashMap<>();

@@ -2,10 +2,7 @@ package org.openita.server.publication;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +10,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
+import org.openita.server.web.CsvOut;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +33,7 @@ public class OpenData {
 
     static final List<String> KEYS = List.of("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
     /** Fields of openita score's output left out of open data (see docs/schemas/score-output.schema.json for them). */
-    static final List<String> SLIM = List.of("levelReason", "levelMissing", "provisionalEntries", "warnings", "checks");
+    static final List<String> SLIM = List.of("computedLevelReason", "computedLevelMissing", "provisionalEntries", "warnings", "checks");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate cursor;
@@ -84,26 +80,26 @@ public class OpenData {
         for (int i = 1; i <= 10; i++) {
             h.add("ตัวชี้วัดที่ " + i);
         }
+        h.add("ที่มาของระดับ"); // last, so the earlier columns keep their places for existing readers
         return h;
     }
 
-    /** Writes the CSV (UTF-8 with BOM so Excel reads Thai); returns the number of agencies written. */
+    /** Writes the CSV (through {@link CsvOut}: UTF-8 with BOM, would-be formulas made text); returns the number of agencies written. */
     public int csv(int year, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-        csv.printRecord(csvHeader());
+        CsvOut csv = CsvOut.to(out);
+        csv.row(csvHeader());
         int[] n = {0};
         each(year, r -> {
             List<String> cells = new ArrayList<>(List.of(r.code(), r.name(), r.type(), nz(r.province()), nz(r.district()), Integer.toString(year),
-                    fmt(r.score().publishedOverall() != null ? r.score().publishedOverall() : r.score().overall()), fmt(r.score().computedOverall()),
+                    fmt(r.score().overall()), fmt(r.score().computedOverall()),
                     level(r.score())));
             KEYS.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
             for (int i = 1; i <= 10; i++) {
                 cells.add(fmt(r.score().indicators().get(i)));
             }
+            cells.add(levelSource(r.score()));
             try {
-                csv.printRecord(cells);
+                csv.row(cells);
                 if (++n[0] % 500 == 0) {
                     csv.flush();
                 }
@@ -144,11 +140,17 @@ public class OpenData {
         return n[0];
     }
 
+    /** The level that stands: the announced one (in the year's wording when it names a rule), else the computed one. */
     private static String level(ScoreResult s) {
-        if (s.publishedLevel() != null) {
-            return s.publishedLevel();
-        }
-        return s.level().isDetermined() ? s.level().level().name().th() : "";
+        return s.resultLevelName() == null ? "" : s.resultLevelName().th();
+    }
+
+    private static String levelSource(ScoreResult s) {
+        return switch (s.levelSource()) {
+            case OFFICIAL -> "ประกาศโดยสำนักงาน ป.ป.ช.";
+            case COMPUTED -> "คำนวณตามเกณฑ์";
+            case NONE -> "";
+        };
     }
 
     private static String nz(String s) {

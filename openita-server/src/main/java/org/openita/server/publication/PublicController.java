@@ -4,20 +4,16 @@ import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.openita.core.analysis.Analysis;
 import org.openita.report.ReportFormat;
-import org.openita.server.agency.Agency;
-import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.identity.AgencyAccess;
 import org.openita.server.identity.Role;
 import org.openita.server.measures.FollowUpReports;
-import org.openita.server.measures.MeasurePlans;
 import org.openita.server.reporting.AnalysisReports;
-import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultPage;
+import org.openita.server.web.CsvOut;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,44 +37,34 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class PublicController {
 
-    private final AgencyRegistry agencies;
-    private final OfficialResults results;
-    private final MeasurePlans plans;
+    private final PublicView view;
     private final AnalysisReports analysisReports;
     private final FollowUpReports followUpReports;
     private final OpenData openData;
-    private final CycleService cycles;
     private final FrameworkCatalog frameworks;
 
-    PublicController(AgencyRegistry agencies, OfficialResults results, MeasurePlans plans, AnalysisReports analysisReports,
-                     FollowUpReports followUpReports, OpenData openData, CycleService cycles, FrameworkCatalog frameworks) {
-        this.agencies = agencies;
-        this.results = results;
-        this.plans = plans;
+    PublicController(PublicView view, AnalysisReports analysisReports, FollowUpReports followUpReports, OpenData openData,
+                     FrameworkCatalog frameworks) {
+        this.view = view;
         this.analysisReports = analysisReports;
         this.followUpReports = followUpReports;
         this.openData = openData;
-        this.cycles = cycles;
         this.frameworks = frameworks;
     }
 
-    private Agency published(String code, int year) {
-        if (!plans.published(code, year)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private PublicView.AgencyYear published(String code, int year) {
+        return view.agencyYear(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/public/{code}/{year}")
     String page(@PathVariable String code, @PathVariable int year, Model model, Locale locale) {
-        Agency agency = published(code, year);
-        Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
-        model.addAttribute("agency", agency);
+        PublicView.AgencyYear shown = published(code, year);
+        model.addAttribute("agency", shown.agency());
         model.addAttribute("year", year);
-        model.addAttribute("page", ResultPage.of(analysis, locale));
-        model.addAttribute("measures", plan.confirmed() ? plan.measures() : List.of());
-        model.addAttribute("measuresYear", analysis.measuresYear());
+        model.addAttribute("page", ResultPage.of(shown.analysis(), locale));
+        model.addAttribute("measuresConfirmed", shown.measuresConfirmed());
+        model.addAttribute("measures", shown.plan().measures());
+        model.addAttribute("measuresYear", shown.analysis().measuresYear());
         model.addAttribute("today", CycleService.today());
         return "public/page";
     }
@@ -86,22 +72,22 @@ class PublicController {
     @GetMapping("/public/{code}/{year}/report.{format}")
     ResponseEntity<byte[]> report(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                   @RequestParam(defaultValue = "thai") String digits) {
-        published(code, year);
+        PublicView.AgencyYear shown = published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return analysisReports.agency(code, year, f, digits, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return analysisReports.publicCopy(shown.analysis(), shown.measuresConfirmed(), code, year, f, digits);
     }
 
     @GetMapping("/public/{code}/{year}/follow-up.{format}")
     ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits) {
-        published(code, year);
+        PublicView.AgencyYear shown = published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return followUpReports.download(code, year, f, digits, false);
+        return followUpReports.publicCopy(shown.analysis(), shown.plan(), code, year, f, digits);
     }
 
     private boolean mayDownload(Authentication auth, int year) {
         boolean central = auth != null && auth.isAuthenticated() && AgencyAccess.has(auth, Role.CENTRAL_ADMIN);
-        return central || cycles.resultsAnnounced(year);
+        return central || view.openData(year);
     }
 
     @GetMapping("/open-data")
@@ -118,7 +104,7 @@ class PublicController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.parseMediaType(format.equals("csv") ? "text/csv;charset=UTF-8" : "application/json"));
+        h.setContentType(MediaType.parseMediaType(format.equals("csv") ? CsvOut.MEDIA_TYPE : "application/json"));
         h.setContentDisposition(ContentDisposition.attachment().filename("ita-" + year + "-results." + format).build());
         h.setCacheControl(CacheControl.noCache());
         StreamingResponseBody body = format.equals("csv") ? (OutputStream out) -> openData.csv(year, out) : (OutputStream out) -> openData.json(year, out);

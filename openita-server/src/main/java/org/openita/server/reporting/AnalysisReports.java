@@ -8,6 +8,7 @@ import org.openita.core.analysis.Analyzer;
 import org.openita.core.analysis.DraftMeasure;
 import org.openita.core.framework.KnowledgeBaseLoader;
 import org.openita.report.ReportFormat;
+import org.openita.report.ReportOptions;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.AgencyResult;
@@ -31,18 +32,23 @@ public class AnalysisReports {
         this.plans = plans;
     }
 
-    /** The agency's report, or empty when it has no results for the year. */
+    /** The agency's own report, or empty when it has no results for the year: its confirmed measures with owners, else the drafts. */
     public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits) {
-        return agency(code, year, f, digits, true);
+        return results.analysis(code, year).map(analysis -> {
+            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
+            Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
+            return render(a, ReportDownload.options(digits, CycleService.today(), confirmed.isPresent()), "-" + code + "-" + year, f);
+        });
     }
 
-    /** @param withOwners false for the public copy: the measures' responsible units without people's names */
-    public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits, boolean withOwners) {
-        return results.analysis(code, year).map(analysis -> {
-            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year, withOwners);
-            Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
-            return render(f, a, confirmed.isPresent(), digits, "-" + code + "-" + year);
-        });
+    /**
+     * The copy anyone may download, from an analysis already cut to what the public may see (publication's
+     * PublicView decides that): its measures are the confirmed ones, or none with a plain word that the agency
+     * has not confirmed them.
+     */
+    public ResponseEntity<byte[]> publicCopy(Analysis publicAnalysis, boolean measuresConfirmed, String code, int year, ReportFormat f,
+                                             String digits) {
+        return render(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(), measuresConfirmed), "-" + code + "-" + year, f);
     }
 
     public ResponseEntity<byte[]> demo(ReportFormat f, String digits) {
@@ -50,11 +56,11 @@ public class AnalysisReports {
         AgencyResult before = demo.previous();
         Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before.score(), now.profile(),
                 KnowledgeBaseLoader.shipped(now.framework().year().buddhistEra()), AnalysisOptions.DEFAULT);
-        return render(f, analysis, false, digits, "");
+        return render(analysis, ReportDownload.options(digits, CycleService.today(), false), "", f);
     }
 
-    private ResponseEntity<byte[]> render(ReportFormat f, Analysis analysis, boolean confirmed, String digits, String suffix) {
-        byte[] body = f.render(analysis, ReportDownload.options(digits, CycleService.today(), confirmed));
+    private static ResponseEntity<byte[]> render(Analysis analysis, ReportOptions options, String suffix, ReportFormat f) {
+        byte[] body = f.render(analysis, options);
         return ReportDownload.of(f, body, "ita-" + analysis.framework().year().buddhistEra() + "-analysis-report" + suffix);
     }
 }

@@ -269,6 +269,12 @@ public class OfficialResults {
             putIfNotEmpty(input, "oit", oit);
             putIfPresent(input, "overall", cells.get(OfficialResultColumns.OVERALL));
             putIfPresent(input, "level", cells.get(OfficialResultColumns.LEVEL));
+            if (!input.containsKey("overall") && !input.containsKey("level") && tools.isEmpty() && indicators.isEmpty()
+                    && questions.isEmpty() && oit.isEmpty()) {
+                problem(number, OfficialResultColumns.OVERALL, "แถวนี้ยังไม่มีคะแนน ใส่คะแนนตามที่สำนักงาน ป.ป.ช. ประกาศ อย่างน้อยคะแนนรวมหรือระดับผล",
+                        "this row has no scores yet; enter the scores NACC announced, at least the overall score or the level");
+                return;
+            }
             String json = JSON.writeValueAsString(input);
             try {
                 ScoreInputReader.Read read = ScoreInputReader.read(json, y -> yearFrameworks.computeIfAbsent(y, frameworks::active));

@@ -166,9 +166,12 @@ public final class ResultFile {
         m.put(OfficialResultColumns.NAME, agency.isObject() ? agency.path("name").asString("") : agency.asString(""));
         m.put(OfficialResultColumns.CODE, n.path("agencyCode").asString(""));
         m.put(OfficialResultColumns.YEAR, n.path("year").asString(""));
-        String overall = n.hasNonNull("publishedOverall") ? n.get("publishedOverall").asString() : n.path("overall").asString("");
+        // a figure openita score marked as computed is not an announced one, so it is not imported as one
+        String overall = n.hasNonNull("publishedOverall") ? n.get("publishedOverall").asString()
+                : "computed".equals(n.path("overallSource").asString("")) ? "" : n.path("overall").asString("");
         m.put(OfficialResultColumns.OVERALL, overall);
-        String level = n.hasNonNull("publishedLevel") ? n.get("publishedLevel").asString() : n.path("level").asString("");
+        String level = n.hasNonNull("publishedLevel") ? n.get("publishedLevel").asString()
+                : "computed".equals(n.path("levelSource").asString("")) ? "" : n.path("level").asString("");
         m.put(OfficialResultColumns.LEVEL, level);
         for (String[] t : OfficialResultColumns.TOOLS) {
             JsonNode v = n.path("tools").path(t[1]);

@@ -198,6 +198,7 @@ public class ResultImports {
                      Predicate<String> allowed) throws IOException {
         forgetOld();
         Job job = enqueue(actor, fileName, format, upload, agency, allowed).job;
+        jobs.put(job.id, job);
         return job;
     }
 
@@ -205,7 +206,6 @@ public class ResultImports {
     public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<String> allowed)
             throws IOException {
         Queued q = enqueue(actor, null, format, upload, null, allowed);
-        jobs.remove(q.job.id);
         try {
             q.done.get();
         } catch (InterruptedException e) {
@@ -245,9 +245,7 @@ public class ResultImports {
             tmp = Uploads.copy(upload, temp, "results-", "." + format.name().toLowerCase(Locale.ROOT), MAX_BYTES);
             Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
             Path file = tmp;
-            Future<?> done = workers.submit(() -> work(job, file, allowed));
-            jobs.put(job.id, job);
-            return new Queued(job, done);
+            return new Queued(job, workers.submit(() -> work(job, file, allowed)));
         } catch (RejectedExecutionException e) {
             Files.deleteIfExists(tmp);
             admission.leave(actor);

@@ -11,6 +11,7 @@ import org.openita.core.framework.LocalizedText;
 import org.openita.core.framework.OitItem;
 import org.openita.core.framework.Question;
 import org.openita.core.scoring.FigureCheck;
+import org.openita.core.scoring.LevelSource;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.core.scoring.ScoringEngine;
@@ -21,13 +22,16 @@ import org.openita.core.scoring.ScoringEngine;
  * per-question and per-OIT-item scores, and the bars of the two charts.
  */
 public record ResultPage(String overall, String previousOverall, String change, String level, String levelExplanation,
-                         boolean provisional, List<String> provisionalEntries, List<Row> tools, List<Row> indicators,
+                         boolean provisional, List<Row> tools, List<Row> indicators,
                          List<Check> checks, List<String> warnings, List<Row> questions, List<Row> oitItems, boolean hasPrevious,
-                         List<Row> yearOverYear) {
+                         List<Row> yearOverYear, String overallSource, String levelSource, int year) {
 
-    /** One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts. */
+    /**
+     * One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts;
+     * source is "official" (as announced), "computed" (recomputed to fill a gap among announced figures) or "".
+     */
     public record Row(String key, String label, String score, String previous, String change, double bar, double previousBar,
-                      boolean provisional, String standing) {
+                      String source, String standing) {
     }
 
     /** An imported figure beside the recomputed one. */
@@ -44,7 +48,7 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.tools().get(key);
             Double pv = p == null ? null : p.tools().get(key);
             tools.add(new Row(key, text(ScoringEngine.scoreName(def, key), en), fmt(v), fmt(pv), change(v, pv), bar(v), bar(pv),
-                    provisional(def, key), ""));
+                    source(r, key, v), ""));
         }
         List<Row> indicators = new ArrayList<>();
         for (Indicator ind : def.indicators()) {
@@ -52,14 +56,14 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.indicators().get(ind.number());
             Double pv = f == null ? null : f.previous();
             indicators.add(new Row(Integer.toString(ind.number()), ind.number() + ". " + text(ind.name(), en), fmt(v), fmt(pv), change(v, pv),
-                    bar(v), bar(pv), ind.provenance().isProvisional(), f == null ? "UNKNOWN" : f.standing().name()));
+                    bar(v), bar(pv), source(r, Integer.toString(ind.number()), v), f == null ? "UNKNOWN" : f.standing().name()));
         }
         List<Check> checks = r.checks().stream().map(c -> check(def, c, en)).toList();
         List<Row> questions = new ArrayList<>();
         for (Question q : def.questions()) {
             Double v = r.questions().get(q.code());
             if (v != null) {
-                questions.add(new Row(q.code(), text(q.summary(), en), fmt(v), "", "", bar(v), 0, q.provenance().isProvisional(),
+                questions.add(new Row(q.code(), text(q.summary(), en), fmt(v), "", "", bar(v), 0, source(r, q.code(), v),
                         "ตัวชี้วัดที่ " + q.indicator()));
             }
         }
@@ -67,19 +71,20 @@ public record ResultPage(String overall, String previousOverall, String change, 
         for (OitItem o : def.oitItems()) {
             Double v = r.oitItems().get(o.code());
             if (v != null) {
-                items.add(new Row(o.code(), text(o.title(), en), fmt(v), "", "", bar(v), 0, o.provenance().isProvisional(),
+                items.add(new Row(o.code(), text(o.title(), en), fmt(v), "", "", bar(v), 0, source(r, o.code(), v),
                         v >= 100 ? "PASS" : "FAIL"));
             }
         }
-        String level = r.level().isDetermined() ? text(r.level().level().name(), en) : null;
+        String level = r.resultLevelName() == null ? null : text(r.resultLevelName(), en);
         List<Row> yoy = new ArrayList<>();
         yoy.add(new Row("overall", en ? "All" : "รวม", fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()),
-                bar(a.overall()), bar(a.previousOverall()), false, ""));
+                bar(a.overall()), bar(a.previousOverall()), "", ""));
         yoy.addAll(indicators);
         return new ResultPage(fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()), level,
-                text(a.levelExplanation(), en), r.provisional(), r.provisionalEntries().stream().map(t -> text(t, en)).toList(),
+                text(a.levelExplanation(), en), r.provisional(),
                 tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items,
-                p != null || a.previousOverall() != null, yoy);
+                p != null || a.previousOverall() != null, yoy, a.overall() == null ? "" : r.overallOfficial() ? "official" : "computed",
+                r.levelSource() == LevelSource.NONE ? "" : r.levelSource().json(), def.year().buddhistEra());
     }
 
     private static Check check(FrameworkDefinition def, FigureCheck c, boolean en) {
@@ -95,9 +100,12 @@ public record ResultPage(String overall, String previousOverall, String change, 
         return new Check(label, fmt(c.given()), fmt(c.computed()), signed(c.difference()), c.differs(), text(c.rule(), en));
     }
 
-    private static boolean provisional(FrameworkDefinition def, String key) {
-        return def.tools().stream().anyMatch(t -> (t.code().name().equals(key) && t.provenance().isProvisional())
-                || t.parts().stream().anyMatch(part -> part.code().equals(key) && part.provenance().isProvisional()));
+    /** Labels a figure only among announced ones: "official" or "computed"; "" when nothing was announced. */
+    private static String source(ScoreResult r, String key, Double v) {
+        if (v == null || r.officialKeys().isEmpty()) {
+            return "";
+        }
+        return r.isOfficial(key) ? "official" : "computed";
     }
 
     private static String text(LocalizedText t, boolean en) {

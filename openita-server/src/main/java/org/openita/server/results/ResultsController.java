@@ -3,7 +3,6 @@ package org.openita.server.results;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.identity.AgencyAccess;
+import org.openita.server.web.CsvOut;
 import org.openita.server.web.MediaTypes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -148,12 +148,8 @@ class ResultsController {
         HttpHeaders h = new HttpHeaders();
         byte[] body;
         if (format.equals("csv")) {
-            StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", headers)).append("\r\n");
-            if (!row.isEmpty()) {
-                csv.append(String.join(",", row)).append(",".repeat(headers.size() - row.size())).append("\r\n");
-            }
-            body = csv.toString().getBytes(StandardCharsets.UTF_8);
-            h.setContentType(MediaType.parseMediaType("text/csv;charset=UTF-8"));
+            body = CsvOut.of(headers, row.isEmpty() ? List.of() : List.of(padded(row, headers.size())));
+            h.setContentType(MediaType.parseMediaType(CsvOut.MEDIA_TYPE));
         } else if (format.equals("xlsx")) {
             try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 XSSFSheet sheet = wb.createSheet("ผลการประเมิน");
@@ -183,6 +179,14 @@ class ResultsController {
         }
         h.setContentDisposition(ContentDisposition.attachment().filename(name + "." + format).build());
         return ResponseEntity.ok().headers(h).body(body);
+    }
+
+    private static List<String> padded(List<String> row, int columns) {
+        List<String> cells = new ArrayList<>(row);
+        while (cells.size() < columns) {
+            cells.add("");
+        }
+        return cells;
     }
 
     /** The agency, if this person may change its results: 404 when they may not see it, 403 when they may only read it. */

@@ -56,20 +56,10 @@ class SecurityConfiguration {
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, int status, String code, String en, String th) throws java.io.IOException {
-        res.setStatus(status);
-        res.setContentType("application/problem+json");
-        res.setCharacterEncoding("UTF-8");
         if (status == 401) {
             res.setHeader("WWW-Authenticate", "Bearer");
         }
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", "https://openita.org/problems/" + code);
-        body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
-        body.put("status", status);
-        body.put("detail", en);
-        body.put("code", code);
-        body.put("detailTh", th);
-        res.getWriter().write(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body));
+        org.openita.server.web.ProblemResponse.problem(res, status, code, en, th);
     }
 
     @Bean

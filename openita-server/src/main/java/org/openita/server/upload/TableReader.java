@@ -40,7 +40,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * holding it in memory, and refuses it as soon as it passes a limit: {@link #MAX_ROWS} data rows,
  * {@link #MAX_COLUMNS} columns, {@link #MAX_ROW_BYTES} per row, Excel's own limit per cell, and for a
  * workbook the expanded size of each part ({@link WorkbookCheck}, before any XML is parsed). Rows come out
- * numbered as a spreadsheet shows them (the header is row 1); blank rows are skipped.
+ * numbered as a spreadsheet shows them (the header is row 1); blank rows are skipped. A CSV cell that
+ * {@link org.openita.server.web.CsvOut} wrote as text behind an apostrophe (a would-be formula) reads back
+ * without it.
  */
 public final class TableReader {
 
@@ -215,7 +217,7 @@ public final class TableReader {
                 CSVRecord rec = it.next();
                 int number = (int) rec.getRecordNumber();
                 in.rowEnded(number);
-                List<String> cells = rec.toList();
+                List<String> cells = rec.stream().map(org.openita.server.web.CsvOut::readBack).toList();
                 if (blank(cells)) {
                     continue;
                 }

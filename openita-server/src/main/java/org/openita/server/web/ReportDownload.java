@@ -24,6 +24,11 @@ public final class ReportDownload {
         return new ReportOptions("arabic".equals(digits) ? DigitStyle.ARABIC : DigitStyle.THAI, date, null, confirmedMeasures);
     }
 
+    /** Options for the copy anyone may download (see {@link ReportOptions#publicCopy()}). */
+    public static ReportOptions publicOptions(String digits, LocalDate date, boolean confirmedMeasures) {
+        return new ReportOptions(options(digits, date, confirmedMeasures).digits(), date, null, confirmedMeasures, true);
+    }
+
     /** @param name the file name without extension */
     public static ResponseEntity<byte[]> of(ReportFormat f, byte[] body, String name) {
         String fileName = name + "." + f.extension();

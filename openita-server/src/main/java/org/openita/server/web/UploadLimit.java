@@ -87,6 +87,7 @@ class UploadLimit extends OncePerRequestFilter {
         String page(Model model, HttpServletResponse response) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             model.addAttribute("status", 413);
+            model.addAttribute("code", "file-too-large");
             model.addAttribute("messageKey", "error.tooLarge");
             return "error";
         }

@@ -45,7 +45,7 @@ class OpenItaCommandTest {
                 "score", "--input", example().toString(), "--format", "table").start();
         String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
-        assertThat(stdout).contains("99.23", "ยังตัดสินไม่ได้ (undetermined)");
+        assertThat(stdout).contains("99.17", "ผ่านดี (Good pass) (ประกาศโดยสำนักงาน ป.ป.ช.)", "99.23");
         Process bad = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), org.openita.server.OpenItaApplication.class.getName(),
                 "framework", "show", "--year", "2499").start();
@@ -94,11 +94,18 @@ class OpenItaCommandTest {
         CliRun r = run("score", "--year", "2568", "--input", example().toString());
         assertThat(r.exit()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
-        assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.23");
+        // the announced overall and level are the result; the recomputation stands beside them
+        assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.17");
+        assertThat(json.get("overallSource").asString()).isEqualTo("official");
+        assertThat(json.get("computedOverall").decimalValue()).isEqualByComparingTo("99.23");
         assertThat(json.get("publishedOverall").decimalValue()).isEqualByComparingTo("99.17");
         assertThat(json.get("tools").get("EIT").decimalValue()).isEqualByComparingTo("97.45");
-        assertThat(json.get("level").isNull()).isTrue();
-        assertThat(json.get("levelMissing").toString()).contains("EIT_PUBLIC", "EIT_SURVEY");
+        assertThat(json.get("figureSources").get("EIT").asString()).isEqualTo("computed");
+        assertThat(json.get("level").asString()).isEqualTo("ผ่านดี");
+        assertThat(json.get("levelSource").asString()).isEqualTo("official");
+        assertThat(json.get("computedLevel").isNull()).isTrue();
+        assertThat(json.get("computedLevelReason").get("th").asString()).contains("ผ่านดี");
+        assertThat(json.get("computedLevelMissing").toString()).contains("EIT_PUBLIC", "EIT_SURVEY");
         assertThat(json.get("warnings").get(0).get("code").asString()).isEqualTo("OVERALL_DIFFERS");
         assertThat(json.get("provisional").asBoolean()).isTrue();
     }
@@ -109,7 +116,7 @@ class OpenItaCommandTest {
                 + " \"6\": 96.67, \"7\": 99, \"8\": 96.67, \"9\": 100, \"10\": 100}}");
         CliRun r = run("score", "--input", in.toString(), "--format", "table");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("99.23", "ผ่านดีเยี่ยม (Excellent pass)");
+        assertThat(r.out()).contains("99.23", "ผ่านดีเยี่ยม (Excellent pass) (คำนวณ) / (computed)");
     }
 
     @Test

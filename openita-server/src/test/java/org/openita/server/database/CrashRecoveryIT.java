@@ -3,12 +3,12 @@ package org.openita.server.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,9 @@ class CrashRecoveryIT {
         }
         assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
-             var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("select note from survivor")) {
+        try (EmbeddedDatabase db = EmbeddedDatabaseLauncher.start(dir, Duration.ofSeconds(60), Duration.ofSeconds(30));
+             var c = DriverManager.getConnection(db.applicationJdbcUrl(), db.applicationUser(), db.applicationPassword());
+             var st = c.createStatement(); var rs = st.executeQuery("select note from survivor")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("written before the crash");
         }

@@ -21,8 +21,8 @@ class HomePageBrowserIT extends ServerTestSupport {
             WebDriver d = browser.driver();
             d.get("http://localhost:" + port + "/");
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("ตัวอย่างหน่วยงาน: ผลการประเมินปีงบประมาณ พ.ศ. 2568");
-            assertThat(d.findElement(By.cssSelector("[data-testid=overall]")).getText()).isEqualTo("99.23");
-            assertThat(d.findElement(By.cssSelector("[data-testid=level]")).getText()).isEqualTo("ยังตัดสินไม่ได้");
+            assertThat(d.findElement(By.cssSelector("[data-testid=overall]")).getText()).isEqualTo("99.17");
+            assertThat(d.findElement(By.cssSelector("[data-testid=level]")).getText()).isEqualTo("ผ่านดี");
             assertThat(d.findElements(By.cssSelector("[data-testid=indicators] tbody tr"))).hasSize(10);
             Object fontReady = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.fonts.check('16px Sarabun')");
             assertThat(fontReady).isEqualTo(Boolean.TRUE);
@@ -30,7 +30,7 @@ class HomePageBrowserIT extends ServerTestSupport {
 
             d.findElement(By.linkText("English")).click();
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Demo agency: results for fiscal year B.E. 2568");
-            assertThat(d.findElement(By.cssSelector("[data-testid=level]")).getText()).isEqualTo("Undetermined");
+            assertThat(d.findElement(By.cssSelector("[data-testid=level]")).getText()).isEqualTo("Good pass");
             browser.screenshot("home-en");
 
             d.get("http://localhost:" + port + "/");

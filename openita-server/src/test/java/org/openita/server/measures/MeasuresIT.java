@@ -182,4 +182,43 @@ class MeasuresIT extends ServerTestSupport {
         mvc.perform(post(base + "/drafts").with(ADMIN)).andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(get("/agency/" + CODE + "/measures/2567").with(ADMIN)).andExpect(status().isNotFound()); // no results that year
     }
+
+    @Test
+    void editingOrRemovingAConfirmedMeasureWaitsForTheAgencyToConfirmAgain() {
+        int year = 2569;
+        MeasureForm form = new MeasureForm();
+        form.setTitle("มาตรการที่ยืนยันแล้ว");
+        form.setUnit("สำนักปลัด");
+        form.setSteps("จัดทำประกาศ");
+        long first = plans.create("m1-admin", CODE, year, form).id();
+        plans.confirm("m1-admin", CODE, year);
+
+        // a measure added after confirming stays out of the confirmed plan, which stays confirmed
+        form.setTitle("มาตรการที่เพิ่มภายหลัง");
+        long later = plans.create("m1-admin", CODE, year, form).id();
+        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isTrue();
+        assertThat(plans.confirmedPlan(CODE, year).orElseThrow().measures()).extracting(Measure::id).containsExactly(first);
+        assertThat(plans.confirmedMeasures(CODE, year).orElseThrow()).hasSize(1);
+
+        // editing what was confirmed reopens the plan: neither the report nor the public sees the unconfirmed edit
+        long reopened = jdbc.sql("select count(*) from audit_event where action = 'MEASURES_REOPENED'").query(Long.class).single();
+        MeasureForm edit = new MeasureForm();
+        edit.setTitle("มาตรการที่แก้ไขหลังยืนยัน");
+        edit.setUnit("สำนักปลัด");
+        edit.setSteps("จัดทำประกาศ");
+        edit.setVersion(plans.measure(CODE, year, first).orElseThrow().version());
+        assertThat(plans.update("m1-admin", CODE, year, first, edit).ok()).isTrue();
+        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isFalse();
+        assertThat(plans.confirmedPlan(CODE, year)).isEmpty();
+        assertThat(plans.confirmedMeasures(CODE, year)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MEASURES_REOPENED'").query(Long.class).single()).isEqualTo(reopened + 1);
+
+        // confirming again takes both in; removing a confirmed one reopens it again, progress does not
+        plans.confirm("m1-admin", CODE, year);
+        assertThat(plans.confirmedPlan(CODE, year).orElseThrow().measures()).hasSize(2);
+        assertThat(plans.recordProgress("m1-admin", CODE, year, later, "IN_PROGRESS", "", "", List.of()).ok()).isTrue();
+        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isTrue();
+        assertThat(plans.delete("m1-admin", CODE, year, later)).isTrue();
+        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isFalse();
+    }
 }

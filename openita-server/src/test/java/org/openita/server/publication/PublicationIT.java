@@ -12,6 +12,20 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openita.core.thai.DigitStyle;
+import org.openita.core.thai.ThaiFormat;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.HtmlUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,5 +162,198 @@ class PublicationIT extends ServerTestSupport {
         assertThat(get200("/open-data").getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("/open-data/2566.csv")
                 .doesNotContain("/open-data/2563.csv");
         mvc.perform(get("/open-data/2566.xml")).andExpect(status().isNotFound());
+    }
+
+    // ---- one public view for every public route -------------------------------------------------------------
+
+    static final String NAME = "นายสมชาย ทองดี";
+    static final String PHONE = "081-234-5678";
+    static final String LINK = "http://intranet.pv.local/secret/minutes.pdf";
+    static final String LATE_DRAFT = "มาตรการเพิ่มหลังยืนยันยังไม่ผ่านการยืนยัน";
+    static final String UNCONFIRMED = "มาตรการในแผนที่หน่วยงานยังไม่ยืนยัน";
+    static final String CONFIRMED = "มาตรการเปิดเผยข้อมูลการจัดซื้อจัดจ้าง";
+    /** What must never reach a public answer, in both digit styles the reports print. */
+    static final List<String> NEVER_PUBLIC = List.of(NAME, "ทองดี", PHONE, ThaiFormat.digits(PHONE, DigitStyle.THAI), "intranet.pv.local",
+            LATE_DRAFT, UNCONFIRMED, "pv-admin");
+
+    /** The public routes this test knows how to try, with the formats of each; any other public route fails the test. */
+    static final Map<String, List<String>> PUBLIC_ROUTES = Map.of(
+            "/public/{code}/{year}", List.of(""),
+            "/public/{code}/{year}/report.{format}", List.of("pdf", "docx", "html"),
+            "/public/{code}/{year}/follow-up.{format}", List.of("pdf", "docx", "html"),
+            "/open-data", List.of(""),
+            "/open-data/{year}.{format}", List.of("csv", "json"));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    org.openita.server.results.OfficialResults officialResults;
+
+    private void twoAgenciesWithSensitivePlans() throws Exception {
+        if (registry.find("PV-1").isPresent()) {
+            return;
+        }
+        registry.importFile("test", "pv.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n"
+                + "PV-1,องค์การบริหารส่วนตำบลยืนยันแล้ว,อบต.\nPV-2,องค์การบริหารส่วนตำบลยังไม่ยืนยัน,อบต.\n").getBytes(StandardCharsets.UTF_8)),
+                AgencyRegistry.Mode.ALL_OR_NOTHING);
+        accounts.createAssigned("test", "pv-admin", "pv", Role.AGENCY_ADMIN, "irrelevant-pass", "PV-1", List.of());
+        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
+                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n"
+                + "PV-1,2566,84.10,90,88,95,92,80,70,75,72,85,90\nPV-2,2566,83.20,90,88,95,92,80,70,75,72,85,90\n";
+        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
+                .isEmpty();
+        // PV-1: a confirmed plan whose progress names a person, their phone and an intranet link; a measure added after confirming
+        long confirmed = measure("PV-1", CONFIRMED, NAME);
+        plans.recordProgress("pv-admin", "PV-1", 2566, confirmed, "IN_PROGRESS", "ประสานงานกับ" + NAME + " โทร " + PHONE, LINK, List.of());
+        plans.confirm("pv-admin", "PV-1", 2566);
+        long late = measure("PV-1", LATE_DRAFT, NAME);
+        plans.recordProgress("pv-admin", "PV-1", 2566, late, "DROPPED", "ยกเลิกตามที่ " + NAME + " แจ้ง โทร " + PHONE, LINK, List.of());
+        // PV-2: the same, never confirmed
+        long draft = measure("PV-2", UNCONFIRMED, NAME);
+        plans.recordProgress("pv-admin", "PV-2", 2566, draft, "IN_PROGRESS", "โทร " + PHONE + " " + NAME, LINK, List.of());
+    }
+
+    private long measure(String code, String title, String owner) {
+        var form = new org.openita.server.measures.MeasureForm();
+        form.setTitle(title);
+        form.setUnit("กองกลาง");
+        form.setOwner(owner);
+        form.setSteps("จัดทำประกาศ\nเผยแพร่บนเว็บไซต์");
+        return plans.create("pv-admin", code, 2566, form).id();
+    }
+
+    /** Every GET route under /public and /open-data, from the handler mappings. */
+    private List<String> publicPatterns() {
+        List<String> out = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> m = info.getMethodsCondition().getMethods();
+            if (m.isEmpty() || m.contains(RequestMethod.GET)) {
+                info.getPatternValues().stream().filter(p -> p.startsWith("/public") || p.startsWith("/open-data")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<String> paths(String pattern, String code) {
+        return PUBLIC_ROUTES.get(pattern).stream().map(f -> pattern.replace("{code}", code).replace("{year}", "2566").replace("{format}", f)).toList();
+    }
+
+    /** Without white space, as PDF text breaks lines inside words. */
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    /**
+     * An answer as a reader sees it, without white space: PDF text through PDFBox, DOCX through POI, anything else as
+     * text (HTML also without its tags).
+     */
+    private static String text(String path, MockHttpServletResponse response) throws Exception {
+        return squash(rawText(path, response));
+    }
+
+    private static String rawText(String path, MockHttpServletResponse response) throws Exception {
+        byte[] body = response.getContentAsByteArray();
+        if (path.endsWith(".pdf")) {
+            assertThat(new String(body, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            try (PDDocument pdf = Loader.loadPDF(body)) {
+                return new PDFTextStripper().getText(pdf);
+            }
+        }
+        if (path.endsWith(".docx")) {
+            return docxText(body);
+        }
+        String raw = new String(body, StandardCharsets.UTF_8);
+        return raw + "\n" + HtmlUtils.htmlUnescape(raw.replaceAll("<[^>]+>", " "));
+    }
+
+    private MockHttpServletResponse answer(String path, RequestPostProcessor... who) throws Exception {
+        var req = get(path);
+        for (RequestPostProcessor w : who) {
+            req = req.with(w);
+        }
+        MvcResult r = mvc.perform(req).andReturn();
+        return r.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(r)).andReturn().getResponse() : r.getResponse();
+    }
+
+    @Test
+    void everyPublicAnswerShowsOnlyTheConfirmedPlanWithoutPeopleNotesOrEvidence() throws Exception {
+        twoAgenciesWithSensitivePlans();
+        cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)));
+        List<String> patterns = publicPatterns();
+        assertThat(patterns).as("a public route without a test here").allMatch(PUBLIC_ROUTES::containsKey);
+        assertThat(patterns).containsAll(PUBLIC_ROUTES.keySet());
+
+        // nothing before the agency publishes
+        for (String pattern : patterns) {
+            if (pattern.contains("{code}")) {
+                for (String path : paths(pattern, "PV-1")) {
+                    assertThat(answer(path).getStatus()).as(path + " before publishing").isEqualTo(404);
+                }
+            }
+        }
+        plans.publish("pv-admin", "PV-1", 2566, true);
+        plans.publish("pv-admin", "PV-2", 2566, true);
+
+        // the agency's own copies do carry them, so the text read here would show them if they leaked
+        String own = text("follow-up.docx", answer("/agency/PV-1/measures/2566/follow-up.docx", user("pv-admin").roles("AGENCY_ADMIN")));
+        assertThat(own).contains(squash(NAME), ThaiFormat.digits(PHONE, DigitStyle.THAI), LINK, LATE_DRAFT);
+        String ownPdf = text("follow-up.pdf", answer("/agency/PV-1/measures/2566/follow-up.pdf?digits=arabic", user("pv-admin").roles("AGENCY_ADMIN")));
+        assertThat(ownPdf).contains(PHONE, "intranet.pv.local", CONFIRMED, squash(NAME));
+        List<String> drafts = officialResults.analysis("PV-2", 2566).orElseThrow().measures().stream().map(d -> d.measure().th()).toList();
+        assertThat(drafts).as("the analysis proposes drafts for PV-2").isNotEmpty();
+
+        List<String> wrong = new ArrayList<>();
+        for (String pattern : patterns) {
+            for (String code : pattern.contains("{code}") ? List.of("PV-1", "PV-2") : List.of("")) {
+                for (String path : paths(pattern, code)) {
+                    MockHttpServletResponse response = answer(path);
+                    if (response.getStatus() != 200) {
+                        wrong.add(path + " answers " + response.getStatus());
+                        continue;
+                    }
+                    String text = text(path, response);
+                    NEVER_PUBLIC.stream().filter(x -> text.contains(squash(x))).forEach(s -> wrong.add(path + " shows \"" + s + "\""));
+                    if (code.equals("PV-1") && !(text.contains(CONFIRMED) && text.contains("กองกลาง"))) {
+                        wrong.add(path + " does not show the confirmed measure and its unit");
+                    }
+                    if (code.equals("PV-2")) {
+                        if (!text.contains("ยังไม่ได้ยืนยันมาตรการ")) {
+                            wrong.add(path + " does not say the plan is not confirmed");
+                        }
+                        drafts.stream().filter(x -> text.contains(squash(x))).forEach(s -> wrong.add(path + " shows the analysis's draft \"" + s + "\""));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void openDataCsvWritesWouldBeFormulasAsTextAndReadsBackCellForCell() throws Exception {
+        String name = "=HYPERLINK(\"http://evil.example/x\",\"ดูผล, คลิก\")";
+        var file = new java.io.StringWriter();
+        try (var p = new org.apache.commons.csv.CSVPrinter(file, CSVFormat.DEFAULT)) {
+            p.printRecord("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ");
+            p.printRecord("OD-X", name, "อบต.", "-ขอนแก่น", "@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"");
+        }
+        assertThat(registry.importFile("test", "od.csv", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
+        String results = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,IIT\nOD-X,2566,77.5,80\n";
+        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(results.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
+                .isEmpty();
+        assertThat(cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)))).isEmpty();
+
+        String csv = download("/open-data/2566.csv");
+        assertThat(csv).startsWith("\uFEFF");
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
+        JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2566.json"));
+        assertThat(records).hasSize(json.size() + 1);
+        assertThat(records.get(0).toList()).isEqualTo(OpenData.csvHeader());
+        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(OpenData.csvHeader().size()));
+        CSVRecord x = records.stream().filter(r -> r.get(0).equals("OD-X")).findFirst().orElseThrow();
+        assertThat(x.toList().subList(0, 7)).containsExactly("OD-X", "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
+                "'@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"", "2566", "77.50");
+        assertThat(x.get(9)).isEqualTo("80.00"); // IIT: a number stays a number
     }
 }

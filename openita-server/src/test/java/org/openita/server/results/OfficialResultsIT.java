@@ -98,7 +98,8 @@ class OfficialResultsIT extends ServerTestSupport {
         assertThat(page).contains("บันทึกผลการประเมิน 2 รายการ");
         String results = mvc.perform(get("/agency/R-1/results/2568").with(CENTRAL))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(results).contains("99.17", "99.89", "การปฏิบัติหน้าที่", "ยังตัดสินไม่ได้", "data-testid=\"indicator-chart\"",
+        // the imported level is the result (it was "undetermined" before issue 10)
+        assertThat(results).contains("99.17", "99.89", "การปฏิบัติหน้าที่", "ผ่านดี", "ประกาศโดยสำนักงาน ป.ป.ช.", "data-testid=\"indicator-chart\"",
                 "data-testid=\"yoy-chart\"", "94.60");
         // the published overall beside the recomputed one, flagged with the rule
         assertThat(results).contains("data-testid=\"result-checks\"", "99.23", "-0.06", "IIT×0.3 + EIT×0.3 + OIT×0.4");
