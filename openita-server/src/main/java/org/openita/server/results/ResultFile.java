@@ -110,6 +110,12 @@ public final class ResultFile {
         return TableReader.quoted(value);
     }
 
+    /** JSON is UTF-8 text (RFC 8259): the reason names JSON, not the CSV a spreadsheet saves. */
+    private static UnreadableFileException notUtf8(Throwable cause) {
+        return new UnreadableFileException("ไฟล์ JSON ไม่ได้บันทึกเป็น UTF-8 (มีไบต์ที่ไม่ใช่อักขระ UTF-8) ให้บันทึกไฟล์เป็น UTF-8 แล้วนำเข้าอีกครั้ง",
+                "the JSON file is not UTF-8 text (it holds bytes that are not UTF-8 characters); save it as UTF-8 and import it again", cause);
+    }
+
     private void json(Sink sink) throws IOException {
         sink.header(List.of(OfficialResultColumns.CODE, OfficialResultColumns.NAME, OfficialResultColumns.YEAR));
         long size = Files.size(file);
@@ -146,13 +152,13 @@ public final class ResultFile {
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.nio.charset.CharacterCodingException) {
-                    throw TableReader.notUtf8(e);
+                    throw notUtf8(e);
                 }
             }
             String why = quoted(e.getOriginalMessage());
             throw new UnreadableFileException("อ่านไฟล์ JSON ไม่ได้: " + why, "the JSON file cannot be read: " + why, e);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw TableReader.notUtf8(e);
+            throw notUtf8(e);
         }
     }
 

@@ -119,7 +119,7 @@ class ImportRegressionIT extends ServerTestSupport {
         for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
                 new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
             assertThatThrownBy(() -> results("JSON", Bytes.concat(Bytes.concat(head, bad), tail))).as(Bytes.hex(bad))
-                    .isInstanceOf(ResultImports.FailedException.class).hasMessageContaining("not UTF-8");
+                    .isInstanceOf(ResultImports.FailedException.class).hasMessageContaining("JSON file is not UTF-8").hasMessageNotContaining("CSV");
         }
         // JSON is UTF-8 (RFC 8259); a UTF-8 byte-order mark is tolerated
         assertThat(results("JSON", Bytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Bytes.concat(head, tail))).ok()).isTrue();
