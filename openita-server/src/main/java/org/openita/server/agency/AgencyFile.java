@@ -59,6 +59,9 @@ final class AgencyFile {
             if (col.isEmpty()) {
                 String quoted = TableReader.quoted(h);
                 problems.add(new ImportProblem(1, quoted, "ไม่รู้จักคอลัมน์ \"" + quoted + "\"", "unknown column \"" + quoted + "\""));
+            } else if (byIndex.containsValue(col.get())) {
+                // which of the two would count? Neither: the cells of one would be dropped unread
+                problems.add(new ImportProblem(1, col.get().thai, "คอลัมน์ \"" + col.get().thai + "\" ซ้ำ", "column \"" + col.get().thai + "\" appears twice"));
             } else {
                 byIndex.put(i, col.get());
             }

@@ -110,10 +110,17 @@ public final class ResultFile {
         return TableReader.quoted(value);
     }
 
+    /** JSON is UTF-8 text (RFC 8259): the reason names JSON, not the CSV a spreadsheet saves. */
+    private static UnreadableFileException notUtf8(Throwable cause) {
+        return new UnreadableFileException("ไฟล์ JSON ไม่ได้บันทึกเป็น UTF-8 (มีไบต์ที่ไม่ใช่อักขระ UTF-8) ให้บันทึกไฟล์เป็น UTF-8 แล้วนำเข้าอีกครั้ง",
+                "the JSON file is not UTF-8 text (it holds bytes that are not UTF-8 characters); save it as UTF-8 and import it again", cause);
+    }
+
     private void json(Sink sink) throws IOException {
         sink.header(List.of(OfficialResultColumns.CODE, OfficialResultColumns.NAME, OfficialResultColumns.YEAR));
         long size = Files.size(file);
-        try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file)); JsonParser p = JSON.createParser(in)) {
+        // read as strict UTF-8 (RFC 8259): Jackson's own decoder takes overlong forms, C0 80 as U+0000
+        try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file)); JsonParser p = JSON.createParser(TableReader.strictUtf8(in))) {
             progress = () -> size <= 0 ? 0 : (double) in.bytesRead() / size;
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -143,8 +150,15 @@ public final class ResultFile {
             if (limit != null) {
                 throw limit;
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.nio.charset.CharacterCodingException) {
+                    throw notUtf8(e);
+                }
+            }
             String why = quoted(e.getOriginalMessage());
             throw new UnreadableFileException("อ่านไฟล์ JSON ไม่ได้: " + why, "the JSON file cannot be read: " + why, e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8(e);
         }
     }
 

@@ -96,6 +96,16 @@ public final class TableReader {
         }
     }
 
+    /**
+     * A reader of UTF-8 text that skips a leading byte-order mark and refuses bytes that are not UTF-8 (an overlong
+     * form, a surrogate, a stray byte) with {@link java.nio.charset.CharacterCodingException}, rather than reading them
+     * as U+FFFD or, as some parsers do, as the character an overlong form spells (C0 80 as U+0000).
+     */
+    public static java.io.Reader strictUtf8(InputStream in) throws IOException {
+        return new InputStreamReader(org.apache.commons.io.input.BOMInputStream.builder().setInputStream(in).get(),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
     /** Reads the table into {@code sink}; a limit passed or a damaged file ends it with the reason. */
     public void read(Sink sink) throws IOException {
         Sink limited = new Sink() {
@@ -199,9 +209,7 @@ public final class TableReader {
         long size = Files.size(file);
         try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file));
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                     .parse(new InputStreamReader(org.apache.commons.io.input.BOMInputStream.builder().setInputStream(in).get(),
-                             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                                     .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+                     .parse(strictUtf8(in))) {
             progress = () -> size <= 0 ? 0 : (double) in.bytesRead() / size;
             Iterator<CSVRecord> it = parser.iterator();
             boolean header = true;
@@ -238,8 +246,11 @@ public final class TableReader {
         }
     }
 
-    /** (The decoder reads ahead of the parser, so the row where the bytes are is not known and is not named.) */
-    private static UnreadableFileException notUtf8(Throwable cause) {
+    /**
+     * The reason for a file that is not UTF-8 text. (The decoder reads ahead of the parser, so the row where the bytes
+     * are is not known and is not named.)
+     */
+    public static UnreadableFileException notUtf8(Throwable cause) {
         return new UnreadableFileException("ไฟล์ไม่ได้บันทึกเป็น UTF-8 (มีอักขระที่อ่านไม่ได้ เช่น ไฟล์ที่บันทึกแบบ ANSI หรือ TIS-620) ให้บันทึกเป็น \"CSV UTF-8\" แล้วนำเข้าอีกครั้ง",
                 "the file is not UTF-8 text (it holds bytes that cannot be read, as a file saved as ANSI or TIS-620 does); save it as \"CSV UTF-8\" and import it again", cause);
     }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * <li>{@code openita.hostile.seed}: the seed every generator starts from (default {@value #DEFAULT_SEED});</li>
  * <li>{@code openita.hostile.count}: bad files per importer and format (default {@value #DEFAULT_COUNT});</li>
  * <li>{@code openita.hostile.endpointCount}: bad requests per endpoint (default {@value #DEFAULT_ENDPOINT_COUNT});</li>
- * <li>{@code openita.hostile.case}: run only this case number of each stream, to replay a failure.</li>
+ * <li>{@code openita.hostile.case}: run only this case number of each stream (or these, separated by commas), to replay
+ * failures.</li>
  * </ul>
  * Each case has a generator of its own, seeded from the seed, the stream's name and the case number, so one case
  * can be made again without making the others.
@@ -30,7 +31,9 @@ final class Hostile {
     static final long SEED = Long.getLong("openita.hostile.seed", DEFAULT_SEED);
     static final int COUNT = Integer.getInteger("openita.hostile.count", DEFAULT_COUNT);
     static final int ENDPOINT_COUNT = Integer.getInteger("openita.hostile.endpointCount", DEFAULT_ENDPOINT_COUNT);
-    static final int ONLY = Integer.getInteger("openita.hostile.case", -1);
+    /** The case numbers to replay, or empty for all. */
+    static final List<Integer> ONLY = java.util.Arrays.stream(System.getProperty("openita.hostile.case", "").split(","))
+            .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
     /** Where failing inputs and the measured figures are written. */
     static final Path OUT = Path.of(System.getProperty("openita.hostile.out", "target/hostile"));
 
@@ -43,12 +46,11 @@ final class Hostile {
         return new SplittableRandom(s);
     }
 
-    /** The case numbers to run: all of them, or the one being replayed. */
+    /** The case numbers to run: all of them, or those being replayed. */
     static List<Integer> cases(int count) {
         List<Integer> out = new ArrayList<>();
-        if (ONLY >= 0) {
-            out.add(ONLY);
-            return out;
+        if (!ONLY.isEmpty()) {
+            return ONLY;
         }
         for (int i = 0; i < count; i++) {
             out.add(i);

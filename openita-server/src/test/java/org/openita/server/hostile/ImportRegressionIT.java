@@ -108,6 +108,36 @@ class ImportRegressionIT extends ServerTestSupport {
         assertThat(g.problems()).singleElement().satisfies(p -> assertThat(p.en()).contains("U+001F"));
     }
 
+    /**
+     * results-json #714, #719, #916 (harness): bytes C0 80, E0 80 80, C1 BF, F4 90 80 80 in a field name; Jackson's decoder
+     * read the overlong forms (C0 80 as U+0000), the field went unread and the file was accepted.
+     */
+    @Test
+    void aJsonFileWithBytesThatAreNotUtf8IsRefused() throws Exception {
+        byte[] head = ("[{\"agencyCode\":\"" + CODE + "\",\"year\":2568,\"overall\":90,\"indi").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "cators\":{\"1\":80}}]".getBytes(StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+            assertThatThrownBy(() -> results("JSON", Bytes.concat(Bytes.concat(head, bad), tail))).as(Bytes.hex(bad))
+                    .isInstanceOf(ResultImports.FailedException.class).hasMessageContaining("JSON file is not UTF-8").hasMessageNotContaining("CSV");
+        }
+        // JSON is UTF-8 (RFC 8259); a UTF-8 byte-order mark is tolerated
+        assertThat(results("JSON", Bytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Bytes.concat(head, tail))).ok()).isTrue();
+        assertThatThrownBy(() -> results("JSON", new String(Bytes.concat(head, tail), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16)))
+                .isInstanceOf(ResultImports.FailedException.class);
+    }
+
+    /** registry-csv #3668 (harness): a column named twice; the cells of the first, U+0007 among them, were dropped unread. */
+    @Test
+    void aRegistryColumnNamedTwiceIsRefusedNotHalfRead() throws Exception {
+        AgencyRegistry.ImportReport r = registry.importFile("test", "twice.csv", new ByteArrayInputStream(
+                ("รหัสหน่วยงาน,ชื่อหน่วยงาน,จังหวัด,ประเภทหน่วยงาน,จังหวัด\nHOST-Q04,เทศบาลตำบลสองคอลัมน์,กาฬ\u0007สินธุ์,เทศบาลตำบล,ขอนแก่น\n")
+                        .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        assertThat(r.applied()).isFalse();
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.en()).contains("appears twice"));
+        assertThat(registry.find("HOST-Q04")).isEmpty();
+    }
+
     private static byte[] workbook(String sheetXml) {
         Map<String, byte[]> parts = Xlsx.parts(List.of(List.of("รหัสหน่วยงาน", "ปีงบประมาณ"), List.of(CODE, "2568")), new SplittableRandom(3), new StringBuilder());
         parts.put(Xlsx.SHEET, Xlsx.utf8(sheetXml));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * What an answer to bad input must never carry: a database's error text or our SQL, a stack trace, the name of an
- * exception or of a Java class, or a long run of the input itself (a message may quote at most about 100
+ * exception or of a Java class, the make and version of the server, or a long run of the input itself (a message may quote at most about 100
  * characters of what was sent). The patterns are for text a person reads: messages, problem details and pages.
  */
 final class Leaks {
@@ -35,7 +35,8 @@ final class Leaks {
     private static final List<Pattern> CLASS = List.of(
             Pattern.compile("\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b"),
             Pattern.compile("\\b(java|javax|jakarta|org|com|tools|sun)\\.[a-z0-9_]+\\.[\\w$.]*[A-Z]\\w*"),
-            Pattern.compile("\\b(StreamReadConstraints|JsonParser|ObjectMapper|CSVParser|XSSF\\w+|OPCPackage|ZipFile|SAXParser)\\b"));
+            Pattern.compile("\\b(StreamReadConstraints|JsonParser|ObjectMapper|CSVParser|XSSF\\w+|OPCPackage|ZipFile|SAXParser)\\b"),
+            Pattern.compile("Apache Tomcat/|Whitelabel Error Page|Spring Boot"));
 
     private Leaks() {
     }
@@ -54,7 +55,7 @@ final class Leaks {
             for (Pattern p : group) {
                 Matcher m = p.matcher(text);
                 if (m.find()) {
-                    String kind = group == SQL ? "database text" : group == TRACE ? "a stack trace" : "a class name";
+                    String kind = group == SQL ? "database text" : group == TRACE ? "a stack trace" : "a class name or the server's make";
                     return Optional.of("carries " + kind + ": \"" + excerpt(text, m.start()) + "\"");
                 }
             }

@@ -126,7 +126,8 @@ final class RequestCases {
             return Junk.huge(r, n);
         }
         String[] wrong = switch (f.kind()) {
-            case WHOLE, NUMBER -> new String[] {"abc", "1e400", "99999999999999999999", "", " ", "1,5", "๑๒", "NaN", "0x1F", "1.5.1"};
+            // (not Thai digits nor 0x1F: Spring reads ๑๒ as 12 and 0x1F as 31, rightly)
+            case WHOLE, NUMBER -> new String[] {"abc", "1e400", "99999999999999999999", "", " ", "1,5", "NaN", "1.5.1", "--1"};
             case BOOLEAN -> new String[] {"maybe", "2", "truee", "null", "-1"};
             case ENUM -> new String[] {"NOT_A_VALUE", "'; drop table x; --", "ROLE_CENTRAL_ADMIN", "0"};
             default -> new String[] {"[]", "{}", "null"};
