@@ -219,12 +219,15 @@ public final class DocxRenderer {
         h.setSpacingBefore(480);
         h.setKeepNext(true);
         run(h, s.heading(), true, BODY_HALF_POINTS);
-        for (java.util.List<String> signer : s.signers()) {
+        // the whole block kept on one page: every line but the very last keeps with the next
+        for (int k = 0; k < s.signers().size(); k++) {
+            java.util.List<String> signer = s.signers().get(k);
+            boolean lastSigner = k == s.signers().size() - 1;
             for (int i = 0; i < signer.size(); i++) {
                 XWPFParagraph p = doc.createParagraph();
                 p.setAlignment(ParagraphAlignment.CENTER);
                 p.setSpacingBefore(i == 0 ? 480 : 0);
-                p.setKeepNext(i < signer.size() - 1);
+                p.setKeepNext(!lastSigner || i < signer.size() - 1);
                 run(p, signer.get(i), false, BODY_HALF_POINTS);
             }
         }
@@ -238,9 +241,14 @@ public final class DocxRenderer {
             p.setAlignment(ParagraphAlignment.CENTER);
             try {
                 boolean jpeg = c.logo().length > 2 && (c.logo()[0] & 0xFF) == 0xFF && (c.logo()[1] & 0xFF) == 0xD8;
+                // fitted into a 100-point square, keeping the logo's own proportions
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(c.logo()));
+                double scale = img == null ? 1 : 100.0 / Math.max(img.getWidth(), img.getHeight());
+                double w = img == null ? 100 : img.getWidth() * scale;
+                double h = img == null ? 100 : img.getHeight() * scale;
                 p.createRun().addPicture(new ByteArrayInputStream(c.logo()),
                         jpeg ? Document.PICTURE_TYPE_JPEG : Document.PICTURE_TYPE_PNG, jpeg ? "logo.jpg" : "logo.png",
-                        Units.toEMU(100), Units.toEMU(100));
+                        Units.toEMU(w), Units.toEMU(h));
             } catch (InvalidFormatException | IOException e) {
                 throw new IllegalArgumentException("the logo is not a readable image", e);
             }

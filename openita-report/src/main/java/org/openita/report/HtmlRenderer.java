@@ -101,7 +101,7 @@ public final class HtmlRenderer {
         } else if (b instanceof Block.BarChart c) {
             chart(sb, c);
         } else if (b instanceof Block.SignOff s) {
-            sb.append("<section class=\"signoff\"><h1>").append(esc(s.heading())).append("</h1>");
+            sb.append("<section class=\"signoff\" style=\"break-inside:avoid\"><h1>").append(esc(s.heading())).append("</h1>");
             for (var signer : s.signers()) {
                 sb.append("<div style=\"text-align:center;margin-top:1.5em;break-inside:avoid\">");
                 signer.forEach(line -> sb.append(esc(line)).append("<br>"));

@@ -146,7 +146,7 @@ public final class PdfRenderer {
             List<Block> blocks = doc.blocks();
             for (int i = 0; i < blocks.size(); i++) {
                 Block b = blocks.get(i);
-                if (b instanceof Block.Heading || b instanceof Block.BarChart) {
+                if (b instanceof Block.Heading || b instanceof Block.BarChart || b instanceof Block.SignOff) {
                     keepWithNext(writer, document, blocks, i);
                 }
                 block(document, b);
@@ -189,6 +189,13 @@ public final class PdfRenderer {
             return table.spacingBefore() + table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
         } else if (b instanceof Block.BarChart c) {
             return (c.hasPrevious() ? 2 : 1) * LEADING + 6 + chartTable(c).getTotalHeight() + 2 * LEADING;
+        } else if (b instanceof Block.SignOff s) {
+            // the whole block: its heading and every signer's lines, so no signature line is left on a page of its own
+            float need = 14 + LEADING + LEADING;
+            for (java.util.List<String> signer : s.signers()) {
+                need += 24 + signer.size() * LEADING;
+            }
+            return need;
         }
         return 0;
     }
@@ -219,19 +226,27 @@ public final class PdfRenderer {
         } else if (b instanceof Block.BarChart c) {
             chart(document, c);
         } else if (b instanceof Block.SignOff s) {
+            // one borderless cell that is never split: the block moves whole to the next page when it does not fit
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPadding(0);
             Paragraph h = paragraph(s.heading(), h1);
             h.setSpacingBefore(14);
-            h.setKeepTogether(true);
-            document.add(h);
+            cell.addElement(h);
             for (java.util.List<String> signer : s.signers()) {
                 for (int i = 0; i < signer.size(); i++) {
                     Paragraph line = paragraph(signer.get(i), body);
                     line.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
                     line.setSpacingBefore(i == 0 ? 24 : 0);
-                    line.setKeepTogether(true);
-                    document.add(line);
+                    cell.addElement(line);
                 }
             }
+            PdfPTable block = new PdfPTable(1);
+            block.setWidthPercentage(100);
+            block.setKeepTogether(true);
+            block.setSplitLate(true);
+            block.addCell(cell);
+            document.add(block);
         } else if (b instanceof Block.PageBreak) {
             document.newPage();
         }

@@ -55,6 +55,20 @@ class PdfReportTest {
     }
 
     @Test
+    void theSignOffBlockStaysOnOnePage() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            int pages = d.getNumberOfPages();
+            org.apache.pdfbox.text.PDFTextStripper last = new org.apache.pdfbox.text.PDFTextStripper();
+            last.setStartPage(pages);
+            last.setEndPage(pages);
+            String lastPage = last.getText(d);
+            // the heading and all three signers' lines share the last page
+            assertThat(lastPage).contains("การรับรองรายงาน", "ผู้จัดทำรายงาน", "ผู้ตรวจสอบรายงาน", "ผู้อนุมัติรายงาน");
+            assertThat(lastPage.split("ตำแหน่ง", -1)).hasSize(4);
+        }
+    }
+
+    @Test
     void thaiWordsComeBackExactlyWhenCopied() throws Exception {
         String t = text();
         assertThat(t).contains("ที่", "ผู้", "ความสำเร็จ", "แต่งตั้ง", "ปีงบประมาณ พ.ศ. ๒๕๖๘", "องค์การบริหารส่วนตำบลสมเด็จ");
