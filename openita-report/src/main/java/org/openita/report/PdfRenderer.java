@@ -181,7 +181,16 @@ public final class PdfRenderer {
         if (b instanceof Block.Heading h) {
             Font font = h.level() == 1 ? h1 : h2;
             float lines = (float) Math.ceil(font.getBaseFont().getWidthPoint(h.full(), font.getSize()) / width);
-            return (h.level() == 1 ? 14 : 8) + 4 + Math.max(1, lines) * LEADING + need(blocks, i + 1, document);
+            float next = need(blocks, i + 1, document);
+            // a heading with a one-sentence introduction keeps both with the start of the table or chart they introduce
+            if (i + 2 < blocks.size() && blocks.get(i + 1) instanceof Block.Paragraph p
+                    && (blocks.get(i + 2) instanceof Block.Table || blocks.get(i + 2) instanceof Block.BarChart)) {
+                float paraLines = (float) Math.ceil(body.getBaseFont().getWidthPoint(p.text(), body.getSize()) / width);
+                if (paraLines <= 3) {
+                    next = paraLines * LEADING + 4 + need(blocks, i + 2, document);
+                }
+            }
+            return (h.level() == 1 ? 14 : 8) + 4 + Math.max(1, lines) * LEADING + next;
         } else if (b instanceof Block.Paragraph || b instanceof Block.Bullets) {
             return 3 * LEADING + 4; // two lines, with a line's room for spacing and rounding
         } else if (b instanceof Block.Table t) {

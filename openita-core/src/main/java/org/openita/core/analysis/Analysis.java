@@ -30,10 +30,14 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
         measures = List.copyOf(measures);
     }
 
-    /** The same analysis with the agency's confirmed measures instead of the drafts, planned over the whole measures year. */
+    /**
+     * The same analysis with the agency's confirmed measures instead of the drafts, planned over the whole fiscal year
+     * they run in: the measures year, or a later one when the agency placed them there (a plan drafted after the
+     * measures year ended).
+     */
     public Analysis withMeasures(List<DraftMeasure> confirmed) {
         return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
-                previousOverall, suggestedTarget, confirmed, measuresYear, MeasureSchedule.of(schedule.measuresYear(), null),
+                previousOverall, suggestedTarget, confirmed, measuresYear, MeasureSchedule.covering(schedule.measuresYear(), confirmed),
                 questionFigures);
     }
 

@@ -45,6 +45,22 @@ public record MeasureSchedule(FiscalYear measuresYear, FiscalYear year, YearMont
         return new MeasureSchedule(measuresYear, year, next, draftedOn);
     }
 
+    /**
+     * The whole fiscal year that confirmed measures run in: the measures year, or the later year in which the
+     * earliest of them starts (or is due, when it has no start), so that the month grid and the quarterly checks
+     * are those of the measures' own dates.
+     */
+    public static MeasureSchedule covering(FiscalYear measuresYear, List<DraftMeasure> measures) {
+        LocalDate earliest = measures.stream()
+                .map(m -> m.startDate() != null ? m.startDate() : m.progressDate() != null ? m.progressDate() : m.dueDate())
+                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        FiscalYear year = earliest == null ? measuresYear : FiscalYear.containing(earliest);
+        if (year.compareTo(measuresYear) <= 0) {
+            return of(measuresYear, null);
+        }
+        return new MeasureSchedule(measuresYear, year, YearMonth.from(year.firstDay()), null);
+    }
+
     private static int monthsBetween(YearMonth from, YearMonth to) {
         return (int) (to.getYear() * 12L + to.getMonthValue() - from.getYear() * 12L - from.getMonthValue()) + 1;
     }

@@ -193,4 +193,23 @@ class AnalyzerTest {
         assertThat(a.levelExplanation().th()).contains("ไม่ผ่าน", "ซึ่งหมายถึง").doesNotContain("คะแนนรวม  ", "คะแนนรวม อยู่");
         assertThat(a.levelExplanation().en()).contains("meaning:");
     }
+
+    @Test
+    void confirmedMeasuresPlacedInALaterFiscalYearAreScheduledInThatYear() {
+        FrameworkDefinition def = FrameworkLoader.shipped(2568);
+        ScoreResult r = ScoringEngine.score(def, AssessmentInput.empty(FiscalYear.of(2568)).withOverall(99.17));
+        Analysis a = Analyzer.analyze(def, r, null, AgencyProfile.named("อบต.ทดสอบ"), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        // a plan drafted in November 2026, after fiscal year 2569 (the measures year) ended: it runs in 2570
+        var measure = new DraftMeasure(org.openita.core.framework.LocalizedText.of("มาตรการ", "m"), List.of(), "สำนักปลัด",
+                org.openita.core.framework.LocalizedText.of("ตัวชี้วัดที่ 6", "6"), LocalDate.of(2027, 3, 31), LocalDate.of(2027, 8, 31),
+                null, LocalDate.of(2026, 12, 1), null);
+        Analysis confirmed = a.withMeasures(List.of(measure));
+        assertThat(confirmed.schedule().year()).isEqualTo(FiscalYear.of(2570));
+        assertThat(confirmed.schedule().months()).hasSize(12).first().hasToString("2026-10");
+        assertThat(confirmed.schedule().monitoring()).allMatch(d -> FiscalYear.containing(d).equals(FiscalYear.of(2570)));
+        // measures inside the measures year keep that year
+        var inYear = new DraftMeasure(measure.measure(), List.of(), "สำนักปลัด", measure.addresses(), LocalDate.of(2026, 3, 31),
+                LocalDate.of(2026, 8, 31), null, LocalDate.of(2025, 11, 1), null);
+        assertThat(a.withMeasures(List.of(inYear)).schedule().year()).isEqualTo(FiscalYear.of(2569));
+    }
 }
