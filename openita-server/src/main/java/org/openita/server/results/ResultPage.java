@@ -35,6 +35,16 @@ public record ResultPage(String overall, String previousOverall, String change, 
                       String source, String standing) {
     }
 
+    /** Whether any indicator has last year's figure: the indicator table's last-year columns are shown only then. */
+    public boolean hasPreviousIndicators() {
+        return indicators.stream().anyMatch(row -> !row.previous().isEmpty());
+    }
+
+    /** Whether any tool or part has last year's figure. */
+    public boolean hasPreviousTools() {
+        return tools.stream().anyMatch(row -> !row.previous().isEmpty());
+    }
+
     /** An imported figure beside the recomputed one. */
     public record Check(String label, String given, String computed, String difference, boolean differs, String rule) {
     }
@@ -80,7 +90,8 @@ public record ResultPage(String overall, String previousOverall, String change, 
         List<Row> yoy = new ArrayList<>();
         yoy.add(new Row("overall", en ? "All" : "รวม", fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()),
                 bar(a.overall()), bar(a.previousOverall()), "", ""));
-        yoy.addAll(indicators);
+        // last year's bars only where last year's figure is known (a year imported with its overall alone has none)
+        yoy.addAll(indicators.stream().filter(row -> !row.previous().isEmpty()).toList());
         return new ResultPage(fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()), level,
                 text(a.levelExplanation(), en), r.provisional(),
                 tools, indicators, checks, r.warnings().stream().map(w -> text(w.message(), en)).toList(), questions, items,
