@@ -146,7 +146,7 @@ public final class PdfRenderer {
             List<Block> blocks = doc.blocks();
             for (int i = 0; i < blocks.size(); i++) {
                 Block b = blocks.get(i);
-                if (b instanceof Block.Heading || b instanceof Block.BarChart || b instanceof Block.SignOff) {
+                if (b instanceof Block.Heading || b instanceof Block.BarChart) {
                     keepWithNext(writer, document, blocks, i);
                 }
                 block(document, b);
@@ -198,13 +198,6 @@ public final class PdfRenderer {
             return table.spacingBefore() + table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
         } else if (b instanceof Block.BarChart c) {
             return (c.hasPrevious() ? 2 : 1) * LEADING + 6 + chartTable(c).getTotalHeight() + 2 * LEADING;
-        } else if (b instanceof Block.SignOff s) {
-            // the whole block: its heading and every signer's lines, so no signature line is left on a page of its own
-            float need = 14 + LEADING + LEADING;
-            for (java.util.List<String> signer : s.signers()) {
-                need += 24 + signer.size() * LEADING;
-            }
-            return need;
         }
         return 0;
     }
