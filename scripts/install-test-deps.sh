@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses: Chromium and its driver for the browser tests,
 # poppler-utils for reading generated PDFs, LibreOffice Writer (headless) and fontconfig for rendering the
-# DOCX report the way LibreOffice users see it. The tests point fontconfig at the bundled Sarabun fonts
+# DOCX report the way LibreOffice users see it, and the two text extractors that read a PDF through its fonts'
+# ToUnicode maps alone: pdfminer.six (python3-pdfminer) and pdf.js (libjs-pdf, run in Chromium). The tests point fontconfig at the bundled Sarabun fonts
 # themselves (a generated fonts.conf), so no fonts are installed system-wide. Safe to run again; does nothing when all are present.
 set -euo pipefail
-packages=(chromium chromium-driver poppler-utils libreoffice-writer-nogui fontconfig)
+packages=(chromium chromium-driver poppler-utils libreoffice-writer-nogui fontconfig python3-pdfminer libjs-pdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
  * CIDToGIDMap stream) but reads back as another text, with the glyph's width. Glyph ids stay CIDs for every glyph
  * that keeps its own text. A glyph that must read as nothing gets a CID whose value is a Unicode format character
  * (Cf) where one is free: pdf.js ignores an empty ToUnicode entry and falls back to the code itself, and it drops
- * format characters from extracted text.
+ * format characters from extracted text. Only the ํ the shaper cuts from ำ (and glyphs out of character order) read
+ * as nothing; every other mark reads as itself (see {@link ClusterText}).
+ *
+ * <p>A CID whose glyph does not move the pen (a mark) is given a width of {@link #NUDGE} thousandths of an em,
+ * and {@link ToUnicodeRepair} moves the pen back by as much right after it, so nothing moves on the page. pdfminer
+ * needs that width: it starts a new text line between two glyphs that are both zero wide (two stacked marks, as in
+ * "ซึ่ง"), and the word then comes out in two pieces.
  */
 final class CidRemap {
 
@@ -83,8 +89,8 @@ final class CidRemap {
 
     /** The code to show for glyph {@code gid} so that it reads back as {@code text}. */
     int codeFor(int gid, String text) {
-        if (text.equals(toUnicode.get(gid))) {
-            return gid;
+        if (text.equals(toUnicode.get(gid)) && advances(gid)) {
+            return gid; // a mark gets a CID of its own, which carries the NUDGE width
         }
         return added.computeIfAbsent(gid + ":" + text, k -> {
             int cid = text.isEmpty() && !silentCids.isEmpty() ? silentCids.poll() : nextOrdinaryCid();
@@ -102,6 +108,22 @@ final class CidRemap {
             nextCid++;
         }
         return nextCid < 0xFFFE ? nextCid++ : -1;
+    }
+
+    /**
+     * Extra width of a mark's CID, in thousandths of an em, taken back in the TJ array after the glyph. Stacked marks
+     * sit up to 59 thousandths apart in Sarabun (ื and ่); pdfminer keeps two glyphs on one line when they are less
+     * than twice the wider one's width apart, so a third of that, with room to spare.
+     */
+    static final int NUDGE = 24;
+
+    /** The width to take back after {@code code}: {@link #NUDGE} for a CID of a glyph that does not advance. */
+    int nudge(int code) {
+        Integer gid = gidOf.get(code);
+        if (gid == null || advances(gid)) {
+            return 0;
+        }
+        return NUDGE;
     }
 
     /** Writes the CIDToGIDMap, widths and ToUnicode entries of the added CIDs into the font. */
@@ -125,7 +147,7 @@ final class CidRemap {
             cidFont.put(PdfName.W, w);
         }
         for (Map.Entry<Integer, Integer> e : gidOf.entrySet()) {
-            int width = widths.getOrDefault(e.getValue(), defaultWidth);
+            int width = widths.getOrDefault(e.getValue(), defaultWidth) + nudge(e.getKey());
             if (width != defaultWidth) {
                 w.add(new PdfNumber(e.getKey()));
                 w.add(new PdfArray(new PdfNumber(width)));
@@ -221,8 +243,7 @@ final class CidRemap {
                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                 + "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                 + "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        // A glyph that reads as nothing gets no entry: PDFBox then skips it (an empty <> reads as U+0000 there and
-        // () breaks its parser), and pdf.js falls back to the code, a format character it drops.
+        // bfchar entries for the glyphs with text (an empty <> here reads as U+0000 in PDFBox); the silent ones follow
         var entries = map.entrySet().stream().filter(e -> !e.getValue().isEmpty()).toList();
         for (int i = 0; i < entries.size(); i += 100) {
             var block = entries.subList(i, Math.min(entries.size(), i + 100));
@@ -236,6 +257,18 @@ final class CidRemap {
                 b.append(">\n");
             }
             b.append("endbfchar\n");
+        }
+        // A glyph that reads as nothing: a one-code range to a list holding an empty string. pdfminer then reads it as
+        // nothing (with no entry it writes "(cid:N)", and a bare <> destination reads as two NULs there); pdf.js falls
+        // back to the code, a format character it drops.
+        var silent = map.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        for (int i = 0; i < silent.size(); i += 100) {
+            var block = silent.subList(i, Math.min(silent.size(), i + 100));
+            b.append(block.size()).append(" beginbfrange\n");
+            for (int cid : block) {
+                b.append(String.format("<%04X> <%04X> [<>]%n", cid, cid));
+            }
+            b.append("endbfrange\n");
         }
         b.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
         return b.toString().getBytes(StandardCharsets.US_ASCII);

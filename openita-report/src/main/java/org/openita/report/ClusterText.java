@@ -13,8 +13,9 @@ import java.util.Arrays;
  * The text is shaped again exactly as OpenPDF's LayoutProcessor shaped it (same AWT font, same flags), which tells
  * for every glyph the character it came from. Glyphs are then grouped into the smallest runs that cover whole
  * grapheme clusters in order (น้ำ = น + ํ + ้ + า is one such run: the shaper splits ำ and moves its ํ before the
- * tone mark). The first glyph of a run carries the run's whole text and the others carry nothing, so an extractor
- * that reads glyph by glyph, in stream order or by position, gets each cluster once, whole and in place.
+ * tone mark). Each glyph then reads as its own characters where glyph order allows, and a glyph the shaper cut
+ * from a character or moved out of order reads as nothing, so an extractor that reads glyph by glyph gets each
+ * cluster once, whole and in order.
  */
 final class ClusterText {
 
@@ -63,10 +64,12 @@ final class ClusterText {
     }
 
     /**
-     * Groups glyphs into runs of whole, ordered grapheme clusters. Within a run, each glyph that advances the pen
-     * carries the text from its own character up to the next such glyph's; marks (no advance) carry nothing. So
-     * ดำ reads ด + "" + ำ and น้ำ reads น้ + "" + "" + ำ: the text stays where the glyph that occupies its width is.
-     * Where advancing glyphs come out of character order the run's first glyph carries the whole run.
+     * Groups glyphs into runs of whole, ordered grapheme clusters, then gives each glyph its own characters where
+     * glyph order allows: within a run, the longest chain of glyphs in character order carries the text, each
+     * glyph from its own character up to the next carrier's; a glyph out of that order (the ํ the shaper cuts from
+     * ำ and moves before a tone mark) carries nothing. So ดำ reads ด + "" + ำ and น้ำ reads น + "" + ้ + ำ. Where
+     * two chains are as long, the one that puts marks on glyphs that do not advance and letters on glyphs that do
+     * wins: pdf.js gives no width to a glyph whose text holds a mark, so a base letter must not carry its marks.
      */
     static String[] assign(String text, int[] charOf, boolean[] advances) {
         int[] clusterStart = clusterStarts(text);
@@ -99,34 +102,50 @@ final class ClusterText {
 
     private static void run(String text, int[] charOf, boolean[] advances, int from, int to, int textFrom, int textTo,
             String[] out) {
-        int carriers = 0;
-        int lastChar = textFrom - 1;
-        boolean ordered = true;
-        for (int i = from; i < to; i++) {
-            if (advances[i]) {
-                ordered &= charOf[i] > lastChar && charOf[i] < textTo;
-                lastChar = charOf[i];
-                carriers++;
+        int m = to - from;
+        int[] length = new int[m];
+        int[] score = new int[m];
+        int[] previous = new int[m];
+        int best = -1;
+        for (int i = 0; i < m; i++) {
+            int c = charOf[from + i];
+            if (c < textFrom || c >= textTo) {
+                continue;
+            }
+            length[i] = 1;
+            score[i] = fits(text, c, advances[from + i]);
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (length[j] > 0 && charOf[from + j] < c) {
+                    int l = length[j] + 1;
+                    int sc = score[j] + fits(text, c, advances[from + i]);
+                    if (l > length[i] || (l == length[i] && sc > score[i])) {
+                        length[i] = l;
+                        score[i] = sc;
+                        previous[i] = j;
+                    }
+                }
+            }
+            if (best < 0 || length[i] > length[best] || (length[i] == length[best] && score[i] > score[best])) {
+                best = i;
             }
         }
-        if (carriers == 0 || !ordered) {
+        if (best < 0) {
             out[from] = text.substring(textFrom, textTo);
             return;
         }
-        int first = -1;
-        int previous = -1;
-        for (int i = from; i < to; i++) {
-            if (!advances[i]) {
-                continue;
-            }
-            if (previous >= 0) {
-                out[previous] = text.substring(first == previous ? textFrom : charOf[previous], charOf[i]);
-            } else {
-                first = i;
-            }
-            previous = i;
+        int end = textTo;
+        for (int i = best; i >= 0; i = previous[i]) {
+            int start = previous[i] < 0 ? textFrom : charOf[from + i];
+            out[from + i] = text.substring(start, end);
+            end = start;
         }
-        out[previous] = text.substring(first == previous ? textFrom : charOf[previous], textTo);
+    }
+
+    /** 1 when a glyph suits the character it would start with: a mark on a glyph that does not advance, or not. */
+    private static int fits(String text, int c, boolean advances) {
+        boolean mark = Character.getType(text.codePointAt(c)) == Character.NON_SPACING_MARK;
+        return mark != advances ? 1 : 0;
     }
 
     /** For each char, the index where its grapheme cluster starts. */

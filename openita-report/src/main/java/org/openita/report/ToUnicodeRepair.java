@@ -5,7 +5,9 @@ import com.lowagie.text.pdf.PRTokeniser;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfContentParser;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfLiteral;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
@@ -114,11 +116,25 @@ final class ToUnicodeRepair {
                 return (PdfString) (element < 0 ? o : ((PdfArray) o).getPdfObject(element));
             }
 
-            void replace(PdfString s) {
-                if (element < 0) {
-                    op.set(operand, s);
+            /** Puts strings and pen moves where the string was; a Tj that needs a pen move becomes a TJ. */
+            void replace(List<PdfObject> parts) {
+                if (element >= 0) {
+                    PdfArray array = (PdfArray) op.get(operand);
+                    array.remove(element);
+                    for (int i = parts.size() - 1; i >= 0; i--) {
+                        array.add(element, parts.get(i));
+                    }
+                } else if (parts.size() == 1) {
+                    op.set(operand, parts.get(0));
                 } else {
-                    ((PdfArray) op.get(operand)).set(element, s);
+                    // OpenPDF shows text with Tj and TJ only; the newline operators ' and " are not written
+                    if (!"Tj".equals(op.get(op.size() - 1).toString())) {
+                        throw new IllegalStateException("cannot move the pen inside " + op.get(op.size() - 1));
+                    }
+                    PdfArray array = new PdfArray();
+                    parts.forEach(array::add);
+                    op.set(operand, array);
+                    op.set(op.size() - 1, new PdfLiteral("TJ"));
                 }
             }
         }
@@ -210,20 +226,39 @@ final class ToUnicodeRepair {
             }
             boolean changed = false;
             int g = 0;
+            List<List<PdfObject>> pieces = new ArrayList<>();
             for (Shown s : shown) {
-                PdfString old = s.string();
-                byte[] b = old.getOriginalBytes().clone();
+                byte[] b = s.string().getOriginalBytes();
+                List<PdfObject> piece = new ArrayList<>();
+                ByteArrayOutputStream codes = new ByteArrayOutputStream();
                 for (int i = 0; i < b.length; i += 2, g++) {
                     int code = font.codeFor(glyphs.get(g), texts[g]);
                     changed |= code != glyphs.get(g);
-                    b[i] = (byte) (code >> 8);
-                    b[i + 1] = (byte) code;
+                    codes.write(code >> 8);
+                    codes.write(code);
+                    int nudge = font.nudge(code);
+                    if (nudge != 0) {
+                        piece.add(hex(codes.toByteArray()));
+                        piece.add(new PdfNumber(nudge));
+                        codes.reset();
+                    }
                 }
-                PdfString replacement = new PdfString(b);
-                replacement.setHexWriting(true);
-                s.replace(replacement);
+                if (codes.size() > 0 || piece.isEmpty()) {
+                    piece.add(hex(codes.toByteArray()));
+                }
+                pieces.add(piece);
+            }
+            // from the last shown string back, so the TJ positions of the earlier ones stay where they were
+            for (int k = shown.size() - 1; k >= 0; k--) {
+                shown.get(k).replace(pieces.get(k));
             }
             return changed;
+        }
+
+        private static PdfString hex(byte[] codes) {
+            PdfString s = new PdfString(codes);
+            s.setHexWriting(true);
+            return s;
         }
 
         private static byte[] write(List<List<PdfObject>> ops) throws IOException {

@@ -24,7 +24,15 @@ final class ExternalTools {
     }
 
     static void require(Path program) {
-        boolean present = Files.isExecutable(program);
+        requirePresent(program, Files.isExecutable(program));
+    }
+
+    /** The same for a file a test reads, such as pdf.js from Debian's libjs-pdf. */
+    static void requireFile(Path file) {
+        requirePresent(file, Files.isRegularFile(file));
+    }
+
+    private static void requirePresent(Path program, boolean present) {
         if (!present && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort(program + " is not installed; run scripts/install-test-deps.sh");
         }
