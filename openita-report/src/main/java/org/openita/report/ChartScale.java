@@ -2,6 +2,7 @@ package org.openita.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openita.core.thai.DigitStyle;
 import org.openita.core.thai.ThaiFormat;
 
@@ -78,21 +79,14 @@ record ChartScale(double start, double step, Double passMark, DigitStyle digits)
 
     /** The marker's label, e.g. "เกณฑ์ผ่าน ๘๕". */
     String passLabel() {
-        return "เกณฑ์ผ่าน " + label(passMark);
+        return Phrases.fill("chart.passLabel", Map.of("pass", label(passMark)));
     }
 
     /** The sentence printed under the axis: where it starts and what the marker line is. */
     String note() {
-        StringBuilder sb = new StringBuilder();
-        if (zoomed()) {
-            sb.append("แกนคะแนนเริ่มที่ ").append(label(start)).append(" ไม่ใช่ ").append(label(0))
-                    .append(" เพื่อให้เห็นความต่างของคะแนน ความยาวแท่งจึงไม่เป็นสัดส่วนกับคะแนนเต็ม");
-        } else {
-            sb.append("แกนคะแนน ").append(label(0)).append("–").append(label(END));
-        }
-        if (passMark != null) {
-            sb.append(" เส้นประสีแดงคือเกณฑ์ผ่าน ").append(label(passMark)).append(" คะแนน");
-        }
-        return sb.toString();
+        String axis = zoomed()
+                ? Phrases.fill("chart.axis.zoomed", Map.of("start", label(start), "zero", label(0)))
+                : Phrases.fill("chart.axis.full", Map.of("from", label(0), "to", label(END)));
+        return passMark == null ? axis : axis + " " + Phrases.fill("chart.axis.passMark", Map.of("pass", label(passMark)));
     }
 }

@@ -24,16 +24,11 @@ public record FollowUp(AgencyProfile agency, FiscalYear assessmentYear, int meas
 
     /** Where a measure stands; a dropped measure carries its reason in its last update's note. */
     public enum Status {
-        NOT_STARTED("ยังไม่เริ่ม"), IN_PROGRESS("อยู่ระหว่างดำเนินการ"), DONE("ดำเนินการแล้วเสร็จ"), DROPPED("ยกเลิก");
+        NOT_STARTED, IN_PROGRESS, DONE, DROPPED;
 
-        private final String thai;
-
-        Status(String thai) {
-            this.thai = thai;
-        }
-
+        /** The status as the report names it (follow-up-report.properties, followup.status.*). */
         public String thai() {
-            return thai;
+            return Phrases.get("followup.status." + name());
         }
 
         public boolean open() {

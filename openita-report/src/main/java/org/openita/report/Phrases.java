@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sentences of the analysis report, kept as data in {@code report/analysis-report.properties} (UTF-8) with
- * named placeholders such as {@code {agency}}. Java only chooses which sentence and fills it in.
+ * The sentences of the reports, kept as data with named placeholders such as {@code {agency}}: the analysis report's
+ * (and those both reports share) in {@code report/analysis-report.properties}, the follow-up report's in
+ * {@code report/follow-up-report.properties}, both UTF-8. Java only chooses which sentence and fills it in.
  */
 final class Phrases {
 
     static final String RESOURCE = "/report/analysis-report.properties";
+    static final String FOLLOW_UP = "/report/follow-up-report.properties";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Properties TEXT = load();
 
@@ -24,13 +26,15 @@ final class Phrases {
     }
 
     private static Properties load() {
-        try (InputStream in = Phrases.class.getResourceAsStream(RESOURCE)) {
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Properties p = new Properties();
+        for (String resource : new String[] {RESOURCE, FOLLOW_UP}) {
+            try (InputStream in = Phrases.class.getResourceAsStream(resource)) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return p;
     }
 
     static java.util.Set<String> keys() {
@@ -59,6 +63,18 @@ final class Phrases {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The agency's place, "อำเภอก จังหวัดข", from whichever parts are known; empty when neither is. */
+    static String place(String district, String province) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (district != null) {
+            parts.add(fill("place.district", Map.of("district", district)));
+        }
+        if (province != null) {
+            parts.add(fill("place.province", Map.of("province", province)));
+        }
+        return String.join(" ", parts);
     }
 
     /** "ก ข และค": a Thai list joined by spaces, the last item directly after "และ". */

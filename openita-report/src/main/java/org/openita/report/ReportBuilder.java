@@ -121,14 +121,8 @@ public final class ReportBuilder {
     }
 
     private String agencyFull() {
-        StringBuilder sb = new StringBuilder(agencyName());
-        if (a.agency().district() != null) {
-            sb.append(" อำเภอ").append(a.agency().district());
-        }
-        if (a.agency().province() != null) {
-            sb.append(" จังหวัด").append(a.agency().province());
-        }
-        return sb.toString();
+        String place = Phrases.place(a.agency().district(), a.agency().province());
+        return place.isEmpty() ? agencyName() : agencyName() + " " + place;
     }
 
     private static Map<String, String> kv(String... pairs) {
@@ -175,8 +169,7 @@ public final class ReportBuilder {
         List<String> agency = new ArrayList<>();
         agency.add(agencyName());
         if (a.agency().district() != null || a.agency().province() != null) {
-            agency.add(((a.agency().district() == null ? "" : "อำเภอ" + a.agency().district() + " ")
-                    + (a.agency().province() == null ? "" : "จังหวัด" + a.agency().province())).trim());
+            agency.add(Phrases.place(a.agency().district(), a.agency().province()));
         }
         blocks.add(new Block.Cover(List.of(Phrases.get("cover.title1"), Phrases.get("cover.title2"),
                 Phrases.fill("cover.title3", kv("year", year()))), agency, date(options.date()), options.logo()));

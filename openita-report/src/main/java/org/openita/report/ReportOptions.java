@@ -32,7 +32,6 @@ public record ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, bool
 
     /** The sentence a public copy prints where an unconfirmed plan's measures would be. */
     static String notConfirmed(String measuresYear) {
-        return "หน่วยงานยังไม่ได้ยืนยันมาตรการของปีงบประมาณ พ.ศ. " + measuresYear
-                + " จึงยังไม่มีมาตรการที่เผยแพร่ต่อสาธารณะ เมื่อหน่วยงานยืนยันแล้ว มาตรการจะแสดงในรายงานนี้";
+        return Phrases.fill("measures.withheld", java.util.Map.of("planYear", measuresYear));
     }
 }

@@ -20,6 +20,7 @@ import org.openita.core.framework.ToolPart;
 import org.openita.core.scoring.LevelSource;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
+import org.openita.core.text.Sentences;
 
 /** Derives the analysis from scored results. Pure: the same results always give the same analysis. */
 public final class Analyzer {
@@ -56,16 +57,12 @@ public final class Analyzer {
         if (result.levelSource() == LevelSource.OFFICIAL) {
             LevelRule rule = result.officialLevel();
             LocalizedText name = result.resultLevelName();
-            String th = "ระดับ \"" + name.th() + "\" ที่สำนักงาน ป.ป.ช. ประกาศ";
-            String en = "The level \"" + name.en() + "\" announced by the NACC";
             if (rule == null) {
-                return LocalizedText.of(th + (overall == null ? "" : " คะแนนรวม " + o + " คะแนน"),
-                        en + (overall == null ? "" : ", with an overall of " + o));
+                return overall == null ? Sentences.fill("level.official", "level", name)
+                        : Sentences.fill("level.official.overall", "level", name, "overall", o);
             }
-            return LocalizedText.of(th + " ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year() + " หมายถึง " + rule.meaning().th()
-                            + (rule.passing() ? " ซึ่งผ่านเกณฑ์การประเมิน" : " ซึ่งยังไม่ผ่านเกณฑ์การประเมิน"),
-                    en + " means, under the " + def.year() + " rule: " + rule.meaning().en()
-                            + (rule.passing() ? "; it passes." : "; it does not pass."));
+            return Sentences.fill(rule.passing() ? "level.official.passes" : "level.official.fails",
+                    "level", name, "year", def.year(), "meaning", rule.meaning());
         }
         if (!result.level().isDetermined()) {
             return result.level().reason();
@@ -73,14 +70,10 @@ public final class Analyzer {
         LevelRule rule = result.level().level();
         if (overall == null) {
             // decided from the tool or part scores alone: the reason says how, then what the level means
-            LocalizedText why = result.level().reason();
-            return LocalizedText.of(why.th() + " ซึ่งหมายถึง " + rule.meaning().th(), why.en() + "; meaning: " + rule.meaning().en());
+            return Sentences.fill("level.decided.meaning", "reason", result.level().reason(), "meaning", rule.meaning());
         }
-        return LocalizedText.of(
-                "คะแนนรวม " + o + " อยู่ในระดับ \"" + rule.name().th() + "\" ตามเกณฑ์ปีงบประมาณ พ.ศ. " + def.year()
-                        + " ซึ่งหมายถึง " + rule.meaning().th() + (rule.passing() ? " ผ่านเกณฑ์การประเมิน" : " ยังไม่ผ่านเกณฑ์การประเมิน"),
-                "An overall of " + o + " is at level \"" + rule.name().en() + "\" under the " + def.year()
-                        + " rule, meaning: " + rule.meaning().en() + (rule.passing() ? "; this passes." : "; this does not pass."));
+        return Sentences.fill(rule.passing() ? "level.computed.passes" : "level.computed.fails",
+                "overall", o, "level", rule.name(), "year", def.year(), "meaning", rule.meaning());
     }
 
     private static List<IndicatorFinding> rank(FrameworkDefinition def, ScoreResult result, ScoreResult previous,
@@ -172,14 +165,11 @@ public final class Analyzer {
         return new ItemFinding(code, indicator, summary, score, r == null ? none : r.issue(), r == null ? none : r.action(), related);
     }
 
-    /** Unit name used when the agency lists units but none fits a measure's topic nor general administration. */
-    static final String ASSIGNED_UNIT = "หน่วยงานที่ผู้บริหารมอบหมาย";
-
     private static List<DraftMeasure> measures(List<IndicatorFinding> ranked, ScoreResult result, AgencyProfile agency,
                                                KnowledgeBase kb, MeasureSchedule schedule) {
         List<DraftMeasure> out = new ArrayList<>();
         for (GeneralMeasure g : kb.generalMeasures()) {
-            out.add(new DraftMeasure(g.measure(), g.steps(), UnitChooser.choose(agency, kb, g.topic(), "", ASSIGNED_UNIT),
+            out.add(new DraftMeasure(g.measure(), g.steps(), UnitChooser.choose(agency, kb, g.topic(), ""),
                     LocalizedText.of("", ""), null, null, g.success(), null, g.timing()).scheduled(schedule));
         }
         List<IndicatorFinding> weak = ranked.stream()
@@ -187,8 +177,8 @@ public final class Analyzer {
                 .sorted(Comparator.comparing(IndicatorFinding::score).thenComparingInt(IndicatorFinding::number))
                 .toList();
         for (IndicatorFinding f : weak) {
-            kb.indicator(f.number()).ifPresent(advice -> out.add(specific(advice, agency, kb, LocalizedText.of(
-                    "ตัวชี้วัดที่ " + f.number() + " " + f.name().th(), "indicator " + f.number() + " " + f.name().en()), schedule)));
+            kb.indicator(f.number()).ifPresent(advice -> out.add(specific(advice, agency, kb,
+                    Sentences.fill("measure.addresses.indicator", "number", f.number(), "name", f.name()), schedule)));
         }
         List<String> failed = result.oitItems().entrySet().stream().filter(e -> e.getValue() != null && e.getValue() < 100)
                 .map(java.util.Map.Entry::getKey).sorted(Comparator.comparingInt(Analyzer::codeNumber)).toList();
@@ -196,7 +186,7 @@ public final class Analyzer {
         if (!failed.isEmpty() && !oitCovered) {
             String codes = String.join(" ", failed);
             kb.indicator(9).ifPresent(advice -> out.add(specific(advice, agency, kb,
-                    LocalizedText.of("ข้อ OIT ที่ยังไม่ผ่าน " + codes, "OIT items that did not pass: " + codes), schedule)));
+                    Sentences.fill("measure.addresses.oitItems", "codes", codes), schedule)));
         }
         return out;
     }
@@ -204,7 +194,7 @@ public final class Analyzer {
     private static DraftMeasure specific(IndicatorAdvice advice, AgencyProfile agency, KnowledgeBase kb, LocalizedText addresses,
                                          MeasureSchedule schedule) {
         return new DraftMeasure(advice.measure(), advice.steps(),
-                UnitChooser.choose(agency, kb, advice.topic(), advice.unit(), ASSIGNED_UNIT), addresses, null, null,
+                UnitChooser.choose(agency, kb, advice.topic(), advice.unit()), addresses, null, null,
                 advice.success(), null, GeneralMeasure.Timing.MAIN).scheduled(schedule);
     }
 

@@ -9,14 +9,15 @@ import org.openita.core.framework.Topic;
  * Picks the responsible unit of a measure from the agency's own units, by the measure's topic in the knowledge
  * base: the first unit whose name holds one of the topic's words (every such unit, joined by " / ", for a shared
  * topic), else the
- * general-administration unit. An agency that listed no units gets the knowledge base's usual unit name.
+ * general-administration unit, else the knowledge base's assigned unit ({@link KnowledgeBase#assignedUnit()}). An
+ * agency that listed no units gets the knowledge base's usual unit name.
  */
 final class UnitChooser {
 
     private UnitChooser() {
     }
 
-    static String choose(AgencyProfile agency, KnowledgeBase kb, String topicCode, String usual, String assigned) {
+    static String choose(AgencyProfile agency, KnowledgeBase kb, String topicCode, String usual) {
         List<String> units = agency.units();
         if (units.isEmpty()) {
             return usual;
@@ -30,6 +31,6 @@ final class UnitChooser {
         }
         return kb.topic(Topic.GENERAL_ADMINISTRATION)
                 .flatMap(t -> units.stream().filter(t::matches).findFirst())
-                .orElse(assigned);
+                .orElse(kb.assignedUnit().th());
     }
 }

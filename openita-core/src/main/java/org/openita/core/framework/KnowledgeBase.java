@@ -3,14 +3,17 @@ package org.openita.core.framework;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openita.core.text.Sentences;
 
 /**
  * The recommendations knowledge base of one or more fiscal years: advice per indicator, per question and OIT
- * item, the topics that map measures to the agency's own units, and the general measures every agency takes.
+ * item, the topics that map measures to the agency's own units, the general measures every agency takes, and the
+ * unit named for a measure when none of the agency's units fits it (the file's {@code assignedUnit}, or the core's
+ * usual sentence when the file gives none).
  */
 public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> indicators,
                             Map<String, Recommendation> items, Recommendation oitDefault,
-                            Map<String, Topic> topics, List<GeneralMeasure> generalMeasures) {
+                            Map<String, Topic> topics, List<GeneralMeasure> generalMeasures, LocalizedText assignedUnit) {
 
     public KnowledgeBase {
         years = List.copyOf(years);
@@ -18,6 +21,12 @@ public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> i
         items = Map.copyOf(items);
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         generalMeasures = generalMeasures == null ? List.of() : List.copyOf(generalMeasures);
+        assignedUnit = assignedUnit == null ? Sentences.get("measure.assignedUnit") : assignedUnit;
+    }
+
+    public KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> indicators, Map<String, Recommendation> items,
+                         Recommendation oitDefault, Map<String, Topic> topics, List<GeneralMeasure> generalMeasures) {
+        this(years, indicators, items, oitDefault, topics, generalMeasures, null);
     }
 
     public KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> indicators,
@@ -39,7 +48,7 @@ public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> i
             }
         });
         plain.putAll(bound);
-        return new KnowledgeBase(years, indicators, plain, oitDefault, topics, generalMeasures);
+        return new KnowledgeBase(years, indicators, plain, oitDefault, topics, generalMeasures, assignedUnit);
     }
 
     private static String bare(String code) {

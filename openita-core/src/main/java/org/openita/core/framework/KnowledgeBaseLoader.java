@@ -50,7 +50,7 @@ public final class KnowledgeBaseLoader {
             problems.add("", 0, "ไฟล์ YAML ผิดรูปแบบ: " + e.getMessage(), "not valid YAML: " + e.getMessage());
             throw new InvalidDefinitionException(problems.all());
         }
-        root.allowOnly("schema", "years", "indicators", "items", "oitDefault", "topics", "generalMeasures");
+        root.allowOnly("schema", "years", "indicators", "items", "oitDefault", "topics", "generalMeasures", "assignedUnit");
         String schema = root.get("schema").text(true);
         if (schema != null && !schema.equals(SCHEMA)) {
             root.get("schema").problem("รูปแบบไฟล์ต้องเป็น " + SCHEMA, "schema must be " + SCHEMA);
@@ -112,10 +112,11 @@ public final class KnowledgeBaseLoader {
                         "topic \"" + g.topic() + "\" is not defined under topics");
             }
         }
+        LocalizedText assignedUnit = root.get("assignedUnit").isMissing() ? null : root.get("assignedUnit").localized(true);
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems.all());
         }
-        return new KnowledgeBase(years, indicators, items, oitDefault, topics, general);
+        return new KnowledgeBase(years, indicators, items, oitDefault, topics, general, assignedUnit);
     }
 
     private static List<LocalizedText> steps(YamlNode n) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.chrono.ThaiBuddhistDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.openita.core.framework.FiscalYear;
 import org.openita.core.scoring.Rounding;
 
 /** Formats numbers and dates the way Thai government documents print them. */
@@ -52,10 +51,5 @@ public final class ThaiFormat {
     /** A long Buddhist-era date: 31 มีนาคม 2568 or ๓๑ มีนาคม ๒๕๖๘. */
     public static String date(LocalDate date, DigitStyle style) {
         return digits(LONG_DATE.format(ThaiBuddhistDate.from(date)), style);
-    }
-
-    /** ปีงบประมาณ พ.ศ. 2568 (or with Thai digits). */
-    public static String fiscalYear(FiscalYear year, DigitStyle style) {
-        return "ปีงบประมาณ พ.ศ. " + digits(Integer.toString(year.buddhistEra()), style);
     }
 }

@@ -145,7 +145,7 @@ class AnalyzerTest {
                 List.of("กองช่าง", "กองคลัง", "สำนักงานปลัดเทศบาล")), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
         assertThat(budget.measures().stream().filter(m -> !m.general()).map(DraftMeasure::unit)).containsExactly("กองคลัง");
         Analysis none = samdet(null, new AgencyProfile("หน่วยงานทดสอบ", null, null, List.of("ฝ่ายหนึ่ง", "ฝ่ายสอง")));
-        assertThat(none.measures()).extracting(DraftMeasure::unit).doesNotContain("ฝ่ายหนึ่ง").contains(Analyzer.ASSIGNED_UNIT);
+        assertThat(none.measures()).extracting(DraftMeasure::unit).doesNotContain("ฝ่ายหนึ่ง").contains("หน่วยงานที่ผู้บริหารมอบหมาย");
     }
 
     @Test

@@ -30,6 +30,22 @@ class KnowledgeBaseTest {
         assertThat(kb.item("o7")).get().satisfies(r -> assertThat(r.relatedOit()).containsExactly("o7"));
     }
 
+    /** The fallback unit is data: the file's assignedUnit, kept through forYear, else the core's usual sentence. */
+    @Test
+    void theAssignedUnitComesFromTheFileOrTheCoresSentences() {
+        assertThat(KnowledgeBaseLoader.shipped(2568).assignedUnit())
+                .isEqualTo(LocalizedText.of("หน่วยงานที่ผู้บริหารมอบหมาย", "The unit the executive assigns"));
+        KnowledgeBase own = KnowledgeBaseLoader.parse("kb.yaml", """
+                schema: openita/recommendations/v1
+                years: [2568]
+                assignedUnit: {th: "กองที่นายกมอบหมาย", en: "The division the mayor assigns"}
+                """).forYear(2568);
+        assertThat(own.assignedUnit().th()).isEqualTo("กองที่นายกมอบหมาย");
+        KnowledgeBase bare = KnowledgeBaseLoader.parse("kb.yaml", "schema: openita/recommendations/v1\nyears: [2568]\n");
+        assertThat(bare.assignedUnit()).isEqualTo(org.openita.core.text.Sentences.get("measure.assignedUnit"));
+        assertThat(bare.assignedUnit().th()).isEqualTo("หน่วยงานที่ผู้บริหารมอบหมาย");
+    }
+
     @Test
     void anEditedKnowledgeBaseIsCheckedAndEveryProblemLocated() {
         String broken = """

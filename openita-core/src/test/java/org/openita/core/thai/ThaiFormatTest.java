@@ -39,6 +39,5 @@ class ThaiFormatTest {
         assertThat(FiscalYear.quarterOf(LocalDate.of(2024, 12, 31))).isEqualTo(1);
         assertThat(FiscalYear.quarterOf(LocalDate.of(2025, 3, 31))).isEqualTo(2);
         assertThat(FiscalYear.quarterOf(LocalDate.of(2025, 9, 30))).isEqualTo(4);
-        assertThat(ThaiFormat.fiscalYear(FiscalYear.of(2568), DigitStyle.THAI)).isEqualTo("ปีงบประมาณ พ.ศ. ๒๕๖๘");
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * The sentences the core writes into results and analyses, kept as data in Thai and English property files.
+ */
+package org.openita.core.text;
