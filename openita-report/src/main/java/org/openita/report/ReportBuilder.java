@@ -514,17 +514,27 @@ public final class ReportBuilder {
 
     private String period(DraftMeasure m) {
         if (m.dueDate() == null) {
-            return m.progressDate() == null ? Phrases.get("measures.period.none")
+            return !progressWithin(m) ? Phrases.get("measures.period.none")
                     : Phrases.fill("measures.period.progress", kv("date", date(m.progressDate())));
         }
         String due = date(m.dueDate());
         String out = m.startDate() != null && YearMonth.from(m.startDate()).isBefore(YearMonth.from(m.dueDate()))
                 ? Phrases.fill("measures.period.range", kv("first", month(YearMonth.from(m.startDate())), "due", due))
                 : Phrases.fill("measures.period.due", kv("due", due));
-        if (m.timing() == null && m.progressDate() != null && m.progressDate().isBefore(m.dueDate())) {
+        if (m.timing() == null && progressWithin(m)) {
             out = Phrases.fill("measures.period.progress", kv("date", date(m.progressDate()))) + "\n" + out;
         }
         return out;
+    }
+
+    /**
+     * Whether a measure's progress date falls while it runs: not before its start month, and before its due date when
+     * it has one (a check on the due date is the completion itself). A milestone the agency set outside that is not printed.
+     */
+    private static boolean progressWithin(DraftMeasure m) {
+        LocalDate p = m.progressDate();
+        return p != null && (m.dueDate() == null || p.isBefore(m.dueDate()))
+                && (m.startDate() == null || !YearMonth.from(p).isBefore(YearMonth.from(m.startDate())));
     }
 
     /**

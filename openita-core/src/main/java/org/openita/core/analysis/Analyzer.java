@@ -169,7 +169,7 @@ public final class Analyzer {
                                                KnowledgeBase kb, MeasureSchedule schedule) {
         List<DraftMeasure> out = new ArrayList<>();
         for (GeneralMeasure g : kb.generalMeasures()) {
-            out.add(new DraftMeasure(g.measure(), g.steps(), UnitChooser.choose(agency, kb, g.topic(), ""),
+            out.add(new DraftMeasure(g.measure(), g.steps(), UnitChooser.choose(agency, kb, g.topic(), g.supportTopics(), ""),
                     LocalizedText.of("", ""), null, null, g.success(), null, g.timing()).scheduled(schedule));
         }
         List<IndicatorFinding> weak = ranked.stream()
@@ -194,7 +194,7 @@ public final class Analyzer {
     private static DraftMeasure specific(IndicatorAdvice advice, AgencyProfile agency, KnowledgeBase kb, LocalizedText addresses,
                                          MeasureSchedule schedule) {
         return new DraftMeasure(advice.measure(), advice.steps(),
-                UnitChooser.choose(agency, kb, advice.topic(), advice.unit()), addresses, null, null,
+                UnitChooser.choose(agency, kb, advice.topic(), advice.supportTopics(), advice.unit()), addresses, null, null,
                 advice.success(), null, GeneralMeasure.Timing.MAIN).scheduled(schedule);
     }
 

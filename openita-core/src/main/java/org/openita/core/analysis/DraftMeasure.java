@@ -11,7 +11,8 @@ import org.openita.core.framework.LocalizedText;
  * its measures, and the report prints the confirmed ones when it has them.
  *
  * @param addresses what it responds to, e.g. "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"; blank for a general measure
- * @param progressDate the first quarterly progress check after the measure starts, or null
+ * @param progressDate the first quarterly progress check while the measure runs (never before its start nor after
+ *                     its due date), or null
  * @param dueDate the last day of the month it should be done by
  * @param success how the agency shows it succeeded (ตัวชี้วัดความสำเร็จ), or null when not given
  * @param startDate the first day of the month it starts, or null when not given
@@ -42,7 +43,7 @@ public record DraftMeasure(LocalizedText measure, List<LocalizedText> steps, Str
             return this;
         }
         MeasureSchedule.Span span = schedule.span(timing);
-        return new DraftMeasure(measure, steps, unit, addresses, schedule.firstCheckFrom(span.first()), span.due(), success,
+        return new DraftMeasure(measure, steps, unit, addresses, schedule.firstCheckWithin(span.first(), span.due()), span.due(), success,
                 span.first(), timing);
     }
 }

@@ -47,18 +47,30 @@ public record MeasureSchedule(FiscalYear measuresYear, FiscalYear year, YearMont
 
     /**
      * The whole fiscal year that confirmed measures run in: the measures year, or the later year in which the
-     * earliest of them starts (or is due, when it has no start), so that the month grid and the quarterly checks
-     * are those of the measures' own dates.
+     * earliest of them runs ({@link #yearOf}), so that the month grid and the quarterly checks are those of the
+     * measures' own dates.
      */
     public static MeasureSchedule covering(FiscalYear measuresYear, List<DraftMeasure> measures) {
-        LocalDate earliest = measures.stream()
-                .map(m -> m.startDate() != null ? m.startDate() : m.progressDate() != null ? m.progressDate() : m.dueDate())
-                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
-        FiscalYear year = earliest == null ? measuresYear : FiscalYear.containing(earliest);
+        FiscalYear year = measures.stream().map(m -> yearOf(measuresYear, m)).filter(java.util.Objects::nonNull)
+                .min(FiscalYear::compareTo).orElse(measuresYear);
         if (year.compareTo(measuresYear) <= 0) {
             return of(measuresYear, null);
         }
         return new MeasureSchedule(measuresYear, year, YearMonth.from(year.firstDay()), null);
+    }
+
+    /**
+     * The fiscal year a measure runs in: the year of its start (or of its first milestone, or of its due date, when
+     * it has no start), never earlier than the measures year; null when the measure has no date at all (it then
+     * runs in whatever year its plan does).
+     */
+    public static FiscalYear yearOf(FiscalYear measuresYear, DraftMeasure m) {
+        LocalDate first = m.startDate() != null ? m.startDate() : m.progressDate() != null ? m.progressDate() : m.dueDate();
+        if (first == null) {
+            return null;
+        }
+        FiscalYear year = FiscalYear.containing(first);
+        return year.compareTo(measuresYear) < 0 ? measuresYear : year;
     }
 
     private static int monthsBetween(YearMonth from, YearMonth to) {
@@ -99,9 +111,12 @@ public record MeasureSchedule(FiscalYear measuresYear, FiscalYear year, YearMont
         return out;
     }
 
-    /** The first monitoring date on or after a measure starts. */
-    LocalDate firstCheckFrom(LocalDate start) {
-        return monitoring().stream().filter(d -> !d.isBefore(start)).findFirst().orElse(year.lastDay());
+    /**
+     * The first monitoring date within a measure's months, from its start to its due date; null when no quarter
+     * ends while it runs (a measure of a month or two is simply reported at the next round).
+     */
+    LocalDate firstCheckWithin(LocalDate start, LocalDate due) {
+        return monitoring().stream().filter(d -> !d.isBefore(start) && !d.isAfter(due)).findFirst().orElse(null);
     }
 
     /** The months a measure of the given timing takes within this plan. */

@@ -9,9 +9,14 @@ import java.util.List;
  * @param topic the topic whose unit is responsible (see {@link Topic})
  * @param success how the agency shows the measure succeeded
  * @param timing when in the measures year it runs
+ * @param supportTopics topics whose units take part with the responsible one (named after it)
  */
 public record GeneralMeasure(LocalizedText measure, List<LocalizedText> steps, String topic, LocalizedText success,
-                             Timing timing) {
+                             Timing timing, List<String> supportTopics) {
+
+    public GeneralMeasure(LocalizedText measure, List<LocalizedText> steps, String topic, LocalizedText success, Timing timing) {
+        this(measure, steps, topic, success, timing, List.of());
+    }
 
     /** When a measure runs within the months of its plan. */
     public enum Timing {
@@ -27,5 +32,6 @@ public record GeneralMeasure(LocalizedText measure, List<LocalizedText> steps, S
 
     public GeneralMeasure {
         steps = List.copyOf(steps);
+        supportTopics = supportTopics == null ? List.of() : List.copyOf(supportTopics);
     }
 }

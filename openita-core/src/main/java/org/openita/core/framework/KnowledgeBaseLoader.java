@@ -64,7 +64,7 @@ public final class KnowledgeBaseLoader {
         });
         Map<Integer, IndicatorAdvice> indicators = new HashMap<>();
         for (YamlNode n : root.get("indicators").list(false)) {
-            n.allowOnly("indicator", "unit", "keep", "improve", "measure", "steps", "topic", "success");
+            n.allowOnly("indicator", "unit", "keep", "improve", "measure", "steps", "topic", "success", "supportTopics");
             Integer number = n.get("indicator").integer(true);
             String unit = n.get("unit").text(true);
             LocalizedText keep = n.get("keep").localized(true);
@@ -74,7 +74,8 @@ public final class KnowledgeBaseLoader {
             String topic = n.get("topic").text(false);
             LocalizedText success = n.get("success").isMissing() ? null : n.get("success").localized(true);
             if (number != null && unit != null && keep != null && improve != null && measure != null) {
-                if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps, topic, success)) != null) {
+                if (indicators.put(number, new IndicatorAdvice(number, unit, keep, improve, measure, steps, topic, success,
+                        codes(n.get("supportTopics")))) != null) {
                     n.problem("ตัวชี้วัดที่ " + number + " ซ้ำ", "indicator " + number + " appears twice");
                 }
             }
@@ -90,27 +91,27 @@ public final class KnowledgeBaseLoader {
         Map<String, Topic> topics = topics(root.get("topics"));
         List<GeneralMeasure> general = new ArrayList<>();
         for (YamlNode n : root.get("generalMeasures").list(false)) {
-            n.allowOnly("measure", "steps", "topic", "success", "timing");
+            n.allowOnly("measure", "steps", "topic", "success", "timing", "supportTopics");
             LocalizedText measure = n.get("measure").localized(true);
             List<LocalizedText> steps = steps(n);
             String topic = n.get("topic").text(true);
             LocalizedText success = n.get("success").localized(true);
             GeneralMeasure.Timing timing = timing(n.get("timing"));
             if (measure != null && topic != null && success != null && timing != null) {
-                general.add(new GeneralMeasure(measure, steps, topic, success, timing));
+                general.add(new GeneralMeasure(measure, steps, topic, success, timing, codes(n.get("supportTopics"))));
             }
         }
         for (IndicatorAdvice a : indicators.values()) {
-            if (a.topic() != null && !topics.containsKey(a.topic())) {
-                problems.add("indicators", 0, "ไม่มีหัวข้องาน \"" + a.topic() + "\" ในส่วน topics",
-                        "topic \"" + a.topic() + "\" is not defined under topics");
+            List<String> used = new ArrayList<>(a.supportTopics());
+            if (a.topic() != null) {
+                used.add(a.topic());
             }
+            unknownTopics("indicators", used, topics, problems);
         }
         for (GeneralMeasure g : general) {
-            if (!topics.containsKey(g.topic())) {
-                problems.add("generalMeasures", 0, "ไม่มีหัวข้องาน \"" + g.topic() + "\" ในส่วน topics",
-                        "topic \"" + g.topic() + "\" is not defined under topics");
-            }
+            List<String> used = new ArrayList<>(g.supportTopics());
+            used.add(g.topic());
+            unknownTopics("generalMeasures", used, topics, problems);
         }
         LocalizedText assignedUnit = root.get("assignedUnit").isMissing() ? null : root.get("assignedUnit").localized(true);
         if (!problems.isEmpty()) {
@@ -131,6 +132,28 @@ public final class KnowledgeBaseLoader {
             n.get("steps").problem("มาตรการต้องมีขั้นตอนอย่างน้อย 1 ขั้นตอน", "a measure needs at least one step");
         }
         return steps;
+    }
+
+    private static void unknownTopics(String section, List<String> used, Map<String, Topic> topics, Problems problems) {
+        for (String t : used) {
+            if (!topics.containsKey(t)) {
+                problems.add(section, 0, "ไม่มีหัวข้องาน \"" + t + "\" ในส่วน topics", "topic \"" + t + "\" is not defined under topics");
+            }
+        }
+    }
+
+    /** A list of topic codes (missing: none). */
+    private static List<String> codes(YamlNode node) {
+        List<String> out = new ArrayList<>();
+        if (!node.isMissing()) {
+            node.list(true).forEach(k -> {
+                String c = k.text(true);
+                if (c != null && !c.isBlank()) {
+                    out.add(c);
+                }
+            });
+        }
+        return out;
     }
 
     private static Map<String, Topic> topics(YamlNode node) {

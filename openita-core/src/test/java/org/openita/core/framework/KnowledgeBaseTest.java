@@ -67,4 +67,30 @@ class KnowledgeBaseTest {
                 .contains("indicators[0].measure", "indicators[0].steps", "items[0].acton", "items[0].action");
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
     }
+
+    @Test
+    void aSupportTopicMustBeDefined() {
+        String kb = """
+                schema: openita/recommendations/v1
+                years: [2568]
+                topics:
+                  - {code: general-administration, keywords: ["สำนักปลัด"]}
+                  - {code: finance, keywords: ["คลัง"]}
+                indicators:
+                  - indicator: 4
+                    unit: กองคลัง
+                    topic: finance
+                    supportTopics: [general-administration, wrks]
+                    keep: {th: ดี, en: good}
+                    improve: {th: ปรับปรุง, en: improve}
+                    measure: {th: มาตรการ, en: measure}
+                    steps:
+                      - {th: ขั้นตอน, en: step}
+                items: []
+                """;
+        var e = catchThrowableOfType(InvalidDefinitionException.class, () -> KnowledgeBaseLoader.parse("kb.yaml", kb));
+        assertThat(e.problems()).extracting(DefinitionProblem::en).containsExactly("topic \"wrks\" is not defined under topics");
+        KnowledgeBase ok = KnowledgeBaseLoader.parse("kb.yaml", kb.replace(", wrks]", "]"));
+        assertThat(ok.indicator(4)).get().satisfies(a -> assertThat(a.supportTopics()).containsExactly("general-administration"));
+    }
 }

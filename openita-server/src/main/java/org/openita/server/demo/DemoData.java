@@ -59,7 +59,7 @@ class DemoData implements InitializingBean {
                 return;
             }
             String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,ขนาด,จังหวัด,อำเภอ,จำนวนบุคลากร,หน่วยงานภายใน\n" + AGENCY
-                    + ",องค์การบริหารส่วนตำบลสมเด็จ,อบต.,L,กาฬสินธุ์,สมเด็จ,45,สำนักปลัด; กองคลัง; กองช่าง; กองการศึกษา ศาสนาและวัฒนธรรม\n";
+                    + ",องค์การบริหารส่วนตำบลสมเด็จ,อบต.,L,กาฬสินธุ์,สมเด็จ,45,สำนักปลัด; กองคลัง; กองช่าง; กองการศึกษา ศาสนาและวัฒนธรรม; กองสวัสดิการสังคม\n";
             try {
                 agencies.importFile("demo", "demo.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                         AgencyRegistry.Mode.ALL_OR_NOTHING);

@@ -2,6 +2,7 @@ package org.openita.server.measures;
 
 import java.time.LocalDate;
 import org.openita.core.analysis.Analysis;
+import org.openita.core.analysis.MeasureSchedule;
 import org.openita.report.FollowUp;
 import org.openita.report.ReportFormat;
 import org.openita.report.ReportOptions;
@@ -26,7 +27,10 @@ public class FollowUpReports {
 
     /** The report as it stands on the plan given: every field the plan carries is printed. */
     static FollowUp followUp(Analysis a, MeasurePlans.Plan plan, LocalDate asOf) {
-        return new FollowUp(a.agency(), a.framework().year(), a.measuresYear(), a.overall(),
+        // the fiscal year the plan runs in, by the analysis report's rule (a plan made late runs after year + 1)
+        int planYear = MeasureSchedule.covering(a.schedule().measuresYear(),
+                MeasurePlans.reportMeasures(plan.measures())).year().buddhistEra();
+        return new FollowUp(a.agency(), a.framework().year(), planYear, a.overall(),
                 a.result().resultLevelName() == null ? null : a.result().resultLevelName().th(),
                 plan.measures().stream().map(m -> new FollowUp.Measure(m.title(), m.steps(), m.unit(), m.owner(), m.startsOn(), m.dueOn(),
                         m.addresses(), m.status().report(),

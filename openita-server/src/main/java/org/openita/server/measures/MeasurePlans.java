@@ -484,8 +484,20 @@ public class MeasurePlans {
                 LocalizedText.of(m.title(), m.title()), m.steps().stream().map(s -> LocalizedText.of(s, s)).toList(),
                 responsible(m),
                 LocalizedText.of(m.addresses(), m.addresses()),
-                m.milestones().isEmpty() ? null : m.milestones().get(0).dueOn(), m.dueOn(),
+                firstMilestoneWhileRunning(m), m.dueOn(),
                 m.success() == null || m.success().isBlank() ? null : LocalizedText.of(m.success(), m.success()), m.startsOn(), null)).toList();
+    }
+
+    /**
+     * The first milestone that falls while the measure runs (not before its start month, not after its due date):
+     * the report prints it as the measure's progress date; one set outside those months is not printed.
+     */
+    private static LocalDate firstMilestoneWhileRunning(Measure m) {
+        java.time.YearMonth start = m.startsOn() == null ? null : java.time.YearMonth.from(m.startsOn());
+        return m.milestones().stream().map(Measure.Milestone::dueOn)
+                .filter(d -> start == null || !java.time.YearMonth.from(d).isBefore(start))
+                .filter(d -> m.dueOn() == null || !d.isAfter(m.dueOn()))
+                .findFirst().orElse(null);
     }
 
     private static String responsible(Measure m) {

@@ -65,7 +65,8 @@ class MeasuresController {
         MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
         model.addAttribute("agency", agency);
         model.addAttribute("year", year);
-        model.addAttribute("measuresYear", analysis.measuresYear());
+        // titled and grouped by the fiscal years the measures really run in (a plan made late runs after year + 1)
+        model.addAttribute("planYears", PlanYears.of(year, plan.measures(), analysis.schedule().year()));
         model.addAttribute("plan", plan);
         model.addAttribute("drafts", analysis.measures());
         model.addAttribute("today", MeasurePlans.today());
@@ -95,6 +96,7 @@ class MeasuresController {
         model.addAttribute("agency", agency);
         model.addAttribute("year", year);
         model.addAttribute("measure", measure);
+        model.addAttribute("measureYear", measure == null ? null : PlanYears.yearOf(year, measure));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         return "measures/edit";

@@ -46,6 +46,8 @@ class WorkspacePart implements AgencyPagePart {
             m.put("confirmed", p.confirmed());
             m.put("published", p.published());
             m.put("overdue", p.measures().stream().filter(x -> x.overdue(MeasurePlans.today())).count());
+            // the fiscal years the measures run in (not always the year after the assessment)
+            m.put("planYears", p.measures().isEmpty() ? null : PlanYears.of(y, p.measures(), PlanYears.measuresYear(y)));
             results.result(agency.code(), y).map(r -> r.score()).ifPresent(s -> {
                 m.put("overall", s.overall() == null ? null : org.openita.core.scoring.Rounding.display(s.overall()).toPlainString());
                 m.put("level", s.resultLevelName() == null ? null : s.resultLevelName().th());

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.openita.core.analysis.MeasureSchedule;
 import org.openita.report.ReportFormat;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.framework.FrameworkCatalog;
@@ -11,6 +12,7 @@ import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.identity.AgencyAccess;
 import org.openita.server.identity.Role;
 import org.openita.server.measures.FollowUpReports;
+import org.openita.server.measures.PlanYears;
 import org.openita.server.reporting.AnalysisReports;
 import org.openita.server.results.ResultPage;
 import org.openita.server.web.CsvOut;
@@ -64,7 +66,10 @@ class PublicController {
         model.addAttribute("page", ResultPage.of(shown.analysis(), locale));
         model.addAttribute("measuresConfirmed", shown.measuresConfirmed());
         model.addAttribute("measures", shown.plan().measures());
-        model.addAttribute("measuresYear", shown.analysis().measuresYear());
+        // the fiscal years the confirmed measures run in, as on the plan page; while none are confirmed, the year the
+        // drafts are planned in from today
+        model.addAttribute("planYears", PlanYears.of(year, shown.plan().measures(),
+                MeasureSchedule.of(shown.analysis().schedule().measuresYear(), CycleService.today()).year()));
         model.addAttribute("today", CycleService.today());
         return "public/page";
     }
