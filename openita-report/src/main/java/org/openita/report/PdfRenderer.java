@@ -46,6 +46,8 @@ public final class PdfRenderer {
     static final float LEADING = 25f;
     /** The text width of an A4 page with the report's margins (85 left, 57 right), in points. */
     static final float WIDTH = PageSize.A4.getWidth() - 85 - 57;
+    /** The height of a page's text area (A4 less the top and bottom margins of 71 and 57 points). */
+    static final float PAGE_BODY_HEIGHT = PageSize.A4.getHeight() - 71 - 57;
     static final Color PASS = new Color(0xc6, 0x28, 0x28);
     static final Color GRID = new Color(0xdd, 0xe2, 0xe8);
     static final Color INK = new Color(0x1b, 0x1f, 0x24);
@@ -146,10 +148,14 @@ public final class PdfRenderer {
             List<Block> blocks = doc.blocks();
             for (int i = 0; i < blocks.size(); i++) {
                 Block b = blocks.get(i);
-                if (b instanceof Block.Heading || b instanceof Block.BarChart) {
+                if (b instanceof Block.Heading || b instanceof Block.BarChart || b instanceof Block.Table) {
                     keepWithNext(writer, document, blocks, i);
                 }
-                block(document, b);
+                if (b instanceof Block.Table t) {
+                    table(writer, document, t);
+                } else {
+                    block(document, b);
+                }
             }
             document.close();
         } catch (DocumentException | IOException e) {
@@ -158,9 +164,9 @@ public final class PdfRenderer {
     }
 
     /**
-     * Starts a new page when a heading (with the start of what follows it) or a whole chart with its caption does
-     * not fit in the room left on this page but would fit on an empty one, so no heading or caption is left alone at
-     * the foot of a page.
+     * Starts a new page when a heading (with the start of what follows it), a whole chart with its caption or the
+     * start of a table does not fit in the room left on this page but would fit on an empty one, so no heading or
+     * caption is left alone at the foot of a page and no table starts there with a single row.
      */
     private void keepWithNext(PdfWriter writer, Document document, List<Block> blocks, int i) throws DocumentException {
         float room = writer.getVerticalPosition(true) - document.bottom();
@@ -194,8 +200,15 @@ public final class PdfRenderer {
         } else if (b instanceof Block.Paragraph || b instanceof Block.Bullets) {
             return 3 * LEADING + 4; // two lines, with a line's room for spacing and rounding
         } else if (b instanceof Block.Table t) {
+            // the header with two body rows, so a table does not start with one row alone at a page's foot; with
+            // one row when two tall rows would take most of a page, so its heading is not left alone instead
             PdfPTable table = table(t);
-            return table.spacingBefore() + table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
+            float two = 0;
+            for (int r = 0; r < Math.min(3, table.size()); r++) {
+                two += table.getRowHeight(r);
+            }
+            float one = table.getRowHeight(0) + (table.size() > 1 ? table.getRowHeight(1) : 0);
+            return table.spacingBefore() + (two > (document.top() - document.bottom()) / 2 ? one : two);
         } else if (b instanceof Block.BarChart c) {
             return (c.hasPrevious() ? 2 : 1) * LEADING + 6 + chartTable(c).getTotalHeight() + 2 * LEADING;
         }
@@ -283,13 +296,58 @@ public final class PdfRenderer {
         document.add(date);
     }
 
+    /**
+     * Adds a table so that its last page never holds its last row alone: where that would happen, the row before
+     * goes over with it (the table is written as two, same columns, the header repeated). The page breaks are worked
+     * out from the room left and the row heights, which are exact once the column widths are locked.
+     */
+    private void table(PdfWriter writer, Document document, Block.Table t) throws DocumentException {
+        PdfPTable table = table(t);
+        int rows = table.size();
+        float header = table.getRowHeight(0);
+        float page = document.top() - document.bottom();
+        float room = writer.getVerticalPosition(true) - document.bottom() - table.spacingBefore();
+        int pageStart = 1;
+        int previousStart = -1;
+        float used = header;
+        for (int r = 1; r < rows; r++) {
+            float h = table.getRowHeight(r);
+            if (used + h > room && r > pageStart) {
+                previousStart = pageStart;
+                pageStart = r;
+                used = header;
+                room = page;
+            }
+            used += h;
+        }
+        boolean lastRowAlone = rows > 4 && pageStart == rows - 1 && previousStart > 0 && pageStart - previousStart >= 3;
+        if (!lastRowAlone || t.rows().size() != rows - 1) {
+            document.add(table);
+            return;
+        }
+        float[] widths = table.getAbsoluteWidths();
+        int split = t.rows().size() - 2;
+        PdfPTable first = table(new Block.Table(t.header(), t.rows().subList(0, split), t.widths(), t.numeric()), widths);
+        first.setSpacingAfter(0);
+        document.add(first);
+        document.newPage();
+        PdfPTable last = table(new Block.Table(t.header(), t.rows().subList(split, t.rows().size()), t.widths(), t.numeric()), widths);
+        last.setSpacingBefore(0);
+        document.add(last);
+    }
+
     private PdfPTable table(Block.Table t) throws DocumentException {
+        return table(t, null);
+    }
+
+    /** The table of block {@code t}, with the given column widths or, when null, widths fitted to its content. */
+    private PdfPTable table(Block.Table t, float[] columnWidths) throws DocumentException {
         PdfPTable table = tables.get(t);
         if (table != null) {
             return table;
         }
         table = new PdfPTable(t.widths().length);
-        table.setTotalWidth(TableLayout.widths(t, WIDTH, small.getSize(), 8));
+        table.setTotalWidth(columnWidths != null ? columnWidths : TableLayout.widths(t, WIDTH, small.getSize(), 8));
         table.setLockedWidth(true);
         table.setHeaderRows(1);
         table.setSpacingBefore(6);
@@ -304,6 +362,8 @@ public final class PdfRenderer {
                 table.addCell(cell(row.get(i), small, t.numeric()[i]));
             }
         }
+        // a short table is not split at all: it moves whole to the next page when it does not fit
+        table.setKeepTogether(t.rows().size() <= 3 && table.getTotalHeight() < PAGE_BODY_HEIGHT / 3);
         tables.put(t, table);
         return table;
     }
