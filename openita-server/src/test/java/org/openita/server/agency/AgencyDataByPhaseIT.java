@@ -38,7 +38,7 @@ class AgencyDataByPhaseIT extends ServerTestSupport {
 
     /** Registration and data entry either on today only, or on a day that is not today; other phases as by default. */
     private void registrationToday(boolean open) {
-        LocalDate today = CycleService.today();
+        LocalDate today = clock.today();
         FiscalYear fy = FiscalYear.containing(today);
         LocalDate day = open ? today : today.equals(fy.firstDay()) ? fy.lastDay() : fy.firstDay();
         List<PhaseWindow> w = new ArrayList<>();

@@ -27,7 +27,7 @@ class CycleIT extends ServerTestSupport {
 
     @Test
     void theCurrentPhaseIsShownToEveryone() throws Exception {
-        LocalDate today = CycleService.today();
+        LocalDate today = clock.today();
         FiscalYear fy = FiscalYear.containing(today);
         int year = fy.buddhistEra();
         mvc.perform(post("/cycles").param("year", Integer.toString(year)).with(user("central").roles("CENTRAL_ADMIN")).with(csrf()))
