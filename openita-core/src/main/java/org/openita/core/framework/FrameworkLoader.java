@@ -23,7 +23,7 @@ public final class FrameworkLoader {
 
     public static final String SCHEMA = "openita/framework/v1";
     /** Fiscal years whose definitions ship with OpenITA. */
-    public static final List<Integer> SHIPPED_YEARS = List.of(2563, 2564, 2565, 2566, 2567, 2568);
+    public static final List<Integer> SHIPPED_YEARS = List.of(2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570);
 
     private FrameworkLoader() {
     }

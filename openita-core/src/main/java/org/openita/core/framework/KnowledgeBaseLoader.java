@@ -16,7 +16,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class KnowledgeBaseLoader {
 
     public static final String SCHEMA = "openita/recommendations/v1";
-    private static final List<String> SHIPPED = List.of("/recommendations/ita-2567-2568.yaml", "/recommendations/ita-2563-2566.yaml");
+    private static final List<String> SHIPPED = List.of("/recommendations/ita-2569-2570.yaml", "/recommendations/ita-2568.yaml",
+            "/recommendations/ita-2567.yaml", "/recommendations/ita-2565-2566.yaml", "/recommendations/ita-2563-2564.yaml");
 
     private KnowledgeBaseLoader() {
     }

@@ -72,8 +72,8 @@ class ScoreInputReaderTest {
     @Test
     void aMissingOrUnknownYearIsExplained() {
         assertThat(problems("{\"overall\": 90}")).extracting(InputProblem::field).containsExactly("year");
-        assertThat(problems("{\"year\": 2570}")).singleElement()
-                .satisfies(x -> assertThat(x.en()).isEqualTo("no framework definition is known for fiscal year 2570"));
+        assertThat(problems("{\"year\": 2590}")).singleElement()
+                .satisfies(x -> assertThat(x.en()).isEqualTo("no framework definition is known for fiscal year 2590"));
     }
 
     @Test

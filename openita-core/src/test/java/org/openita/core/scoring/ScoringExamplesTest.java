@@ -182,6 +182,36 @@ class ScoringExamplesTest {
     }
 
     @Test
+    void oit2569ScoresItsOwnItemsIntoIndicatorsNineAndTen() {
+        // 2569: o1-o19 make indicator 9 and o20-o26 indicator 10; failing o25 (using last year's results) costs indicator 10 a seventh
+        FrameworkDefinition d = FrameworkLoader.shipped(2569);
+        Map<String, OitEvidence> oit = new HashMap<>();
+        d.oitItems().forEach(o -> oit.put(o.code(), new OitEvidence.Score(100)));
+        oit.put("o11", new OitEvidence.Score(0));
+        oit.put("o25", new OitEvidence.Verdicts(Map.of("1", true, "2", true, "3", false, "4", true)));
+        ScoreResult r = ScoringEngine.score(d, input(2569).withOit(oit));
+        assertThat(r.oitItems().get("o25")).isZero();
+        assertThat(r.indicators().get(9)).isCloseTo(1800.0 / 19, within(1e-9));
+        assertThat(r.indicators().get(10)).isCloseTo(600.0 / 7, within(1e-9));
+        assertThat(r.tools().get("OIT")).isCloseTo((1800.0 / 19 + 600.0 / 7) / 2, within(1e-9));
+        assertThat(r.provisional()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2569, 2570})
+    void theCarriedForwardRuleScoresAndRatesLike2568(int year) {
+        Map<String, Double> parts = Map.of("EIT_PUBLIC", 98.0, "EIT_SURVEY", 96.5);
+        ScoreResult r = ScoringEngine.score(FrameworkLoader.shipped(year), input(year).withIndicators(SAMDET).withTools(parts));
+        ScoreResult r2568 = ScoringEngine.score(FrameworkLoader.shipped(2568), input(2568).withIndicators(SAMDET).withTools(parts));
+        assertThat(Rounding.display(r.overall())).hasToString("99.23");
+        assertThat(r.overall()).isEqualTo(r2568.overall());
+        assertThat(r.level().level().code()).isEqualTo("GOOD");
+        ScoreResult low = ScoringEngine.score(FrameworkLoader.shipped(year), input(year).withIndicators(SAMDET)
+                .withTools(Map.of("EIT_PUBLIC", 98.0, "EIT_SURVEY", 80.0)));
+        assertThat(low.level().level().code()).isEqualTo("PASS");
+    }
+
+    @Test
     void anItemWithAMissingVerdictIsUnknownUnlessAnotherComponentFails() {
         FrameworkDefinition d = FrameworkLoader.shipped(2568);
         ScoreResult partial = ScoringEngine.score(d, input(2568).withOit(Map.of("o1", new OitEvidence.Verdicts(Map.of("1", true)))));

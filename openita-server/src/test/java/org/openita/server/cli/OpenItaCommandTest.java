@@ -86,7 +86,7 @@ class OpenItaCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("ปีงบประมาณ พ.ศ. 2568", "1 ตุลาคม 2567 – 30 กันยายน 2568", "EIT_PUBLIC",
                 "การปฏิบัติหน้าที่", "i3", "o26", "ผ่านดี", "provisional");
-        assertThat(run("framework", "show", "--year", "2570").exit()).isEqualTo(2);
+        assertThat(run("framework", "show", "--year", "2571").exit()).isEqualTo(2);
     }
 
     @Test

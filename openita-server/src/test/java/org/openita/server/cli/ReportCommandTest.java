@@ -39,6 +39,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void the2569ExampleGivesItsAnalysisReportWithThe2569Items() throws Exception {
+        Path out = dir.resolve("report-2569.html");
+        CliRun r = run("report", "--input", example("example-sao-2569.json"), "--digits", "arabic", "--out", out.toString(),
+                "--date", "2026-10-20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(out).replaceAll("<[^>]+>", "");
+        assertThat(html).contains("องค์การบริหารส่วนตำบลตัวอย่าง", "ปีงบประมาณ พ.ศ. 2569", "90.03", "ผ่านดี",
+                "o25", "การนำผลการประเมิน ITA", "o11", "o18", "ปีงบประมาณ พ.ศ. 2570");
+        // the items it passed are not listed as failures; no internal note reaches the agency's document
+        assertThat(html).doesNotContain("o26", "provisional", "ยังไม่ยืนยัน");
+    }
+
+    @Test
     void arabicDigitsAndConfirmedMeasures() throws Exception {
         Path out = dir.resolve("report.html");
         CliRun r = run("report", "--input", example("samdet-2568.json"), "--measures", example("samdet-measures-2569.json"),

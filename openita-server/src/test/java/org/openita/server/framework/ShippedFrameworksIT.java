@@ -21,10 +21,11 @@ class ShippedFrameworksIT extends ServerTestSupport {
     void everyShippedYearIsStoredOnceAndActive() {
         shipped.afterPropertiesSet(); // a second start, or a second server process, changes nothing
         assertThat(jdbc.sql("select fiscal_year from framework_definition where active order by 1").query(Integer.class).list())
-                .containsExactly(2563, 2564, 2565, 2566, 2567, 2568);
-        assertThat(jdbc.sql("select count(*) from framework_definition").query(Long.class).single()).isEqualTo(6);
+                .containsExactly(2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570);
+        assertThat(jdbc.sql("select count(*) from framework_definition").query(Long.class).single()).isEqualTo(8);
         assertThat(catalog.active(2568)).get().satisfies(d -> assertThat(d.oitItems()).hasSize(26));
-        assertThat(catalog.active(2570)).isEmpty();
+        assertThat(catalog.active(2569)).get().satisfies(d -> assertThat(d.oitItem("o25")).isPresent());
+        assertThat(catalog.active(2571)).isEmpty();
     }
 
     @Test

@@ -59,7 +59,11 @@ class ResultTemplateIT extends ServerTestSupport {
     }
 
     private byte[] template(String format) throws Exception {
-        return mvc.perform(get("/agency/" + CODE + "/results/template." + format).param("year", "2568").with(ADMIN))
+        return template(format, 2568);
+    }
+
+    private byte[] template(String format, int year) throws Exception {
+        return mvc.perform(get("/agency/" + CODE + "/results/template." + format).param("year", Integer.toString(year)).with(ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 
@@ -90,6 +94,24 @@ class ResultTemplateIT extends ServerTestSupport {
     /** With a score entered, the same template is saved. */
     private static void acceptedAsATemplate(String page) {
         assertThat(page).contains("อ่าน 1 แถว", "บันทึกผลการประเมิน 1 รายการ", "data-testid=\"to-results\"");
+    }
+
+    @Test
+    void the2569TemplateListsThe2569OitItemsAndItsFilledRowImports() throws Exception {
+        String text = new String(template("csv", 2569), StandardCharsets.UTF_8);
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(text.substring(1))).getRecords();
+        List<String> header = records.get(0).toList();
+        assertThat(header).contains("i15", "e9", "o1", "o25", "o26").doesNotContain("o27", "i16");
+        List<String> filled = new ArrayList<>(records.get(1).toList());
+        assertThat(filled.subList(0, 3)).containsExactly(CODE, NAME, "2569");
+        filled.set(header.indexOf("คะแนนรวม"), "90.03");
+        filled.set(header.indexOf("o25"), "0");
+        StringBuilder csv = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            out.printRecord(header);
+            out.printRecord(filled);
+        }
+        acceptedAsATemplate(importThroughThePage("template-2569.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
