@@ -1,3 +1,3 @@
 /** Fiscal-year assessment cycles: their calendar phases, the phase today, and what each role may do in it. */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment cycles", allowedDependencies = {"audit", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Assessment cycles", allowedDependencies = {"audit", "identity", "web"})
 package org.openita.server.cycle;

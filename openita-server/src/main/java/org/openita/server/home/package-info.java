@@ -1,3 +1,3 @@
 /** The home page: the shipped frameworks and the demo agency's results. */
-@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = {"framework", "results"})
+@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = {"framework", "results", "web"})
 package org.openita.server.home;

@@ -12,8 +12,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Public pages are listed one by one; signed-in pages are listed by role; everything else is refused
- * (deny by default, so a new endpoint is never open by accident). CSRF protection stays on for every form.
+ * Each module names its own pages and who may open them ({@link org.openita.server.web.PageAccess}); everything
+ * no module names is refused (deny by default, so a new endpoint is never open by accident). CSRF protection stays
+ * on for every form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -64,31 +65,12 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/upload-too-large", "/css/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/demo/report.docx", "/demo/report.pdf", "/demo/report.html").permitAll()
-                        .requestMatchers("/account/reset", "/account/reset/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/public/*/*", "/public/*/*/report.*", "/public/*/*/follow-up.*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/open-data", "/open-data/*").permitAll()
-                        .requestMatchers("/account/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/agency", "/agency/*").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/agency/*/staff").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/agency/*/logo").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/agency/*/logo", "/agency/*/logo/remove", "/agency/*/sign-off").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/agency/*/results/*", "/agency/*/results/*/report.*", "/agency/*/results/template.*").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/agency/*/results/import").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/imports/*").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/agency/*/measures/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/agency/*/measures/**").authenticated()
-                        .requestMatchers("/results/**").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/outbox").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers("/cycles", "/cycles/**").hasRole("CENTRAL_ADMIN")
-                        .anyRequest().denyAll())
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
+                                            java.util.List<org.openita.server.web.PageAccess> pageAccess) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+                    pageAccess.forEach(module -> module.rules(auth));
+                    auth.anyRequest().denyAll();
+                })
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new MustChangePasswordFilter(), AuthorizationFilter.class)

@@ -1,0 +1,18 @@
+package org.openita.server.publication;
+
+import org.openita.server.web.PageAccess;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Published pages and open data are open to everyone, read only. */
+@Component
+class PublicationPageAccess implements PageAccess {
+
+    @Override
+    public void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
+        pages.requestMatchers(HttpMethod.GET, "/public/*/*", "/public/*/*/report.*", "/public/*/*/follow-up.*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/open-data", "/open-data/*").permitAll();
+    }
+}
