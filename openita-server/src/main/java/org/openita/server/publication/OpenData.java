@@ -9,23 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.web.CsvOut;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The results of every agency for a year, as CSV or JSON, written row by row while PostgreSQL streams the
- * stored inputs through a cursor, so a national year is never held in memory whole. Figures are the
+ * The results of every agency for a year, as CSV or JSON, written row by row while the results module streams the
+ * stored inputs through a cursor, so a national year is never held in memory whole (the registry, a few MB for
+ * every agency, is). Figures are the
  * published ones where imported, recomputed otherwise, rounded half-up to two decimals.
  */
 @Service
@@ -36,41 +35,32 @@ public class OpenData {
     static final List<String> SLIM = List.of("computedLevelReason", "computedLevelMissing", "provisionalEntries", "warnings", "checks");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcTemplate cursor;
-    private final TransactionTemplate readOnly;
     private final OfficialResults results;
+    private final AgencyRegistry agencies;
 
-    OpenData(DataSource dataSource, PlatformTransactionManager transactions, OfficialResults results) {
-        this.cursor = new JdbcTemplate(dataSource);
-        this.cursor.setFetchSize(500);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+    OpenData(OfficialResults results, AgencyRegistry agencies) {
         this.results = results;
+        this.agencies = agencies;
     }
 
     private record Row(String code, String name, String type, String province, String district, ScoreResult score) {
     }
 
+    /** Each agency's row of a year: the results streamed in code order, each with its registry entry. */
     private void each(int year, Consumer<Row> sink) {
         Function<String, AgencyResult> scorer = results.scorer(year).orElse(null);
         if (scorer == null) {
             return;
         }
-        readOnly.executeWithoutResult(status -> cursor.query(
-                "select a.code, a.name_th, a.agency_type, a.province, a.district, cast(r.input as text) from agency_result r"
-                        + " join agency a on a.code = r.agency_code where r.fiscal_year = ? order by a.code",
-                rs -> {
-                    sink.accept(new Row(rs.getString(1), rs.getString(2), typeName(rs.getString(3)), rs.getString(4), rs.getString(5),
-                            scorer.apply(rs.getString(6)).score()));
-                }, year));
-    }
-
-    private static String typeName(String code) {
-        try {
-            return org.openita.server.agency.AgencyType.valueOf(code).thai();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
+        Map<String, Agency> registry = new java.util.HashMap<>();
+        agencies.all().forEach(a -> registry.put(a.code(), a));
+        results.forEachInYear(year, (code, input) -> {
+            Agency a = registry.get(code);
+            if (a != null) {
+                sink.accept(new Row(a.code(), a.nameTh(), a.type() == null ? "" : a.type().thai(), a.province(), a.district(),
+                        scorer.apply(input).score()));
+            }
+        });
     }
 
     static List<String> csvHeader() {

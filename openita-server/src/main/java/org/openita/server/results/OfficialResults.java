@@ -88,6 +88,20 @@ public class OfficialResults {
                 .params(agencyCode, year).query(String.class).optional();
     }
 
+    /**
+     * Every stored input of a year, in agency-code order, handed over one at a time while PostgreSQL streams them
+     * through a cursor, so a national year is never held in memory whole.
+     */
+    public void forEachInYear(int year, java.util.function.BiConsumer<String, String> codeAndInput) {
+        JdbcTemplate cursor = new JdbcTemplate(java.util.Objects.requireNonNull(batch.getDataSource()));
+        cursor.setFetchSize(500);
+        TransactionTemplate readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> cursor.query(
+                "select agency_code, cast(input as text) from agency_result where fiscal_year = ? order by agency_code",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> codeAndInput.accept(rs.getString(1), rs.getString(2)), year));
+    }
+
     /** The years an agency has results for, newest first. */
     public List<Integer> years(String agencyCode) {
         return jdbc.sql("select fiscal_year from agency_result where agency_code = ? order by fiscal_year desc")
