@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Thai ("31/12/2569", "๓๑/๑๒/๒๕๖๙", "31 ธ.ค. 2569"), the Common-era year in English ("31/12/2026",
  * "31 Dec 2026", "Dec 31, 2026"). A year that belongs to the other era is refused with the year the person
  * most likely meant, not silently moved 543 years. An ISO date (2026-12-31) is read in either form, its
- * year telling the era (1900-2299 Common, 2400-2799 Buddhist); those ranges do not overlap.
+ * year telling the era (up to 2299 Common, from 2400 Buddhist). Years run from 1950 to 2200 (2493-2743).
  */
 public final class DateEntry {
 
@@ -54,13 +54,17 @@ public final class DateEntry {
         }
     }
 
-    /** The years a Buddhist-era form accepts (Common 1857-2256). */
-    static final int BE_FIRST = 2400;
-    static final int BE_LAST = 2799;
-    /** The years a Common-era form accepts. */
-    static final int CE_FIRST = 1900;
-    static final int CE_LAST = 2299;
     static final int OFFSET = 543;
+    /** The years a form accepts: Common 1950-2200, Buddhist 2493-2743. */
+    static final int CE_FIRST = 1950;
+    static final int CE_LAST = 2200;
+    static final int BE_FIRST = CE_FIRST + OFFSET;
+    static final int BE_LAST = CE_LAST + OFFSET;
+    /** Years taken as the other era's (typed by mistake) rather than as out of range: these blocks do not overlap. */
+    private static final int LOOKS_COMMON_FROM = 1800;
+    private static final int LOOKS_COMMON_TO = 2299;
+    private static final int LOOKS_BUDDHIST_FROM = 2400;
+    private static final int LOOKS_BUDDHIST_TO = 2899;
     private static final int MAX_LENGTH = 40;
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
@@ -87,7 +91,7 @@ public final class DateEntry {
         Matcher m = ISO.matcher(t);
         if (m.matches()) {
             int year = Integer.parseInt(m.group(1));
-            return day(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), m.group(1), year >= BE_FIRST ? Era.BUDDHIST : Era.COMMON);
+            return day(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), m.group(1), year >= LOOKS_BUDDHIST_FROM ? Era.BUDDHIST : Era.COMMON);
         }
         m = NUMERIC.matcher(t);
         if (m.matches()) {
@@ -127,14 +131,14 @@ public final class DateEntry {
         }
         int year = Integer.parseInt(yearText);
         if (era == Era.BUDDHIST) {
-            if (year >= CE_FIRST - 100 && year <= CE_LAST) {
+            if (year >= LOOKS_COMMON_FROM && year <= LOOKS_COMMON_TO) {
                 return new Reading.OtherEra(year, year + OFFSET);
             }
             if (year < BE_FIRST || year > BE_LAST) {
                 return new Reading.YearOutOfRange(year);
             }
         } else {
-            if (year >= BE_FIRST && year <= BE_LAST) {
+            if (year >= LOOKS_BUDDHIST_FROM && year <= LOOKS_BUDDHIST_TO) {
                 return new Reading.OtherEra(year, year - OFFSET);
             }
             if (year < CE_FIRST || year > CE_LAST) {

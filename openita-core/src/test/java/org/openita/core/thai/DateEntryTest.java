@@ -48,6 +48,7 @@ class DateEntryTest {
         assertThat(DateEntry.read("29/02/2567", BUDDHIST)).isEqualTo(new Reading.Read(LocalDate.of(2024, 2, 29)));
         assertThat(DateEntry.read("๒๙ ก.พ. ๒๕๗๑", BUDDHIST)).isEqualTo(new Reading.Read(LocalDate.of(2028, 2, 29)));
         assertThat(DateEntry.read("29/2/2543", BUDDHIST)).isEqualTo(new Reading.Read(LocalDate.of(2000, 2, 29)));
+        assertThat(DateEntry.read("29/02/2643", BUDDHIST)).isEqualTo(new Reading.NoSuchDay(29, 2, 2643)); // 2100: not a leap century
         assertThat(DateEntry.read("29/02/2569", BUDDHIST)).isEqualTo(new Reading.NoSuchDay(29, 2, 2569));
         assertThat(DateEntry.read("29/02/2026", COMMON)).isEqualTo(new Reading.NoSuchDay(29, 2, 2026));
         assertThat(DateEntry.read("29/02/2024", COMMON)).isEqualTo(new Reading.Read(LocalDate.of(2024, 2, 29)));
@@ -74,6 +75,10 @@ class DateEntryTest {
         assertThat(DateEntry.read("31/12/69", BUDDHIST)).isEqualTo(new Reading.ShortYear());
         assertThat(DateEntry.read("31/12/3000", BUDDHIST)).isEqualTo(new Reading.YearOutOfRange(3000));
         assertThat(DateEntry.read("31/12/1066", COMMON)).isEqualTo(new Reading.YearOutOfRange(1066));
+        assertThat(DateEntry.read("01/01/2492", BUDDHIST)).isEqualTo(new Reading.YearOutOfRange(2492));
+        assertThat(DateEntry.read("01/01/2493", BUDDHIST)).isEqualTo(new Reading.Read(LocalDate.of(1950, 1, 1)));
+        assertThat(DateEntry.read("31/12/2200", COMMON)).isEqualTo(new Reading.Read(LocalDate.of(2200, 12, 31)));
+        assertThat(DateEntry.read("01/01/2201", COMMON)).isEqualTo(new Reading.YearOutOfRange(2201));
         assertThat(DateEntry.read("31/12/25690", BUDDHIST)).isEqualTo(new Reading.YearOutOfRange(25690));
     }
 
@@ -81,7 +86,7 @@ class DateEntryTest {
     void formattedDatesReadBackToTheSameDay() {
         Random random = new Random(20261231L);
         for (int i = 0; i < 2000; i++) {
-            LocalDate d = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(250 * 366));
+            LocalDate d = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(250 * 365));
             for (DigitStyle digits : DigitStyle.values()) {
                 String be = DateEntry.format(d, BUDDHIST, digits);
                 String ce = DateEntry.format(d, COMMON, digits);
