@@ -68,7 +68,9 @@ public final class DateEntry {
     private static final int MAX_LENGTH = 40;
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2}) ?[/.\\-] ?(\\d{1,2}) ?[/.\\-] ?(\\d+)");
+    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})(?: ?[/.\\-] ?| )(\\d{1,2})(?: ?[/.\\-] ?| )(\\d+)");
+    /** Eight digits, as typed on a phone's number pad: 31122569. */
+    private static final Pattern COMPACT = Pattern.compile("(\\d{2})(\\d{2})(\\d{4})");
     /** An era written just before the year: พ.ศ. / B.E. (group 2) or ค.ศ. / A.D. / C.E. (group 3). */
     private static final Pattern ERA_MARK = Pattern.compile(
             "(.*?) ?(?:(พ\\.? ?ศ\\.?|(?<=[ .])b\\.? ?e\\.?)|(ค\\.? ?ศ\\.?|(?<=[ .])(?:a\\.? ?d|c\\.? ?e)\\.?)) ?(\\d+)");
@@ -94,6 +96,9 @@ public final class DateEntry {
             return day(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), m.group(1), year >= LOOKS_BUDDHIST_FROM ? Era.BUDDHIST : Era.COMMON);
         }
         m = NUMERIC.matcher(t);
+        if (!m.matches()) {
+            m = COMPACT.matcher(t);
+        }
         if (m.matches()) {
             return day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), era);
         }

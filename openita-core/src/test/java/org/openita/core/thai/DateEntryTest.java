@@ -16,7 +16,7 @@ class DateEntryTest {
     private static final LocalDate NEW_YEARS_EVE_2569 = LocalDate.of(2026, 12, 31);
 
     @ParameterizedTest
-    @ValueSource(strings = {"31/12/2569", "๓๑/๑๒/๒๕๖๙", " 31 / 12 / 2569 ", "31-12-2569", "31.12.2569", "31 ธ.ค. 2569", "31 ธ.ค.2569",
+    @ValueSource(strings = {"31/12/2569", "๓๑/๑๒/๒๕๖๙", " 31 / 12 / 2569 ", "31-12-2569", "31.12.2569", "31 12 2569", "31122569", "๓๑๑๒๒๕๖๙", "31 ธ.ค. 2569", "31 ธ.ค.2569",
             "31 ธค 2569", "31 ธ. ค. 2569", "31 ธันวาคม 2569", "๓๑ ธันวาคม ๒๕๖๙", "31 ธ.ค. พ.ศ. 2569", "31 ธันวาคม พ.ศ.๒๕๖๙", "2569-12-31"})
     void buddhistEraFormsReadThaiOrArabicDigitsAndThaiMonthNames(String typed) {
         assertThat(DateEntry.read(typed, BUDDHIST)).isEqualTo(new Reading.Read(NEW_YEARS_EVE_2569));
