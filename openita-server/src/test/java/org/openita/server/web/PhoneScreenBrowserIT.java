@@ -73,7 +73,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
         assertThat(scroll).as(path + " is " + scroll + " px wide; sticking out: " + js.executeScript(WIDE)).isLessThanOrEqualTo(WIDTH);
     }
 
-    private void agencyWithResultsAndMeasures() {
+    private void agencyWithResultsAndMeasures() throws Exception {
         registry.importFile("test", "ph.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด,หน่วยงานภายใน\n"
                 + CODE + ",องค์การบริหารส่วนตำบลโทรศัพท์มือถือ,อบต.,เมือง,ขอนแก่น,สำนักปลัด;กองคลัง;กองช่าง;กองการศึกษา ศาสนาและวัฒนธรรม\n")
                 .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
