@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
@@ -40,6 +41,8 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     static final String WIDE = "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
             + WIDTH + ").slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)"
             + " + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')";
+    static final String INNER_SCROLL = "return Array.from(document.querySelectorAll('.card')).filter(c => c.scrollWidth > c.clientWidth)"
+            + ".map(c => (c.querySelector('[data-testid]') || c).getAttribute('data-testid') + ' ' + c.scrollWidth).join(' | ')";
 
     @LocalServerPort
     int port;
@@ -69,8 +72,23 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
         JavascriptExecutor js = (JavascriptExecutor) d;
         assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isEqualTo(WIDTH);
         long scroll = ((Number) js.executeScript("return document.scrollingElement.scrollWidth")).longValue();
-        browser.screenshot("phone-" + name);
+        screenshot(browser, name);
         assertThat(scroll).as(path + " is " + scroll + " px wide; sticking out: " + js.executeScript(WIDE)).isLessThanOrEqualTo(WIDTH);
+        // nor does any table scroll sideways inside its card
+        assertThat(js.executeScript(INNER_SCROLL)).as(path + ": tables scrolling inside their card").isEqualTo("");
+    }
+
+    /** The whole page, not only the first screen: the emulated screen is made as tall as the page for the shot. */
+    private static void screenshot(Browser browser, String name) throws Exception {
+        long height = ((Number) browser.driver().executeScript("return document.scrollingElement.scrollHeight")).longValue();
+        phone(browser, (int) Math.min(height, 12000));
+        browser.screenshot("phone-" + name);
+        phone(browser, 844);
+    }
+
+    private static void phone(Browser browser, int height) {
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     private void agencyWithResultsAndMeasures() throws Exception {
@@ -89,7 +107,9 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     @Test
     void theAgencysPagesFitA390PixelScreen() throws Exception {
         agencyWithResultsAndMeasures();
-        try (Browser browser = Browser.open(WIDTH, 844)) {
+        try (Browser browser = Browser.open(500, 844)) {
+            // a desktop window is at least 500 px wide: emulate the phone's screen (and its viewport rules) instead
+            phone(browser, 844);
             WebDriver d = browser.driver();
             fits(browser, "/", "1-home");
             fits(browser, "/login", "2-sign-in");
@@ -124,7 +144,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
             assertThat(d.findElement(By.id("dueOn-error")).getText()).contains("เป็นปี ค.ศ.", "พ.ศ. 2569");
             assertThat(d.findElement(By.id("dueOn")).getAttribute("aria-describedby")).isEqualTo("date-hint dueOn-error");
             assertThat(((Number) ((JavascriptExecutor) d).executeScript("return document.scrollingElement.scrollWidth")).intValue()).isLessThanOrEqualTo(WIDTH);
-            browser.screenshot("phone-6-measure-date-refused");
+            screenshot(browser, "6-measure-date-refused");
             d.findElement(By.id("dueOn")).clear();
             d.findElement(By.id("dueOn")).sendKeys("๓๑/๑๒/๒๕๖๙");
             save = d.findElement(By.cssSelector("[data-testid=save-measure]"));
