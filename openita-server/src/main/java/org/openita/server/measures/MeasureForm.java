@@ -1,11 +1,15 @@
 package org.openita.server.measures;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.openita.server.web.FormDates;
 
 /**
- * A measure as typed into the form or sent to the API, before it is checked. Dates are ISO (yyyy-mm-dd);
- * steps one per line; OIT items separated by commas or spaces; milestones as label and date pairs.
+ * A measure as typed into the form or sent to the API, before it is checked. Dates are ISO (yyyy-mm-dd) from
+ * the API; from the web form they are read as the page's reader says (day/month/year, Buddhist era on Thai
+ * pages), and shown back as typed when something is wrong; steps one per line; OIT items separated by commas or spaces; milestones as label and date pairs.
  */
 public class MeasureForm {
     private String title = "";
@@ -20,6 +24,8 @@ public class MeasureForm {
     private List<String> milestoneLabel = new ArrayList<>();
     private List<String> milestoneDue = new ArrayList<>();
     private int version;
+    /** Not a bean property, so a request cannot set it: the web controller does. */
+    private FormDates.Reader dates;
 
     public String getTitle() { return title; }
     public void setTitle(String v) { title = v == null ? "" : v; }
@@ -46,21 +52,25 @@ public class MeasureForm {
     public int getVersion() { return version; }
     public void setVersion(int v) { version = v; }
 
-    /** The form filled with a stored measure, with room for two more milestones. */
-    static MeasureForm of(Measure m) {
+    /** Reads this form's dates as people type them on a page, rather than as ISO dates. */
+    void readDatesWith(FormDates.Reader reader) { dates = reader; }
+    FormDates.Reader dateReader() { return dates; }
+
+    /** The form filled with a stored measure, dates written by {@code show}, with room for two more milestones. */
+    static MeasureForm of(Measure m, Function<LocalDate, String> show) {
         MeasureForm f = new MeasureForm();
         f.title = m.title();
         f.steps = String.join("\n", m.steps());
         f.unit = m.unit() == null ? "" : m.unit();
         f.owner = m.owner() == null ? "" : m.owner();
-        f.startsOn = m.startsOn() == null ? "" : m.startsOn().toString();
-        f.dueOn = m.dueOn() == null ? "" : m.dueOn().toString();
+        f.startsOn = m.startsOn() == null ? "" : show.apply(m.startsOn());
+        f.dueOn = m.dueOn() == null ? "" : show.apply(m.dueOn());
         f.addresses = m.addresses();
         f.success = m.success() == null ? "" : m.success();
         f.oitItems = String.join(", ", m.oitItems());
         m.milestones().forEach(x -> {
             f.milestoneLabel.add(x.label());
-            f.milestoneDue.add(x.dueOn().toString());
+            f.milestoneDue.add(show.apply(x.dueOn()));
         });
         f.version = m.version();
         f.padMilestones();

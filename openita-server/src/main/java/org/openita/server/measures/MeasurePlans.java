@@ -198,8 +198,8 @@ public class MeasurePlans {
                 problems.add(new Problem(field[0], field[2] + " ยาวเกิน " + MAX_TEXT + " ตัวอักษร", field[3] + " is longer than " + MAX_TEXT + " characters"));
             }
         }
-        LocalDate start = date("startsOn", f.getStartsOn(), problems);
-        LocalDate due = date("dueOn", f.getDueOn(), problems);
+        LocalDate start = date("startsOn", f.getStartsOn(), f.dateReader(), problems);
+        LocalDate due = date("dueOn", f.getDueOn(), f.dateReader(), problems);
         if (start != null && due != null && due.isBefore(start)) {
             problems.add(new Problem("dueOn", "วันแล้วเสร็จต้องไม่ก่อนวันเริ่ม", "the due date is before the start date"));
         }
@@ -238,7 +238,7 @@ public class MeasurePlans {
                 problems.add(new Problem(field, "หัวข้อการติดตามผลยาวเกิน 300 ตัวอักษร", "the milestone label is longer than 300 characters"));
                 continue;
             }
-            LocalDate d = date(field, dueText, problems);
+            LocalDate d = date(field, dueText, f.dateReader(), problems);
             if (d != null) {
                 milestones.add(new Object[] {label, d});
             }
@@ -251,9 +251,17 @@ public class MeasurePlans {
         return org.openita.server.web.TextInput.quote(text, 60);
     }
 
-    private static LocalDate date(String field, String text, List<Problem> problems) {
+    /** A date from the web form (read by {@code reader}) or the API (ISO, when {@code reader} is null). */
+    private static LocalDate date(String field, String text, org.openita.server.web.FormDates.Reader reader, List<Problem> problems) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (reader != null) {
+            var read = reader.read(text);
+            if (!read.ok()) {
+                problems.add(new Problem(field, read.th(), read.en()));
+            }
+            return read.date();
         }
         try {
             LocalDate d = LocalDate.parse(ThaiFormat.toArabicDigits(text.strip()));

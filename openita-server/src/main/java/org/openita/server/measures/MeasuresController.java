@@ -1,6 +1,7 @@
 package org.openita.server.measures;
 
 import java.util.List;
+import java.util.Locale;
 import org.openita.core.analysis.Analysis;
 import org.openita.report.ReportFormat;
 import org.openita.server.agency.Agency;
@@ -8,12 +9,16 @@ import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.AgencyAccess;
 import org.openita.server.identity.PublicSite;
 import org.openita.server.results.OfficialResults;
+import org.openita.server.web.FormDates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.beans.propertyeditors.CustomCollectionEditor;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,15 +38,24 @@ class MeasuresController {
     private final AgencyAccess access;
     private final FollowUpReports reports;
     private final PublicSite site;
+    private final FormDates formDates;
 
     MeasuresController(MeasurePlans plans, OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports,
-                       PublicSite site) {
+                       PublicSite site, FormDates formDates) {
+        this.formDates = formDates;
         this.plans = plans;
         this.results = results;
         this.agencies = agencies;
         this.access = access;
         this.reports = reports;
         this.site = site;
+    }
+
+    /** One milestone sent alone stays one: "Mar 31, 2026" is a date, not two list items split at the comma. */
+    @InitBinder
+    void milestonesAreNotSplitAtCommas(WebDataBinder binder) {
+        binder.registerCustomEditor(List.class, "milestoneLabel", new CustomCollectionEditor(List.class));
+        binder.registerCustomEditor(List.class, "milestoneDue", new CustomCollectionEditor(List.class));
     }
 
     private Agency visible(String code, Authentication auth) {
@@ -103,9 +117,11 @@ class MeasuresController {
     }
 
     @PostMapping("/agency/{code}/measures/{year}")
-    String create(@PathVariable String code, @PathVariable int year, @ModelAttribute MeasureForm form, Authentication auth, Model model) {
+    String create(@PathVariable String code, @PathVariable int year, @ModelAttribute MeasureForm form, Authentication auth, Model model,
+                  Locale locale) {
         Agency agency = manageable(code, auth);
         analysis(code, year);
+        form.readDatesWith(formDates.reader(locale));
         MeasurePlans.Result r = plans.create(auth.getName(), code, year, form);
         if (!r.ok()) {
             form.padMilestones();
@@ -115,18 +131,19 @@ class MeasuresController {
     }
 
     @GetMapping("/agency/{code}/measures/{year}/{id}")
-    String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model) {
+    String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model, Locale locale) {
         Agency agency = visible(code, auth);
         Measure m = plans.measure(code, year, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("canManage", access.canManage(auth, code));
         model.addAttribute("today", plans.today());
-        return form(model, agency, year, m, MeasureForm.of(m), List.of());
+        return form(model, agency, year, m, MeasureForm.of(m, d -> formDates.show(d, locale)), List.of());
     }
 
     @PostMapping("/agency/{code}/measures/{year}/{id}")
     String update(@PathVariable String code, @PathVariable int year, @PathVariable long id, @ModelAttribute MeasureForm form,
-                  Authentication auth, Model model) {
+                  Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
+        form.readDatesWith(formDates.reader(locale));
         MeasurePlans.Result r = plans.update(auth.getName(), code, year, id, form);
         if (r == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -153,7 +170,7 @@ class MeasuresController {
     String progress(@PathVariable String code, @PathVariable int year, @PathVariable long id,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String note,
                     @RequestParam(required = false) String evidence, @RequestParam(required = false) List<Long> reached,
-                    Authentication auth, Model model) {
+                    Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
         MeasurePlans.Result r = plans.recordProgress(auth.getName(), code, year, id, status, note, evidence, reached);
         if (r == null) {
@@ -167,7 +184,7 @@ class MeasuresController {
             model.addAttribute("progressNote", note);
             model.addAttribute("progressEvidence", evidence);
             model.addAttribute("progressStatus", status);
-            return form(model, agency, year, m, MeasureForm.of(m), List.of());
+            return form(model, agency, year, m, MeasureForm.of(m, d -> formDates.show(d, locale)), List.of());
         }
         return "redirect:/agency/" + code + "/measures/" + year + "/" + id + "?recorded";
     }

@@ -106,7 +106,7 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(bad).contains("กรุณาใส่ชื่อมาตรการ", "วันแล้วเสร็จต้องไม่ก่อนวันเริ่ม", "ไม่มีข้อ OIT &quot;o999&quot;", "ต้องมีทั้งหัวข้อและวันที่");
         String badDate = mvc.perform(form(base).param("title", "x").param("dueOn", "31/13/2569"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(badDate).contains("อ่านไม่ได้");
+        assertThat(badDate).contains("ไม่มีวันที่ &quot;31/13/2569&quot; ในปฏิทิน");
         assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSize((int) measuresBefore);
 
         // a new measure that is already overdue, with a milestone
