@@ -93,6 +93,9 @@ class ResultsApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", report.rows());
         out.put("saved", report.saved());
+        if (report.encoding() != null) {
+            out.put("encoding", report.encoding());
+        }
         return out;
     }
 
