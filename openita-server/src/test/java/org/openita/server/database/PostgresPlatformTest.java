@@ -48,6 +48,16 @@ class PostgresPlatformTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aStartOnAnUnsupportedComputerEndsWithTheReasonAndTheWayOutNotAStackTrace() {
+        var failure = new IllegalStateException("Error creating bean with name 'embeddedDatabase'",
+                new PostgresPlatform.UnsupportedPlatformException("Linux", "ppc64le"));
+        var analysis = new UnsupportedPlatformFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).contains("ยังไม่รองรับเครื่องนี้ (Linux ppc64le)").contains("does not run on this computer (Linux ppc64le)");
+        assertThat(analysis.getAction()).contains("OPENITA_DB_URL").contains("PostgreSQL ภายนอก");
+    }
+
+    @org.junit.jupiter.api.Test
     void thisComputerIsOneOfThem() {
         PostgresPlatform here = PostgresPlatform.current();
         assertThat(here.archive()).isEqualTo(PostgresPlatform.of(System.getProperty("os.name"), System.getProperty("os.arch")).archive());
