@@ -9,15 +9,19 @@ import java.util.Map;
 import org.openita.server.upload.TableReader;
 import org.openita.server.web.TextInput;
 
-/** Reads the rows of a registry file (CSV in UTF-8, or the first sheet of an XLSX) by column, streamed and within limits. */
+/** Reads the rows of a registry file (CSV in UTF-8 or Windows-874, or the first sheet of an XLSX) by column, streamed and within limits. */
 final class AgencyFile {
 
     /** One data row: its number as the user sees it in the file (the header is row 1), and its cells. */
     record RawRow(int number, Map<AgencyColumns, String> cells) {
     }
 
-    /** The rows, or the problems that stop the file from being read at all (e.g. a missing column). */
-    record Contents(List<RawRow> rows, List<ImportProblem> problems) {
+    /**
+     * The rows, or the problems that stop the file from being read at all (e.g. a missing column).
+     *
+     * @param encoding the text encoding a CSV was read in ({@code UTF-8} or {@code windows-874}); null for XLSX
+     */
+    record Contents(List<RawRow> rows, List<ImportProblem> problems, String encoding) {
     }
 
     private AgencyFile() {
@@ -28,7 +32,8 @@ final class AgencyFile {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
         List<List<String>> table = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        new TableReader(file, lower.endsWith(".xlsx") ? TableReader.Kind.XLSX : TableReader.Kind.CSV).read(new TableReader.Sink() {
+        TableReader reader = new TableReader(file, lower.endsWith(".xlsx") ? TableReader.Kind.XLSX : TableReader.Kind.CSV);
+        reader.read(new TableReader.Sink() {
             @Override
             public void header(List<String> columns) {
                 if (!columns.isEmpty()) {
@@ -43,10 +48,11 @@ final class AgencyFile {
                 numbers.add(number);
             }
         });
+        String encoding = reader.encoding() == null ? null : reader.encoding().label();
         List<ImportProblem> problems = new ArrayList<>();
         if (table.isEmpty()) {
             problems.add(new ImportProblem(1, "", "ไฟล์ว่าง ไม่มีแถวหัวตาราง", "the file is empty: no header row"));
-            return new Contents(List.of(), problems);
+            return new Contents(List.of(), problems, encoding);
         }
         List<String> header = table.get(0);
         Map<Integer, AgencyColumns> byIndex = new java.util.HashMap<>();
@@ -72,7 +78,7 @@ final class AgencyFile {
             }
         }
         if (!problems.isEmpty()) {
-            return new Contents(List.of(), problems);
+            return new Contents(List.of(), problems, encoding);
         }
         List<RawRow> rows = new ArrayList<>();
         for (int r = 1; r < table.size(); r++) {
@@ -84,6 +90,6 @@ final class AgencyFile {
             byIndex.forEach((i, c) -> m.put(c, i < cells.size() && cells.get(i) != null ? TextInput.trim(cells.get(i)) : ""));
             rows.add(new RawRow(numbers.get(r), m));
         }
-        return new Contents(rows, problems);
+        return new Contents(rows, problems, encoding);
     }
 }

@@ -31,10 +31,11 @@ public class AgencyRegistry {
     }
 
     /** What an import did: rows read, agencies created and updated, the first problems found and how many there were. */
-    public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, int problemCount, boolean applied) {
-        ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied) {
+    public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, int problemCount, boolean applied,
+                               String encoding) {
+        ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied, String encoding) {
             this(rows, created, updated, problems.size() > PROBLEMS_LISTED ? List.copyOf(problems.subList(0, PROBLEMS_LISTED)) : problems,
-                    problems.size(), applied);
+                    problems.size(), applied, encoding);
         }
     }
 
@@ -98,12 +99,12 @@ public class AgencyRegistry {
             Files.deleteIfExists(copy);
         }
         if (!contents.problems().isEmpty()) {
-            return new ImportReport(0, 0, 0, contents.problems(), false);
+            return new ImportReport(0, 0, 0, contents.problems(), false, contents.encoding());
         }
         Set<String> known = new HashSet<>(jdbc.sql("select code from agency").query(String.class).list());
         AgencyRows.Checked checked = AgencyRows.check(contents.rows(), known);
         if (!checked.problems().isEmpty() && mode == Mode.ALL_OR_NOTHING) {
-            return new ImportReport(checked.rows(), 0, 0, checked.problems(), false);
+            return new ImportReport(checked.rows(), 0, 0, checked.problems(), false, contents.encoding());
         }
         int created = 0;
         int updated = 0;
@@ -135,7 +136,7 @@ public class AgencyRegistry {
                         before.map(AgencyRegistry::describe).orElse(null), describe(a));
             }
         }
-        return new ImportReport(checked.rows(), created, updated, checked.problems(), true);
+        return new ImportReport(checked.rows(), created, updated, checked.problems(), true, contents.encoding());
     }
 
     @Transactional

@@ -90,11 +90,12 @@ class ResultsApi {
                     "ไม่ได้นำเข้าข้อมูลใดเลย: อ่าน " + report.rows() + " แถว พบปัญหา " + (report.problems().size() + report.moreProblems()) + " รายการ",
                     report.problems());
         }
-        return new ImportSummary(report.rows(), report.saved());
+        return new ImportSummary(report.rows(), report.saved(), report.encoding());
     }
 
-    /** What an import read and saved. */
-    record ImportSummary(int rows, int saved) {
+    /** What an import read and saved, and for a CSV file the text encoding it was read in (UTF-8 or windows-874). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ImportSummary(int rows, int saved, String encoding) {
     }
 
     /** The fiscal years an agency has results for, newest first. */

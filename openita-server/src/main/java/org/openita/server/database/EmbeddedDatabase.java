@@ -4,35 +4,44 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** The running embedded PostgreSQL together with the lease on its data directory, its socket and its passwords. */
+/**
+ * The running embedded PostgreSQL together with the lease on its data directory, its socket and its passwords. On a
+ * system without Unix sockets (Windows) there is no socket: the server listens on 127.0.0.1 only, and every
+ * connection goes there, with a password (ADR 0014).
+ */
 final class EmbeddedDatabase implements AutoCloseable {
 
     private final StaleServerGuard.Lease lease;
     private final PostgresServer server;
     private final DatabaseCredentials credentials;
+    private final int port;
     private final DatabaseSocket socket;
     private final boolean tcp;
 
+    /** @param socket null when the server has no Unix socket; {@code tcp} must then be set */
     EmbeddedDatabase(StaleServerGuard.Lease lease, PostgresServer server, DatabaseCredentials credentials,
-                     DatabaseSocket socket, boolean tcp) {
+                     int port, DatabaseSocket socket, boolean tcp) {
         this.lease = lease;
         this.server = server;
         this.credentials = credentials;
+        this.port = port;
         this.socket = socket;
         this.tcp = tcp;
     }
 
     /** The server's port: on 127.0.0.1 when {@link #tcpPort()} is present, otherwise only the socket's name. */
     int port() {
-        return socket.port();
+        return port;
     }
 
-    /** The TCP port on 127.0.0.1, present only when one was configured. */
+    /** The TCP port on 127.0.0.1, present when one was configured or when there is no socket. */
     OptionalInt tcpPort() {
-        return tcp ? OptionalInt.of(socket.port()) : OptionalInt.empty();
+        return tcp ? OptionalInt.of(port) : OptionalInt.empty();
     }
 
+    /** The Unix socket; null when the server has none (Windows). */
     DatabaseSocket socket() {
         return socket;
     }
@@ -42,9 +51,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         return socket.file();
     }
 
-    /** A JDBC URL that reaches the application's database over the socket. */
+    /** A JDBC URL that reaches the application's database over the socket, or over 127.0.0.1 when there is none. */
     String applicationJdbcUrl() {
-        return socket.jdbcUrl(ApplicationRole.DATABASE);
+        return jdbcUrl(ApplicationRole.DATABASE);
+    }
+
+    private String jdbcUrl(String database) {
+        return socket != null ? socket.jdbcUrl(database)
+                : "jdbc:postgresql://" + ServerAccess.TCP_HOST + ":" + port + "/" + database + "?sslmode=disable";
     }
 
     String applicationUser() {
@@ -57,14 +71,20 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Connections as the superuser: for setting up at start (and for tests), never for the application. */
     DataSource superuser(String database) {
-        return socket.dataSource(database, SuperuserPassword.SUPERUSER, credentials.superuserPassword());
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl(database));
+        ds.setUser(SuperuserPassword.SUPERUSER);
+        ds.setPassword(credentials.superuserPassword());
+        return ds;
     }
 
     @Override
     public void close() throws IOException {
         try {
             server.close();
-            socket.removeTemporaryDirectory();
+            if (socket != null) {
+                socket.removeTemporaryDirectory();
+            }
         } finally {
             lease.close();
         }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Starts the embedded PostgreSQL on a data folder so that only OpenITA can open it: before the server starts,
  * the superuser gets its password and the access files are written ({@link ServerAccess}); once it runs, the
  * application role and its database are set up ({@link ApplicationRole}). The server listens on its owner-only
- * Unix socket and, unless a TCP port is configured, nowhere else. Works the same on a new folder, on one created
+ * Unix socket and, unless a TCP port is configured, nowhere else; on Windows, which has no Unix sockets for it, on
+ * 127.0.0.1 at a free port chosen at each start instead (ADR 0014). Works the same on a new folder, on one created
  * by an older OpenITA (upgraded in place) and on every later start. The server runs durably: fsync and
  * synchronous commit are on.
  */
@@ -39,6 +40,16 @@ final class EmbeddedDatabaseLauncher {
      */
     static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait, Integer tcpPort,
                                   boolean stopOnJvmExit) throws IOException {
+        PostgresBinaries.resolver(); // an unsupported computer is told so before anything is created
+        return start(dataDirectory, startupWait, staleServerWait, tcpPort, stopOnJvmExit, !PostgresPlatform.current().loopbackOnly());
+    }
+
+    /**
+     * @param unixSocket false for a server with no Unix socket, as on Windows: it then listens on 127.0.0.1 at
+     *                   {@code tcpPort}, or at a free port chosen now when that is null or 0
+     */
+    static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait, Integer tcpPort,
+                                  boolean stopOnJvmExit, boolean unixSocket) throws IOException {
         Files.createDirectories(dataDirectory);
         StaleServerGuard.Lease lease = StaleServerGuard.acquire(dataDirectory, staleServerWait);
         long started = System.nanoTime();
@@ -49,19 +60,22 @@ final class EmbeddedDatabaseLauncher {
             if (PostgresServer.isNew(dataDirectory)) {
                 PostgresServer.initdb(dataDirectory);
             }
-            boolean tcp = tcpPort != null;
-            socket = DatabaseSocket.create(dataDirectory, tcp ? (tcpPort == 0 ? freePort() : tcpPort) : SOCKET_ONLY_PORT);
-            ServerAccess.secure(dataDirectory, socket, tcp);
+            boolean tcp = tcpPort != null || !unixSocket;
+            int port = tcp ? (tcpPort == null || tcpPort == 0 ? freePort() : tcpPort) : SOCKET_ONLY_PORT;
+            socket = unixSocket ? DatabaseSocket.create(dataDirectory, port) : null;
+            ServerAccess.secure(dataDirectory, port, socket, tcp);
             if (kept.isEmpty()) {
                 log.info("Setting new random passwords for the embedded database; they are kept in {}",
                         DatabaseCredentials.file(dataDirectory));
                 SuperuserPassword.set(dataDirectory, credentials.superuserPassword());
                 credentials.write(dataDirectory);
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(lease, PostgresServer.start(dataDirectory, startupWait, stopOnJvmExit), credentials, socket, tcp);
+            EmbeddedDatabase db = new EmbeddedDatabase(lease, PostgresServer.start(dataDirectory, startupWait, stopOnJvmExit), credentials,
+                    port, socket, tcp);
             setUpApplicationRole(db, credentials);
-            log.info("Embedded PostgreSQL started with data in {}, its socket in {} and {} ({} ms); OpenITA connects as the role {}",
-                    dataDirectory, socket.directory(), tcp ? "TCP on " + ServerAccess.TCP_HOST + ":" + socket.port() : "no TCP port",
+            log.info("Embedded PostgreSQL started with data in {}, {} and {} ({} ms); OpenITA connects as the role {}",
+                    dataDirectory, socket != null ? "its socket in " + socket.directory() : "no Unix socket",
+                    tcp ? "TCP on " + ServerAccess.TCP_HOST + ":" + port : "no TCP port",
                     (System.nanoTime() - started) / 1_000_000, ApplicationRole.NAME);
             return db;
         } catch (IOException | RuntimeException e) {

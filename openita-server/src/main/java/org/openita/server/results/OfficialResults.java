@@ -55,7 +55,10 @@ public class OfficialResults {
      * @param moreProblems how many more there were
      * @param unmatched rows whose agency matched nothing in the registry
      */
-    public record Report(int rows, int saved, List<Problem> problems, int moreProblems, List<Problem> unmatched) {
+    /**
+     * @param encoding the text encoding a CSV file was read in ({@code UTF-8} or {@code windows-874}); null for XLSX and JSON
+     */
+    public record Report(int rows, int saved, List<Problem> problems, int moreProblems, List<Problem> unmatched, String encoding) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -162,7 +165,7 @@ public class OfficialResults {
             } else {
                 importer.apply();
             }
-            return importer.report();
+            return importer.report(file.encoding() == null ? null : file.encoding().label());
         });
         if (failure[0] != null) {
             throw failure[0];
@@ -434,9 +437,9 @@ public class OfficialResults {
                     .param(actor).update();
         }
 
-        Report report() {
+        Report report(String encoding) {
             rowsDone.accept(rows);
-            return new Report(rows, problems.isEmpty() ? saved : 0, List.copyOf(problems), more, List.copyOf(unmatched));
+            return new Report(rows, problems.isEmpty() ? saved : 0, List.copyOf(problems), more, List.copyOf(unmatched), encoding);
         }
     }
 

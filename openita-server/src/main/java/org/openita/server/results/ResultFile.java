@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.openita.server.upload.RowLimitedStream;
 import org.openita.server.upload.TableReader;
+import org.openita.server.upload.TextEncoding;
 import org.openita.server.upload.UnreadableFileException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -63,6 +64,7 @@ public final class ResultFile {
     private final Path file;
     private final Format format;
     private volatile DoubleSupplier progress = () -> 0;
+    private volatile TextEncoding encoding;
 
     ResultFile(Path file, Format format) {
         this.file = file;
@@ -72,6 +74,11 @@ public final class ResultFile {
     /** How much of the file has been read, from 0 to 1. */
     double progress() {
         return Math.min(1, progress.getAsDouble());
+    }
+
+    /** The encoding a CSV file was read in (UTF-8 or Windows-874), once it is decided; null for XLSX and JSON. */
+    TextEncoding encoding() {
+        return encoding;
     }
 
     /**
@@ -94,6 +101,7 @@ public final class ResultFile {
         table.read(new TableReader.Sink() {
             @Override
             public void header(List<String> columns) {
+                encoding = table.encoding();
                 header.add(columns);
                 sink.header(columns);
             }

@@ -36,7 +36,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Reads a table, CSV (UTF-8, with or without BOM; other bytes refused) or the first sheet of an XLSX workbook, row by row without
+ * Reads a table, CSV (UTF-8 with or without BOM, or Windows-874 as Thai Excel saves it, decided from the bytes by
+ * {@link TextEncoding}; other bytes refused) or the first sheet of an XLSX workbook, row by row without
  * holding it in memory, and refuses it as soon as it passes a limit: {@link #MAX_ROWS} data rows,
  * {@link #MAX_COLUMNS} columns, {@link #MAX_ROW_BYTES} per row, Excel's own limit per cell, and for a
  * workbook the expanded size of each part ({@link WorkbookCheck}, before any XML is parsed). Rows come out
@@ -70,6 +71,7 @@ public final class TableReader {
     private final Path file;
     private final Kind kind;
     private volatile DoubleSupplier progress = () -> 0;
+    private volatile TextEncoding encoding;
 
     public TableReader(Path file, Kind kind) {
         this.file = file;
@@ -79,6 +81,11 @@ public final class TableReader {
     /** How much of the file has been read, from 0 to 1. */
     public double progress() {
         return Math.min(1, progress.getAsDouble());
+    }
+
+    /** The encoding a CSV was read in, once {@link #read} has decided it; null for a workbook. */
+    public TextEncoding encoding() {
+        return encoding;
     }
 
     /** A value as a message quotes it: at most 60 characters, control characters spelled out. */
@@ -201,15 +208,17 @@ public final class TableReader {
     }
 
     /**
-     * Reads the CSV as UTF-8, a leading byte-order mark skipped before the parser sees it (so that a quoted first
-     * header is read as one), and refuses bytes that are not UTF-8 rather than reading them as U+FFFD: a file saved
-     * as Thai "ANSI" (TIS-620) would otherwise be imported as question marks.
+     * Reads the CSV in the encoding its bytes show ({@link TextEncoding#detect}): UTF-8, a leading byte-order mark
+     * skipped before the parser sees it (so that a quoted first header is read as one), or Windows-874. Bytes the
+     * chosen encoding does not define are refused rather than read as U+FFFD, which would import question marks.
      */
     private void csv(Sink sink) throws IOException {
         long size = Files.size(file);
+        TextEncoding detected = TextEncoding.detect(file);
+        encoding = detected;
         try (RowLimitedStream in = new RowLimitedStream(Files.newInputStream(file));
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                     .parse(strictUtf8(in))) {
+                     .parse(detected.reader(in))) {
             progress = () -> size <= 0 ? 0 : (double) in.bytesRead() / size;
             Iterator<CSVRecord> it = parser.iterator();
             boolean header = true;
@@ -237,22 +246,18 @@ public final class TableReader {
                 throw limit;
             }
             if (e.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(e);
+                throw notText(e);
             }
             String why = quoted(e.getCause().getMessage());
             throw new UnreadableFileException("อ่านไฟล์ CSV ไม่ได้: " + why, "the CSV file cannot be read: " + why, e);
         } catch (CharacterCodingException e) {
-            throw notUtf8(e);
+            throw notText(e);
         }
     }
 
-    /**
-     * The reason for a file that is not UTF-8 text. (The decoder reads ahead of the parser, so the row where the bytes
-     * are is not known and is not named.)
-     */
-    public static UnreadableFileException notUtf8(Throwable cause) {
-        return new UnreadableFileException("ไฟล์ไม่ได้บันทึกเป็น UTF-8 (มีอักขระที่อ่านไม่ได้ เช่น ไฟล์ที่บันทึกแบบ ANSI หรือ TIS-620) ให้บันทึกเป็น \"CSV UTF-8\" แล้วนำเข้าอีกครั้ง",
-                "the file is not UTF-8 text (it holds bytes that cannot be read, as a file saved as ANSI or TIS-620 does); save it as \"CSV UTF-8\" and import it again", cause);
+    /** The reason for bytes the decided encoding refuses after all (the file changed while it was read). */
+    private static UnreadableFileException notText(Throwable cause) {
+        return TextEncoding.neither("อ่านไฟล์ไม่ได้ตลอดทั้งไฟล์", "it could not be read to the end", cause);
     }
 
     private void xlsx(Sink sink) throws IOException {

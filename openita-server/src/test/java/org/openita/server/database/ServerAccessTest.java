@@ -1,6 +1,7 @@
 package org.openita.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class ServerAccessTest {
         Path dir = ServerTestSupport.freshDirectory("openita-conf-");
         Files.writeString(dir.resolve("postgresql.conf"), "# initdb's\n");
         DatabaseSocket socket = DatabaseSocket.create(dir, 5432);
-        ServerAccess.secure(dir, socket, false);
+        ServerAccess.secure(dir, socket.port(), socket, false);
         assertThat(Files.readString(dir.resolve(ServerAccess.CONF_FILE)))
                 .contains("listen_addresses = ''").contains("port = 5432")
                 .contains("unix_socket_directories = '" + dir.toAbsolutePath().resolve("socket") + "'")
@@ -51,10 +52,22 @@ class ServerAccessTest {
         assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("local   all       all                 scram-sha-256")
                 .doesNotContain("host").doesNotContain("trust");
 
-        ServerAccess.secure(dir, socket, true);
+        ServerAccess.secure(dir, socket.port(), socket, true);
         assertThat(Files.readString(dir.resolve(ServerAccess.CONF_FILE))).contains("listen_addresses = '127.0.0.1'");
         assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("host    all       all   127.0.0.1/32  scram-sha-256");
         assertThat(Files.readAllLines(dir.resolve("postgresql.conf"))).filteredOn(ServerAccess.INCLUDE_LINE::equals).hasSize(1);
+    }
+
+    @Test
+    void withoutASocketTheServerListensOnLoopbackOnlyAndPgHbaHasNoLocalLine() throws Exception {
+        Path dir = ServerTestSupport.freshDirectory("openita-conf-");
+        Files.writeString(dir.resolve("postgresql.conf"), "# initdb's\n");
+        ServerAccess.secure(dir, 49_152, null, true);
+        assertThat(Files.readString(dir.resolve(ServerAccess.CONF_FILE)))
+                .contains("listen_addresses = '127.0.0.1'").contains("port = 49152").contains("unix_socket_directories = ''");
+        assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("host    all       all   127.0.0.1/32  scram-sha-256")
+                .doesNotContain("local ").doesNotContain("trust");
+        assertThatThrownBy(() -> ServerAccess.secure(dir, 5432, null, false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

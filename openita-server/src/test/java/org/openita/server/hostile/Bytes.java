@@ -58,6 +58,26 @@ final class Bytes {
         return out;
     }
 
+    /**
+     * Whether the bytes are Windows-874 text as the CSV imports accept it since issue 11 (every byte defined in the code
+     * page, no NUL): judged with the JDK's own decoder, not the importer's.
+     */
+    static boolean windows874(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            java.nio.charset.Charset.forName("x-windows-874").newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         return insert(a, a.length, b);
     }

@@ -40,7 +40,8 @@ final class CsvCases {
                 int at = Bytes.boundary(r, bytes);
                 bytes = Bytes.insert(bytes, at, junk);
                 d.append("; bytes ").append(Bytes.hex(junk)).append(" at ").append(at);
-                bad = true;
+                // bytes that are all Windows-874 may be read as such (issue 11): then the file is not surely bad
+                bad = !Bytes.windows874(bytes);
             } else if (k < 55) {
                 String[] names = {"UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32LE", "UTF-32BE", "x-windows-874", "TIS-620", "ISO-8859-1", "windows-1252"};
                 Charset cs = Charset.forName(names[r.nextInt(names.length)]);
@@ -51,14 +52,15 @@ final class CsvCases {
                 // UTF-16 and UTF-32 always differ from UTF-8; a one-byte charset differs when the text is not ASCII
                 // (a charset that cannot hold every character replaces some with '?', which may remove what made the file bad)
                 boolean ascii = text.chars().allMatch(c -> c < 0x80);
-                bad = cs.name().startsWith("UTF-") || (canEncode ? bad || !ascii : false);
+                // since issue 11 a file that is all Windows-874 is read as such: Thai "ANSI" is not bad in itself
+                bad = cs.name().startsWith("UTF-") || (canEncode ? bad || (!ascii && !Bytes.windows874(bytes)) : false);
                 reencoded = true;
             } else if (k < 70) {
                 int cut = r.nextInt(bytes.length + 1);
                 boolean midChar = cut < bytes.length && (bytes[cut] & 0xC0) == 0x80;
                 bytes = java.util.Arrays.copyOf(bytes, cut);
                 d.append("; cut at byte ").append(cut).append(midChar ? " (inside a character)" : "");
-                bad = midChar; // what made it bad may have been cut off
+                bad = midChar && !Bytes.windows874(bytes); // what made it bad may have been cut off; a cut may leave Windows-874
             } else if (k < 85) {
                 int flips = 1 + r.nextInt(5);
                 for (int i = 0; i < flips && bytes.length > 0; i++) {

@@ -86,14 +86,24 @@ class ImportRegressionIT extends ServerTestSupport {
         assertThat(results("CSV", csv).problems()).isEmpty();
     }
 
-    /** Bytes that are not UTF-8 were read as U+FFFD and stored: a registry saved as Thai "ANSI" with English headers. */
+    /**
+     * Bytes that are not UTF-8 were read as U+FFFD and stored: a registry saved as Thai "ANSI" with English headers. Since
+     * issue 11 such a file is read as Windows-874, every Thai character intact; bytes that are neither are still refused.
+     */
     @Test
-    void aCsvFileSavedAsThaiAnsiIsRefusedNotStoredAsReplacementCharacters() throws Exception {
+    void aCsvFileSavedAsThaiAnsiIsReadAsWindows874NotStoredAsReplacementCharacters() throws Exception {
         byte[] csv = ("code,name_th,type\nHOST-Q02,เทศบาลตำบลอักขระเพี้ยน,SUBDISTRICT_MUNICIPALITY\n").getBytes(Charset.forName("x-windows-874"));
-        assertThatThrownBy(() -> registry.importFile("test", "ansi.csv", new ByteArrayInputStream(csv), AgencyRegistry.Mode.ALL_OR_NOTHING))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("not UTF-8").hasMessageContaining("CSV UTF-8")
-                .satisfies(e -> assertThat(((UnreadableFileException) e).th()).contains("UTF-8"));
-        assertThat(registry.find("HOST-Q02")).isEmpty();
+        AgencyRegistry.ImportReport r = registry.importFile("test", "ansi.csv", new ByteArrayInputStream(csv), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        assertThat(r.applied()).isTrue();
+        assertThat(r.encoding()).isEqualTo("windows-874");
+        assertThat(registry.find("HOST-Q02")).get().satisfies(a -> assertThat(a.nameTh()).isEqualTo("เทศบาลตำบลอักขระเพี้ยน"));
+
+        byte[] neither = Bytes.concat(csv, ("HOST-Q05,เทศบาลตำบล").getBytes(Charset.forName("x-windows-874")));
+        byte[] spoiled = Bytes.concat(neither, new byte[] {(byte) 0xDB, ',', 'x', '\n'});
+        assertThatThrownBy(() -> registry.importFile("test", "ansi.csv", new ByteArrayInputStream(spoiled), AgencyRegistry.Mode.ALL_OR_NOTHING))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("neither UTF-8 nor Windows-874").hasMessageContaining("Excel template")
+                .satisfies(e -> assertThat(((UnreadableFileException) e).th()).contains("Windows-874"));
+        assertThat(registry.find("HOST-Q05")).isEmpty();
     }
 
     /** results-csv #15 and others: U+000C at the end of a cell was trimmed away and the file accepted. */
