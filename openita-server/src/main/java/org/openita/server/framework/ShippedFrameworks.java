@@ -33,7 +33,7 @@ class ShippedFrameworks implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
+        for (int year : FrameworkLoader.shippedYears()) {
             String text = FrameworkLoader.shippedText(year);
             FrameworkDefinition d = FrameworkLoader.parse("ita-" + year + ".yaml", text);
             String sha = sha256(text);
