@@ -71,7 +71,7 @@ class OtherShapeYearTest {
         try (PDDocument p = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(p);
         }
-        assertThat(text).contains("หน่วยงานทดลอง", "84.17", "สูง", "การดูแลทรัพย์สิน", "การป้องกันการทุจริต");
+        assertThat(text).contains("หน่วยงานทดลอง", "84.17", "สูง", "การดูแลทรัพย์สิน", "การป้องกันการทุจริต", "ฉบับ 2590.1");
         assertThat(text).doesNotContain("EIT");
         String html = HtmlRenderer.render(doc, DigitStyle.ARABIC);
         assertThat(html).contains("84.17", "การเผยแพร่การจัดซื้อ").doesNotContain("EIT");

@@ -88,6 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/outbox").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/cycles", "/cycles/**").hasRole("CENTRAL_ADMIN")
+                        .requestMatchers("/frameworks", "/frameworks/**").hasRole("CENTRAL_ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
