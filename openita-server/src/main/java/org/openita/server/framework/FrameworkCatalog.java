@@ -40,6 +40,12 @@ public class FrameworkCatalog {
                 .query(Row.class).list().stream().map(r -> FrameworkSummary.of(parse(r), r.origin())).toList();
     }
 
+    /** The active definition of every year. */
+    public List<FrameworkDefinition> activeDefinitions() {
+        return jdbc.sql("select fiscal_year, sha256, origin, content from framework_definition where active order by fiscal_year")
+                .query(Row.class).list().stream().map(this::parse).toList();
+    }
+
     /** The active version of a year: which definition results of that year are scored under. */
     public Optional<DefinitionVersion> activeVersion(int fiscalYear) {
         return jdbc.sql("select " + VERSION_COLUMNS + " from framework_definition where fiscal_year = ? and active")

@@ -94,9 +94,12 @@ final class OfficialResultColumns {
         return h;
     }
 
-    /** Whether a header has a form some year's template uses; the year's framework then checks what it carries. */
-    static boolean isKnown(String header) {
-        return BASE.contains(header) || isItem(header) || toolOf(header).isPresent() || indicatorOf(header).isPresent();
+    /**
+     * Whether a header is a column of some year's template: a base column, a question or item code (the row's year
+     * then checks it), or one of {@code yearColumns}, the tool, part and indicator columns of the active frameworks.
+     */
+    static boolean isKnown(String header, java.util.Set<String> yearColumns) {
+        return BASE.contains(header) || isItem(header) || yearColumns.contains(header);
     }
 
     /** Whether a column carries one question's or OIT item's score (i1, e5, o12) rather than a fixed figure. */

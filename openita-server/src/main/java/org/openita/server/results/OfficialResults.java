@@ -167,6 +167,11 @@ public class OfficialResults {
         final List<Problem> problems = new ArrayList<>();
         final List<Problem> unmatched = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        /** The tool, part and indicator columns some year's active framework has. */
+        final Set<String> knownColumns = new HashSet<>();
+        {
+            frameworks.activeDefinitions().forEach(d -> knownColumns.addAll(OfficialResultColumns.headers(d)));
+        }
         /** The frameworks of the years met in this file, looked up once each. */
         final Map<Integer, Optional<org.openita.core.framework.FrameworkDefinition>> yearFrameworks = new HashMap<>();
 
@@ -229,7 +234,7 @@ public class OfficialResults {
                 if (refusedText(1, c, c)) {
                     continue;
                 }
-                if (!OfficialResultColumns.isKnown(c)) {
+                if (!OfficialResultColumns.isKnown(c, knownColumns)) {
                     problem(1, c, "ไม่รู้จักคอลัมน์ \"" + ResultFile.quoted(c) + "\" ใช้หัวคอลัมน์ตามแบบฟอร์ม",
                             "unknown column \"" + ResultFile.quoted(c) + "\"; use the template's headers");
                 }
