@@ -23,6 +23,8 @@ public final class FrameworkLoader {
 
     public static final String SCHEMA = "openita/framework/v1";
     private static final java.util.regex.Pattern SHIPPED_NAME = java.util.regex.Pattern.compile("ita-(\\d{4})\\.yaml");
+    /** The fiscal years whose definitions ship, as {@link #shippedYears()} finds them in the resources (not a list kept in code). */
+    public static final List<Integer> SHIPPED_YEARS = shippedYears();
 
     private FrameworkLoader() {
     }
