@@ -31,6 +31,30 @@ class ModularityTests {
     }
 
     @Test
+    void verificationFailsWhenAModuleUsesOneItHasNotDeclared() {
+        assertThatThrownBy(() -> ApplicationModules.of(org.openita.fixture.allowed.FixtureAllowedApplication.class, location -> true).verify())
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("gamma").hasMessageContaining("delta");
+    }
+
+    @Test
+    void everyModuleDeclaresWhatItMayUse() {
+        assertThat(modules.stream().map(m -> m.getBasePackage().getName())
+                .filter(p -> !p.endsWith(".web")) // the open module of shared web infrastructure
+                .filter(ModularityTests::declaresNoDependencies).toList())
+                .as("modules without allowedDependencies").isEmpty();
+    }
+
+    private static boolean declaresNoDependencies(String packageName) {
+        try {
+            var module = Class.forName(packageName + ".package-info").getAnnotation(org.springframework.modulith.ApplicationModule.class);
+            return module == null || java.util.List.of(module.allowedDependencies()).contains(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+        } catch (ClassNotFoundException e) {
+            return true;
+        }
+    }
+
+    @Test
     void writeModuleDiagrams() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }

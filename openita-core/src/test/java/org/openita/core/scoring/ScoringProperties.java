@@ -3,20 +3,18 @@ package org.openita.core.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.openita.core.framework.AnswerScale;
 import org.openita.core.framework.FiscalYear;
 import org.openita.core.framework.FrameworkDefinition;
@@ -25,8 +23,12 @@ import org.openita.core.framework.LevelScheme;
 import org.openita.core.framework.OitItem;
 import org.openita.core.framework.Question;
 import org.openita.core.framework.SubItem;
+import org.openita.core.testing.SeededProperty;
 
-/** Properties that must hold for any answers, in every shipped year. */
+/**
+ * Properties that must hold for any answers, in every shipped year, each checked over seeded generated inputs
+ * ({@link SeededProperty}: a failure prints its seed and input).
+ */
 class ScoringProperties {
 
     private static final Map<Integer, FrameworkDefinition> DEFS = new HashMap<>();
@@ -39,8 +41,14 @@ class ScoringProperties {
     record Answer(String question, String part, String subItem, String option) {
     }
 
-    /** Random individual answers to every question of the year, plus random OIT verdicts. */
-    record Survey(int year, List<Answer> answers, Map<String, Boolean> oitPasses) {
+    /** Random individual answers to every question of the year, plus random OIT verdicts, drawn from a seed. */
+    record Survey(int year, long seed, int respondents, List<Answer> answers, Map<String, Boolean> oitPasses) {
+
+        @Override
+        public String toString() {
+            return "Survey[year=" + year + ", seed=" + seed + ", respondents=" + respondents + ", " + answers.size()
+                    + " answers, OIT passes " + new TreeMap<>(oitPasses) + "]";
+        }
 
         AssessmentInput toInput() {
             return toInput(answers);
@@ -69,12 +77,11 @@ class ScoringProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Survey> surveys() {
-        Arbitrary<Integer> years = Arbitraries.of(2565, 2566, 2568);
-        Arbitrary<Long> seeds = Arbitraries.longs();
-        Arbitrary<Integer> respondents = Arbitraries.integers().between(1, 12);
-        return Combinators.combine(years, seeds, respondents).as(ScoringProperties::randomSurvey);
+    private static final List<Integer> SURVEY_YEARS = List.of(2565, 2566, 2568);
+
+    /** A survey of one of the years with individual answers, 1 to 12 respondents per question. */
+    static Survey survey(SplittableRandom rnd) {
+        return randomSurvey(SURVEY_YEARS.get(rnd.nextInt(SURVEY_YEARS.size())), rnd.nextLong(), rnd.nextInt(1, 13));
     }
 
     private static Survey randomSurvey(int year, long seed, int respondents) {
@@ -96,7 +103,7 @@ class ScoringProperties {
         for (OitItem o : d.oitItems()) {
             oit.put(o.code(), rnd.nextInt(4) > 0);
         }
-        return new Survey(year, answers, oit);
+        return new Survey(year, seed, respondents, answers, oit);
     }
 
     private static List<Double> allScores(ScoreResult r) {
@@ -109,8 +116,13 @@ class ScoringProperties {
         return out;
     }
 
-    @Property(tries = 60)
-    void scoresStayBetweenZeroAndHundred(@ForAll("surveys") Survey survey) {
+    @Test
+    void scoresStayBetweenZeroAndHundred() {
+        SeededProperty.forAll("scoresStayBetweenZeroAndHundred", 60, ScoringProperties::survey,
+                ScoringProperties::scoresStayBetweenZeroAndHundred);
+    }
+
+    private static void scoresStayBetweenZeroAndHundred(Survey survey) {
         ScoreResult r = ScoringEngine.score(def(survey.year()), survey.toInput());
         assertThat(allScores(r)).filteredOn(v -> v != null).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0));
         for (int ind = 1; ind <= 8; ind++) {
@@ -121,8 +133,18 @@ class ScoringProperties {
         }
     }
 
-    @Property(tries = 60)
-    void aBetterAnswerNeverLowersAnyScore(@ForAll("surveys") Survey survey, @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+    /** A survey and which of its answers to improve. */
+    record SurveyAndPick(Survey survey, int pick) {
+    }
+
+    @Test
+    void aBetterAnswerNeverLowersAnyScore() {
+        SeededProperty.forAll("aBetterAnswerNeverLowersAnyScore", 60,
+                rnd -> new SurveyAndPick(survey(rnd), rnd.nextInt(0, 10_001)),
+                c -> aBetterAnswerNeverLowersAnyScore(c.survey(), c.pick()));
+    }
+
+    private static void aBetterAnswerNeverLowersAnyScore(Survey survey, int pick) {
         FrameworkDefinition d = def(survey.year());
         List<Answer> answers = survey.answers();
         Answer before = answers.get(pick % answers.size());
@@ -150,8 +172,18 @@ class ScoringProperties {
         }
     }
 
-    @Property(tries = 40)
-    void theOrderOfResponsesNeverMatters(@ForAll("surveys") Survey survey, @ForAll long shuffleSeed) {
+    /** A survey and the seed of a shuffle of its responses. */
+    record SurveyAndShuffle(Survey survey, long shuffleSeed) {
+    }
+
+    @Test
+    void theOrderOfResponsesNeverMatters() {
+        SeededProperty.forAll("theOrderOfResponsesNeverMatters", 40,
+                rnd -> new SurveyAndShuffle(survey(rnd), rnd.nextLong()),
+                c -> theOrderOfResponsesNeverMatters(c.survey(), c.shuffleSeed()));
+    }
+
+    private static void theOrderOfResponsesNeverMatters(Survey survey, long shuffleSeed) {
         List<Answer> shuffled = new ArrayList<>(survey.answers());
         Collections.shuffle(shuffled, new Random(shuffleSeed));
         FrameworkDefinition d = def(survey.year());
@@ -160,11 +192,29 @@ class ScoringProperties {
         assertThat(b).isEqualTo(a);
     }
 
-    @Property(tries = 300)
-    void levelsAreMonotoneInTheOverall(@ForAll("years") int year,
-                                       @ForAll @DoubleRange(min = 0, max = 100) double low,
-                                       @ForAll @DoubleRange(min = 0, max = 100) double high,
-                                       @ForAll @DoubleRange(min = 0, max = 100) double toolScore) {
+    /** A year, two overall scores and the score every tool gets. */
+    record Overalls(int year, double low, double high, double toolScore) {
+    }
+
+    /** Scores with two decimals, as published, and now and then exactly an edge or a level rule's bound. */
+    static Overalls overalls(SplittableRandom rnd) {
+        int year = FrameworkLoader.shippedYears().get(rnd.nextInt(FrameworkLoader.shippedYears().size()));
+        double[] edges = def(year).levelScheme().rules().stream()
+                .flatMap(r -> Stream.of(r.lowerBound(), r.upperBound(), r.overallAtLeast()))
+                .filter(v -> v != null && v >= 0 && v <= 100).mapToDouble(Double::doubleValue).toArray();
+        double[] withEnds = DoubleStream.concat(DoubleStream.of(0, 0.01, 99.99, 100),
+                Arrays.stream(edges)).toArray();
+        return new Overalls(year, SeededProperty.twoDecimals(rnd, 0, 100, withEnds),
+                SeededProperty.twoDecimals(rnd, 0, 100, withEnds), SeededProperty.twoDecimals(rnd, 0, 100, withEnds));
+    }
+
+    @Test
+    void levelsAreMonotoneInTheOverall() {
+        SeededProperty.forAll("levelsAreMonotoneInTheOverall", 300, ScoringProperties::overalls,
+                c -> levelsAreMonotoneInTheOverall(c.year(), c.low(), c.high(), c.toolScore()));
+    }
+
+    private static void levelsAreMonotoneInTheOverall(int year, double low, double high, double toolScore) {
         if (low > high) {
             double t = low;
             low = high;
@@ -179,10 +229,5 @@ class ScoringProperties {
         assertThat(a.isDetermined()).isTrue();
         assertThat(b.isDetermined()).isTrue();
         assertThat(scheme.rank(b.level())).isLessThanOrEqualTo(scheme.rank(a.level()));
-    }
-
-    @Provide
-    Arbitrary<Integer> years() {
-        return Arbitraries.of(FrameworkLoader.shippedYears());
     }
 }

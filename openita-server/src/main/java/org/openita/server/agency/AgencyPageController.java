@@ -43,7 +43,7 @@ class AgencyPageController {
 
     /** Whether this person may change the agency's data today, by role and by the cycle's phase. */
     private boolean mayEditData(Authentication auth) {
-        java.time.LocalDate today = org.openita.server.cycle.CycleService.today();
+        java.time.LocalDate today = cycles.today();
         int year = org.openita.core.framework.FiscalYear.containing(today).buddhistEra();
         java.util.List<org.openita.server.cycle.Phase> now = cycles.windows(year)
                 .map(w -> org.openita.server.cycle.CycleCalendar.current(w, today)).orElse(List.of());

@@ -48,7 +48,7 @@ class ResultsApi {
             @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX),
             @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
     @PostMapping(path = "/api/v1/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    Map<String, Object> importAny(jakarta.servlet.http.HttpServletRequest request, @RequestHeader("Content-Type") String type, Authentication auth)
+    ImportSummary importAny(jakarta.servlet.http.HttpServletRequest request, @RequestHeader("Content-Type") String type, Authentication auth)
             throws IOException {
         return importFile(request, type, auth, code -> access.canManage(auth, code));
     }
@@ -59,13 +59,13 @@ class ResultsApi {
             @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX),
             @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
     @PostMapping(path = "/api/v1/agencies/{code}/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    Map<String, Object> importOne(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request,
+    ImportSummary importOne(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request,
                                   @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
         access.requireManageable(auth, code);
         return importFile(request, type, auth, code::equals);
     }
 
-    private Map<String, Object> importFile(jakarta.servlet.http.HttpServletRequest request, String type, Authentication auth,
+    private ImportSummary importFile(jakarta.servlet.http.HttpServletRequest request, String type, Authentication auth,
                                            Predicate<String> allowed) throws IOException {
         ResultFile.Format format = type.startsWith("text/csv") ? ResultFile.Format.CSV
                 : type.startsWith(MediaType.APPLICATION_JSON_VALUE) ? ResultFile.Format.JSON : ResultFile.Format.XLSX;
@@ -90,17 +90,22 @@ class ResultsApi {
                     "ไม่ได้นำเข้าข้อมูลใดเลย: อ่าน " + report.rows() + " แถว พบปัญหา " + (report.problems().size() + report.moreProblems()) + " รายการ",
                     report.problems());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", report.rows());
-        out.put("saved", report.saved());
-        return out;
+        return new ImportSummary(report.rows(), report.saved());
+    }
+
+    /** What an import read and saved. */
+    record ImportSummary(int rows, int saved) {
+    }
+
+    /** The fiscal years an agency has results for, newest first. */
+    record ResultYears(String agencyCode, java.util.List<Integer> years) {
     }
 
     @Operation(summary = "The fiscal years an agency has results for, newest first")
     @GetMapping("/api/v1/agencies/{code}/results")
-    Map<String, Object> years(@PathVariable String code, Authentication auth) {
+    ResultYears years(@PathVariable String code, Authentication auth) {
         access.requireVisible(auth, code);
-        return Map.of("agencyCode", code, "years", results.years(code));
+        return new ResultYears(code, results.years(code));
     }
 
     @Operation(summary = "An agency's results for a year",

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "Use this recommendations knowledge base (YAML, schema openita/recommendations/v1) instead of the shipped one.")
     Path knowledge;
 
+    /** Where "today" comes from when no --date is given: the system clock in Asia/Bangkok. */
+    Clock clock = Clock.system(ZoneId.of("Asia/Bangkok"));
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -78,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         LocalDate reportDate;
         try {
-            reportDate = date == null ? LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")) : LocalDate.parse(date);
+            reportDate = date == null ? LocalDate.now(clock) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             err.println("- --date: expected a date such as 2025-10-15 / วันที่ต้องอยู่ในรูปแบบ 2025-10-15 (ค.ศ.)");
             return OpenItaCommand.BAD_INPUT;

@@ -1,3 +1,3 @@
 /** The openita command line: validate and show framework definitions, score results. */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = {"agency"})
 package org.openita.server.cli;

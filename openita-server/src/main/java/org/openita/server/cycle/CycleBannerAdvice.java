@@ -26,7 +26,7 @@ class CycleBannerAdvice {
 
     @ModelAttribute("cycleBanner")
     Banner banner(Locale locale) {
-        LocalDate today = CycleService.today();
+        LocalDate today = cycles.today();
         int year = FiscalYear.containing(today).buddhistEra();
         return cycles.windows(year).map(w -> new Banner(year, w.stream().filter(x -> x.contains(today))
                 .map(x -> new Running(x.phase(), CycleDates.format(x.endsOn(), locale))).toList())).orElse(null);

@@ -28,7 +28,7 @@ class CycleController {
     @GetMapping("/cycles")
     String list(Model model) {
         model.addAttribute("years", cycles.years());
-        model.addAttribute("nextYear", FiscalYear.containing(CycleService.today()).buddhistEra());
+        model.addAttribute("nextYear", FiscalYear.containing(cycles.today()).buddhistEra());
         return "cycles/list";
     }
 
@@ -49,7 +49,7 @@ class CycleController {
                 new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no cycle for " + year));
         model.addAttribute("year", year);
         model.addAttribute("windows", windows);
-        model.addAttribute("current", CycleCalendar.current(windows, CycleService.today()));
+        model.addAttribute("current", CycleCalendar.current(windows, cycles.today()));
         return "cycles/edit";
     }
 

@@ -1,5 +1,6 @@
 package org.openita.server.cycle;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Cycles per fiscal year with their phase windows, in PostgreSQL. Today is taken in Asia/Bangkok. */
+/** Cycles per fiscal year with their phase windows, in PostgreSQL. Today is taken from the server's clock, in Asia/Bangkok. */
 @Service
 public class CycleService {
 
@@ -19,14 +20,22 @@ public class CycleService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    CycleService(JdbcClient jdbc, AuditTrail audit) {
+    CycleService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(BANGKOK);
+    /** Today in Asia/Bangkok by the given clock, whatever the clock's own zone. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(BANGKOK));
+    }
+
+    /** Today in Asia/Bangkok by the server's clock. */
+    public LocalDate today() {
+        return today(clock);
     }
 
     public List<Integer> years() {

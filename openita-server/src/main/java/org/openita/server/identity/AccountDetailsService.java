@@ -1,6 +1,5 @@
 package org.openita.server.identity;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -25,7 +24,7 @@ class AccountDetailsService implements UserDetailsService {
         return User.withUsername(row.username())
                 .password(row.passwordHash())
                 .authorities(List.of(new SimpleGrantedAuthority(Role.valueOf(row.role()).authority())))
-                .accountLocked(row.account().lockedAt(OffsetDateTime.now()))
+                .accountLocked(accounts.lockedNow(row.account()))
                 .disabled(!row.enabled())
                 .build();
     }

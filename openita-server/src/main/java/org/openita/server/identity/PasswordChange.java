@@ -1,6 +1,5 @@
 package org.openita.server.identity;
 
-import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +44,7 @@ class PasswordChange {
     }
 
     Outcome change(String username, String current, String newPassword, String confirm) {
-        if (accounts.find(username).map(a -> a.lockedAt(OffsetDateTime.now())).orElse(true)) {
+        if (accounts.find(username).map(accounts::lockedNow).orElse(true)) {
             return Outcome.ACCOUNT_LOCKED;
         }
         if (!accounts.passwordMatches(username, current)) {

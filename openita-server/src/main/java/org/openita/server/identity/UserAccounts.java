@@ -1,5 +1,6 @@
 package org.openita.server.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,11 +35,13 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.clock = clock;
     }
 
     Optional<Row> row(String username) {
@@ -132,13 +135,18 @@ public class UserAccounts {
             return false;
         }
         Account a = find(username).orElseThrow();
-        if (a.failedAttempts() >= maxAttempts && !a.lockedAt(OffsetDateTime.now())) {
+        if (a.failedAttempts() >= maxAttempts && !lockedNow(a)) {
             jdbc.sql("update app_user set locked_until = now() + cast(? as interval), failed_attempts = 0 where id = ?")
                     .params(lockout.toSeconds() + " seconds", a.id()).update();
             audit.record("system", "USER_LOCKED", "user:" + a.username(), null, Map.of("minutes", lockout.toMinutes()));
             return true;
         }
-        return a.lockedAt(OffsetDateTime.now());
+        return lockedNow(a);
+    }
+
+    /** Whether the account is locked at this moment by the server's clock. */
+    public boolean lockedNow(Account account) {
+        return account.lockedAt(OffsetDateTime.now(clock));
     }
 
     @Transactional

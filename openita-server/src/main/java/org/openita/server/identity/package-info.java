@@ -1,3 +1,3 @@
 /** People who sign in, their roles, passwords and lockout. */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"audit", "database"})
 package org.openita.server.identity;

@@ -41,7 +41,7 @@ public class FollowUpReports {
 
     /** The agency's own copy: the whole plan, confirmed or not, with owners, notes and evidence. */
     public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
-        LocalDate today = MeasurePlans.today();
+        LocalDate today = plans.today();
         Analysis a = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
         return render(followUp(a, plan, today), code, year, f, ReportDownload.options(digits, today, true));
@@ -52,7 +52,7 @@ public class FollowUpReports {
      * PublicView decides that); an unconfirmed plan is said to be unconfirmed.
      */
     public ResponseEntity<byte[]> publicCopy(Analysis a, MeasurePlans.Plan publicPlan, String code, int year, ReportFormat f, String digits) {
-        LocalDate today = MeasurePlans.today();
+        LocalDate today = plans.today();
         return render(followUp(a, publicPlan, today), code, year, f, ReportDownload.publicOptions(digits, today, publicPlan.confirmed()));
     }
 

@@ -9,10 +9,19 @@ import java.util.List;
  *
  * @param success how the agency shows it succeeded (ตัวชี้วัดความสำเร็จ), or null
  * @param version increases with every change, so an edit made on an old copy is refused instead of lost
+ * @param overdue whether it was overdue on the day it was read (the API's "overdue" field)
  */
 public record Measure(long id, int position, String title, List<String> steps, String unit, String owner, LocalDate startsOn,
                       LocalDate dueOn, String addresses, List<String> oitItems, MeasureStatus status, int version,
-                      List<Milestone> milestones, List<Progress> progress, String success) {
+                      List<Milestone> milestones, List<Progress> progress, String success, boolean overdue) {
+
+    /** A measure as read on {@code today}: overdue when it is still open and its due date has passed. */
+    static Measure asOf(LocalDate today, long id, int position, String title, List<String> steps, String unit, String owner,
+                        LocalDate startsOn, LocalDate dueOn, String addresses, List<String> oitItems, MeasureStatus status,
+                        int version, List<Milestone> milestones, List<Progress> progress, String success) {
+        return new Measure(id, position, title, steps, unit, owner, startsOn, dueOn, addresses, oitItems, status, version,
+                milestones, progress, success, overdue(status, dueOn, today));
+    }
 
     public record Milestone(long id, String label, LocalDate dueOn, LocalDate reachedOn) {
         public boolean overdue(LocalDate today) {
@@ -25,11 +34,10 @@ public record Measure(long id, int position, String title, List<String> steps, S
     }
 
     public boolean overdue(LocalDate today) {
-        return status.open() && dueOn != null && dueOn.isBefore(today);
+        return overdue(status, dueOn, today);
     }
 
-    /** Overdue today (Bangkok): the API's "overdue" field. */
-    public boolean isOverdue() {
-        return overdue(MeasurePlans.today());
+    private static boolean overdue(MeasureStatus status, LocalDate dueOn, LocalDate today) {
+        return status.open() && dueOn != null && dueOn.isBefore(today);
     }
 }

@@ -3,6 +3,7 @@ package org.openita.server.measures;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,15 +66,18 @@ public class MeasurePlans {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final FrameworkCatalog frameworks;
+    private final Clock clock;
 
-    MeasurePlans(JdbcClient jdbc, AuditTrail audit, FrameworkCatalog frameworks) {
+    MeasurePlans(JdbcClient jdbc, AuditTrail audit, FrameworkCatalog frameworks, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.frameworks = frameworks;
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return CycleService.today();
+    /** Today in Asia/Bangkok by the server's clock. */
+    LocalDate today() {
+        return CycleService.today(clock);
     }
 
     public Optional<Plan> plan(String code, int year) {
@@ -108,9 +112,10 @@ public class MeasurePlans {
                             rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class), rs.getString(5),
                             MeasureStatus.valueOf(rs.getString(6)), rs.getString(7), lines(rs.getString(8))));
                 });
+        LocalDate today = today();
         return jdbc.sql("select id, position, title, steps, unit, owner, starts_on, due_on, addresses, oit_items, status, version, success from measure"
                         + " where agency_code = ? and fiscal_year = ? order by position, id").params(code, year)
-                .query((rs, n) -> new Measure(rs.getLong(1), rs.getInt(2), rs.getString(3), lines(rs.getString(4)), rs.getString(5),
+                .query((rs, n) -> Measure.asOf(today, rs.getLong(1), rs.getInt(2), rs.getString(3), lines(rs.getString(4)), rs.getString(5),
                         rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9),
                         codes(rs.getString(10)), MeasureStatus.valueOf(rs.getString(11)), rs.getInt(12),
                         milestones.getOrDefault(rs.getLong(1), List.of()), progress.getOrDefault(rs.getLong(1), List.of()), rs.getString(13)))

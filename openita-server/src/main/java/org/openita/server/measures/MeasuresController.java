@@ -69,7 +69,7 @@ class MeasuresController {
         model.addAttribute("planYears", PlanYears.of(year, plan.measures(), analysis.schedule().year()));
         model.addAttribute("plan", plan);
         model.addAttribute("drafts", analysis.measures());
-        model.addAttribute("today", MeasurePlans.today());
+        model.addAttribute("today", plans.today());
         model.addAttribute("canManage", access.canManage(auth, code));
         model.addAttribute("publicUrl", site.link("/public/{c}/{y}", code, year));
         return "measures/plan";
@@ -119,7 +119,7 @@ class MeasuresController {
         Agency agency = visible(code, auth);
         Measure m = plans.measure(code, year, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("canManage", access.canManage(auth, code));
-        model.addAttribute("today", MeasurePlans.today());
+        model.addAttribute("today", plans.today());
         return form(model, agency, year, m, MeasureForm.of(m), List.of());
     }
 
@@ -134,7 +134,7 @@ class MeasuresController {
         if (!r.ok()) {
             form.padMilestones();
             model.addAttribute("canManage", true);
-            model.addAttribute("today", MeasurePlans.today());
+            model.addAttribute("today", plans.today());
             return form(model, agency, year, plans.measure(code, year, id).orElseThrow(), form, r.problems());
         }
         return "redirect:/agency/" + code + "/measures/" + year + "?saved";
@@ -162,7 +162,7 @@ class MeasuresController {
         if (!r.ok()) {
             Measure m = plans.measure(code, year, id).orElseThrow();
             model.addAttribute("canManage", true);
-            model.addAttribute("today", MeasurePlans.today());
+            model.addAttribute("today", plans.today());
             model.addAttribute("progressProblems", r.problems());
             model.addAttribute("progressNote", note);
             model.addAttribute("progressEvidence", evidence);

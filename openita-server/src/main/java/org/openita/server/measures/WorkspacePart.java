@@ -45,7 +45,7 @@ class WorkspacePart implements AgencyPagePart {
             m.put("measures", p.measures().size());
             m.put("confirmed", p.confirmed());
             m.put("published", p.published());
-            m.put("overdue", p.measures().stream().filter(x -> x.overdue(MeasurePlans.today())).count());
+            m.put("overdue", p.measures().stream().filter(x -> x.overdue(plans.today())).count());
             // the fiscal years the measures run in (not always the year after the assessment)
             m.put("planYears", p.measures().isEmpty() ? null : PlanYears.of(y, p.measures(), PlanYears.measuresYear(y)));
             results.result(agency.code(), y).map(r -> r.score()).ifPresent(s -> {
@@ -59,7 +59,7 @@ class WorkspacePart implements AgencyPagePart {
         v.put("code", agency.code());
         v.put("years", years);
         v.put("canManage", manage);
-        v.put("reminders", manage ? plans.reminders(agency.code(), MeasurePlans.today()) : List.of());
+        v.put("reminders", manage ? plans.reminders(agency.code(), plans.today()) : List.of());
         return Optional.of(v);
     }
 }

@@ -1,6 +1,7 @@
 package org.openita.server.publication;
 
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,14 +45,16 @@ class PublicController {
     private final FollowUpReports followUpReports;
     private final OpenData openData;
     private final FrameworkCatalog frameworks;
+    private final Clock clock;
 
     PublicController(PublicView view, AnalysisReports analysisReports, FollowUpReports followUpReports, OpenData openData,
-                     FrameworkCatalog frameworks) {
+                     FrameworkCatalog frameworks, Clock clock) {
         this.view = view;
         this.analysisReports = analysisReports;
         this.followUpReports = followUpReports;
         this.openData = openData;
         this.frameworks = frameworks;
+        this.clock = clock;
     }
 
     private PublicView.AgencyYear published(String code, int year) {
@@ -69,8 +72,8 @@ class PublicController {
         // the fiscal years the confirmed measures run in, as on the plan page; while none are confirmed, the year the
         // drafts are planned in from today
         model.addAttribute("planYears", PlanYears.of(year, shown.plan().measures(),
-                MeasureSchedule.of(shown.analysis().schedule().measuresYear(), CycleService.today()).year()));
-        model.addAttribute("today", CycleService.today());
+                MeasureSchedule.of(shown.analysis().schedule().measuresYear(), CycleService.today(clock)).year()));
+        model.addAttribute("today", CycleService.today(clock));
         return "public/page";
     }
 

@@ -76,6 +76,6 @@ class PublicView {
         return new Measure(m.id(), m.position(), m.title(), m.steps(), m.unit(), null, m.startsOn(), m.dueOn(), m.addresses(), m.oitItems(),
                 m.status(), m.version(), m.milestones(), m.progress().stream()
                 .map(p -> new Measure.Progress(p.id(), p.recordedAt(), p.recordedOn(), null, p.status(), null, List.of())).toList(),
-                m.success());
+                m.success(), m.overdue());
     }
 }

@@ -1,5 +1,6 @@
 package org.openita.server.reporting;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.openita.core.analysis.Analysis;
@@ -28,12 +29,14 @@ public class AnalysisReports {
     private final OfficialResults results;
     private final MeasurePlans plans;
     private final AgencyReportDetails details;
+    private final Clock clock;
 
-    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans, AgencyReportDetails details) {
+    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans, AgencyReportDetails details, Clock clock) {
         this.demo = demo;
         this.results = results;
         this.plans = plans;
         this.details = details;
+        this.clock = clock;
     }
 
     /** What a report is rendered from: the analysis (with the agency's sign-off) and the options (with its logo). */
@@ -49,7 +52,7 @@ public class AnalysisReports {
         return results.analysis(code, year).map(analysis -> {
             Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
-            return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(), confirmed.isPresent())));
+            return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent())));
         });
     }
 
@@ -80,15 +83,15 @@ public class AnalysisReports {
     }
 
     Document publicDocument(Analysis publicAnalysis, boolean measuresConfirmed, String code, String digits) {
-        return withAgencyDetails(code, new Document(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(), measuresConfirmed)));
+        return withAgencyDetails(code, new Document(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(clock), measuresConfirmed)));
     }
 
     public ResponseEntity<byte[]> demo(ReportFormat f, String digits) {
         AgencyResult now = demo.result();
         AgencyResult before = demo.previous();
         Analysis analysis = Analyzer.analyze(now.framework(), now.score(), before.score(), now.profile(),
-                KnowledgeBaseLoader.shipped(now.framework().year().buddhistEra()), AnalysisOptions.DEFAULT).draftedOn(CycleService.today());
-        return render(analysis, ReportDownload.options(digits, CycleService.today(), false), "", f);
+                KnowledgeBaseLoader.shipped(now.framework().year().buddhistEra()), AnalysisOptions.DEFAULT).draftedOn(CycleService.today(clock));
+        return render(analysis, ReportDownload.options(digits, CycleService.today(clock), false), "", f);
     }
 
     private static ResponseEntity<byte[]> render(Analysis analysis, ReportOptions options, String suffix, ReportFormat f) {

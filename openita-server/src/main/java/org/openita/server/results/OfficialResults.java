@@ -2,6 +2,7 @@ package org.openita.server.results;
 
 import java.io.IOException;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,13 +71,15 @@ public class OfficialResults {
     private final TransactionTemplate tx;
     private final FrameworkCatalog frameworks;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    OfficialResults(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, FrameworkCatalog frameworks, AuditTrail audit) {
+    OfficialResults(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, FrameworkCatalog frameworks, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = new TransactionTemplate(transactions);
         this.frameworks = frameworks;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The stored input of an agency's year, as JSON text. */
@@ -102,7 +105,7 @@ public class OfficialResults {
                 result(agencyCode, year - 1).map(AgencyResult::score).orElse(null), now.profile(),
                 org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT)
                 // drafts are planned from today: never a due date already past
-                .draftedOn(org.openita.server.cycle.CycleService.today()));
+                .draftedOn(org.openita.server.cycle.CycleService.today(clock)));
     }
 
     /**

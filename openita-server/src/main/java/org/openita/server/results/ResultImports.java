@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -182,11 +183,13 @@ public class ResultImports {
         t.setDaemon(true);
         return t;
     });
+    private final Clock clock;
 
-    ResultImports(OfficialResults results, AgencyRegistry agencies, TempFolder temp) {
+    ResultImports(OfficialResults results, AgencyRegistry agencies, TempFolder temp, Clock clock) {
         this.results = results;
         this.agencies = agencies;
         this.temp = temp;
+        this.clock = clock;
     }
 
     /**
@@ -277,7 +280,7 @@ public class ResultImports {
             job.failure = new FailedException("import-failed", "นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก แจ้งผู้ดูแลระบบ",
                     "the import failed and nothing was saved; tell the administrator");
         } finally {
-            job.ended = Instant.now();
+            job.ended = Instant.now(clock);
             job.file = null;
             admission.leave(job.owner);
             try {
@@ -295,7 +298,7 @@ public class ResultImports {
     }
 
     private void forgetOld() {
-        Instant limit = Instant.now().minus(KEEP);
+        Instant limit = Instant.now(clock).minus(KEEP);
         jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
         long ended = jobs.values().stream().filter(j -> j.ended != null).count();
         if (ended > KEPT) {

@@ -1,3 +1,3 @@
 /** Reads what people upload, safely: bounded copies in the server's own folder, and CSV and XLSX tables read as streams within limits. */
-@org.springframework.modulith.ApplicationModule(displayName = "Uploads")
+@org.springframework.modulith.ApplicationModule(displayName = "Uploads", allowedDependencies = {"web"})
 package org.openita.server.upload;

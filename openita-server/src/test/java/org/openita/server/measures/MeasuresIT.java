@@ -93,7 +93,7 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(plan.measures().get(0).unit()).isEqualTo("สำนักปลัด");
         // the drafts carry their success indicators and start no earlier than today
         assertThat(plan.measures()).anyMatch(m -> m.success() != null && !m.success().isBlank());
-        assertThat(plan.measures()).allMatch(m -> m.dueOn() == null || !m.dueOn().isBefore(MeasurePlans.today()));
+        assertThat(plan.measures()).allMatch(m -> m.dueOn() == null || !m.dueOn().isBefore(clock.today()));
         // drafts are added once
         mvc.perform(form(base + "/drafts"));
         assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSameSizeAs(plan.measures());
@@ -116,7 +116,7 @@ class MeasuresIT extends ServerTestSupport {
                 .andExpect(status().is3xxRedirection());
         Measure added = plans.plan(CODE, 2568).orElseThrow().measures().stream().filter(m -> m.title().startsWith("มาตรการจัดทำคู่มือ")).findFirst().orElseThrow();
         assertThat(added.oitItems()).containsExactly("o8", "o9");
-        assertThat(added.overdue(MeasurePlans.today())).isTrue();
+        assertThat(added.overdue(clock.today())).isTrue();
         assertThat(page(base, ADMIN)).contains("data-testid=\"overdue\"");
         String agencyPage = page("/agency/" + CODE, ADMIN);
         assertThat(agencyPage).contains("data-testid=\"reminders\"", "มาตรการจัดทำคู่มือการให้บริการ", "เลยกำหนดแล้วเสร็จ:");
@@ -134,7 +134,7 @@ class MeasuresIT extends ServerTestSupport {
         Measure edited = plans.measure(CODE, 2568, added.id()).orElseThrow();
         assertThat(edited.title()).isEqualTo("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ");
         assertThat(edited.success()).isEqualTo("ผู้รับบริการร้อยละ 90 ได้รับคู่มือ");
-        assertThat(edited.overdue(MeasurePlans.today())).isFalse();
+        assertThat(edited.overdue(clock.today())).isFalse();
 
         // progress: refused without a reason for dropping or with a bad link; recorded otherwise
         String noReason = mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "DROPPED"))
@@ -151,7 +151,7 @@ class MeasuresIT extends ServerTestSupport {
                 .andExpect(status().is3xxRedirection());
         Measure progressed = plans.measure(CODE, 2568, first.id()).orElseThrow();
         assertThat(progressed.status()).isEqualTo(MeasureStatus.IN_PROGRESS);
-        assertThat(progressed.milestones().get(0).reachedOn()).isEqualTo(MeasurePlans.today());
+        assertThat(progressed.milestones().get(0).reachedOn()).isEqualTo(clock.today());
         assertThat(page(base + "/" + first.id(), user("m1-staff").roles("AGENCY_STAFF"))).contains("https://example.go.th/services")
                 .doesNotContain("data-testid=\"record-progress\"");
 

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,10 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole server on a real embedded PostgreSQL in a fresh folder, on a free port chosen up front (so that the
  * configured public address, from which links are built, reaches this server), with MockMvc too.
  * Test classes extending this share one application context (and so one database folder): do not add
- * configuration that would start a second context on the same folder.
+ * configuration that would start a second context on the same folder. The server's clock is a {@link TestClock}:
+ * a test that needs a date sets it with {@code clock.setToday(...)}; it is back on the system clock after each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
 public abstract class ServerTestSupport {
 
     private static final Path DATA = freshDirectory("openita-it-");
@@ -42,6 +47,15 @@ public abstract class ServerTestSupport {
     /** The public address the server under test builds its links from: the default, http://localhost:${server.port}. */
     public static String publicBaseUrl() {
         return "http://localhost:" + PORT;
+    }
+
+    /** The clock every server component reads the date from. */
+    @Autowired
+    protected TestClock clock;
+
+    @AfterEach
+    void backToTheSystemClock() {
+        clock.reset();
     }
 
     @DynamicPropertySource
