@@ -189,6 +189,8 @@ public final class ReportBuilder {
         List<String> tools = a.framework().tools().stream().map(t -> t.name().th() + " (" + t.code().name() + ")").toList();
         say("rationale.tools", "year", year(), "toolCount", n(tools.size()), "tools", Phrases.list(tools),
                 "indicatorCount", n(a.framework().indicators().size()));
+        // which version of the year's definition the figures were scored under (versions of a year differ in it)
+        say("rationale.version", "year", year(), "version", a.framework().version());
         say("rationale.duty");
     }
 

@@ -60,7 +60,7 @@ class ReportContentTest {
     @Test
     void everyReportOfEveryYearAndBranchIsFreeOfInternalNotesAndAwkwardThai() {
         int reports = 0;
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
+        for (int year : FrameworkLoader.shippedYears()) {
             FrameworkDefinition d = FrameworkLoader.shipped(year);
             List<Analysis> analyses = List.of(indicatorOnly(d, true), indicatorOnly(d, false), withQuestions(d, true),
                     withQuestions(d, false), withQuestions(d, false).withMeasures(confirmed(d)));
@@ -208,7 +208,7 @@ class ReportContentTest {
         String level = d.levelScheme().rules().get(Math.min(1, d.levelScheme().rules().size() - 1)).name().th();
         ScoreResult r = ScoringEngine.score(d, new AssessmentInput(d.year(), null, indicators(d), Map.of(), 91.3, level, Map.of(), Map.of()));
         ScoreResult prev = null;
-        if (withPrevious && FrameworkLoader.SHIPPED_YEARS.contains(d.year().buddhistEra() - 1)) {
+        if (withPrevious && FrameworkLoader.shippedYears().contains(d.year().buddhistEra() - 1)) {
             FrameworkDefinition pd = FrameworkLoader.shipped(d.year().buddhistEra() - 1);
             prev = ScoringEngine.score(pd, new AssessmentInput(pd.year(), null, indicators(pd), Map.of(), 91.3, null, Map.of(), Map.of()));
         }

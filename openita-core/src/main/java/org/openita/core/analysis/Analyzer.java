@@ -48,7 +48,7 @@ public final class Analyzer {
         boolean questionFigures = result.questions().values().stream().anyMatch(v -> v != null)
                 || result.partQuestions().values().stream().anyMatch(m -> m.values().stream().anyMatch(v -> v != null));
         return new Analysis(agency, def, result, previous, overall, target, met, levelExplanation(def, result, overall),
-                ranked, byTool, prevOverall, suggested, measures(ranked, result, agency, kb, schedule),
+                ranked, byTool, prevOverall, suggested, measures(def, ranked, result, agency, kb, schedule),
                 measuresYear.buddhistEra(), schedule, questionFigures);
     }
 
@@ -121,7 +121,7 @@ public final class Analyzer {
             for (Question q : def.questions()) {
                 Double s = scores.get(q.code());
                 if (q.tool() == tool.code() && q.scored() && q.askedIn(p.code()) && s != null && s < options.lowQuestionBelow()) {
-                    low.add(finding(def, kb, q.code(), q.indicator(), q.summary(), s));
+                    low.add(finding(def, kb.item(q.code()).orElse(null), q.code(), q.indicator(), q.summary(), s));
                 }
             }
             boolean known = scores.values().stream().anyMatch(v -> v != null);
@@ -134,7 +134,7 @@ public final class Analyzer {
             for (OitItem item : def.oitItems()) {
                 Double s = result.oitItems().get(item.code());
                 if (s != null && s < 100) {
-                    items.add(finding(def, kb, item.code(), item.indicator(), item.title(), s));
+                    items.add(finding(def, kb.oitItem(item.code()).orElse(null), item.code(), item.indicator(), item.title(), s));
                 }
             }
         } else {
@@ -144,7 +144,7 @@ public final class Analyzer {
                 Double s = result.questions().get(q.code());
                 // only a question-level figure supports a question-level finding: never infer one from its indicator
                 if (s != null && s < options.lowQuestionBelow()) {
-                    items.add(finding(def, kb, q.code(), q.indicator(), q.summary(), s));
+                    items.add(finding(def, kb.item(q.code()).orElse(null), q.code(), q.indicator(), q.summary(), s));
                 }
             }
         }
@@ -152,9 +152,8 @@ public final class Analyzer {
                 toImprove, items, itemScoresKnown);
     }
 
-    private static ItemFinding finding(FrameworkDefinition def, KnowledgeBase kb, String code, int indicator,
+    private static ItemFinding finding(FrameworkDefinition def, Recommendation r, String code, int indicator,
                                        LocalizedText summary, Double score) {
-        Recommendation r = kb.item(code).orElse(null);
         LocalizedText none = LocalizedText.of("", "");
         List<ItemFinding.RelatedItem> related = new ArrayList<>();
         if (r != null) {
@@ -165,7 +164,7 @@ public final class Analyzer {
         return new ItemFinding(code, indicator, summary, score, r == null ? none : r.issue(), r == null ? none : r.action(), related);
     }
 
-    private static List<DraftMeasure> measures(List<IndicatorFinding> ranked, ScoreResult result, AgencyProfile agency,
+    private static List<DraftMeasure> measures(FrameworkDefinition def, List<IndicatorFinding> ranked, ScoreResult result, AgencyProfile agency,
                                                KnowledgeBase kb, MeasureSchedule schedule) {
         List<DraftMeasure> out = new ArrayList<>();
         for (GeneralMeasure g : kb.generalMeasures()) {
@@ -185,7 +184,9 @@ public final class Analyzer {
         boolean oitCovered = weak.stream().anyMatch(f -> f.tool() == ToolCode.OIT);
         if (!failed.isEmpty() && !oitCovered) {
             String codes = String.join(" ", failed);
-            kb.indicator(9).ifPresent(advice -> out.add(specific(advice, agency, kb,
+            // the advice of the OIT indicator that holds the first failed item (whatever the year numbers it)
+            int indicator = def.oitItem(failed.get(0)).map(OitItem::indicator).orElse(-1);
+            kb.indicator(indicator).ifPresent(advice -> out.add(specific(advice, agency, kb,
                     Sentences.fill("measure.addresses.oitItems", "codes", codes), schedule)));
         }
         return out;

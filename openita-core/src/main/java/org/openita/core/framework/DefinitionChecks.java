@@ -68,11 +68,8 @@ final class DefinitionChecks {
     }
 
     private static void tools(DefinitionReader d, YamlNode root) {
-        Set<ToolCode> present = d.tools.stream().map(l -> l.value().code()).collect(Collectors.toSet());
-        for (ToolCode c : ToolCode.values()) {
-            if (!present.contains(c)) {
-                root.get("tools").problem("ไม่มีเครื่องมือ " + c, "tool " + c + " is missing");
-            }
+        if (d.tools.isEmpty()) { // a year may use any of the tools; it needs at least one
+            root.get("tools").problem("ต้องมีเครื่องมืออย่างน้อย 1 เครื่องมือ", "at least one tool is required");
         }
         double sum = d.tools.stream().mapToDouble(l -> l.value().weight()).sum();
         if (!d.tools.isEmpty() && Math.abs(sum - 1) > TOLERANCE) {

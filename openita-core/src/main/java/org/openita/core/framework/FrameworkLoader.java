@@ -22,8 +22,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class FrameworkLoader {
 
     public static final String SCHEMA = "openita/framework/v1";
-    /** Fiscal years whose definitions ship with OpenITA. */
-    public static final List<Integer> SHIPPED_YEARS = List.of(2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570);
+    private static final java.util.regex.Pattern SHIPPED_NAME = java.util.regex.Pattern.compile("ita-(\\d{4})\\.yaml");
+    /** The fiscal years whose definitions ship, as {@link #shippedYears()} finds them in the resources (not a list kept in code). */
+    public static final List<Integer> SHIPPED_YEARS = shippedYears();
 
     private FrameworkLoader() {
     }
@@ -42,7 +43,7 @@ public final class FrameworkLoader {
         try (InputStream in = FrameworkLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no framework definition ships for fiscal year " + year
-                        + "; shipped years: " + SHIPPED_YEARS);
+                        + "; shipped years: " + shippedYears());
             }
             return parse(resource.substring(1), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -52,7 +53,23 @@ public final class FrameworkLoader {
 
     /** The shipped definition of a fiscal year, or empty when none ships for it. */
     public static Optional<FrameworkDefinition> findShipped(int year) {
-        return SHIPPED_YEARS.contains(year) ? Optional.of(shipped(year)) : Optional.empty();
+        return shippedYears().contains(year) ? Optional.of(shipped(year)) : Optional.empty();
+    }
+
+    /**
+     * Fiscal years whose definitions ship with OpenITA, in order: every {@code frameworks/ita-YYYY.yaml} among the
+     * resources, as listed by the index the build writes beside them (no year is named in code).
+     */
+    public static List<Integer> shippedYears() {
+        List<Integer> years = new ArrayList<>();
+        for (String name : ShippedIndex.read("/frameworks/index.txt")) {
+            java.util.regex.Matcher m = SHIPPED_NAME.matcher(name);
+            if (m.matches()) {
+                years.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        years.sort(null);
+        return List.copyOf(years);
     }
 
     public static String shippedResource(int year) {

@@ -70,10 +70,15 @@ public record KnowledgeBase(List<Integer> years, Map<Integer, IndicatorAdvice> i
         return Optional.ofNullable(code == null ? null : topics.get(code));
     }
 
-    /** The recommendation for a question or OIT item; OIT items without their own fall back to the default. */
+    /** The knowledge base's own recommendation for a question or OIT item, by its code. */
     public Optional<Recommendation> item(String code) {
+        return Optional.ofNullable(items.get(code));
+    }
+
+    /** The recommendation for an OIT item (whatever its code looks like): its own, else the OIT default. */
+    public Optional<Recommendation> oitItem(String code) {
         Recommendation r = items.get(code);
-        if (r == null && code.startsWith("o") && oitDefault != null) {
+        if (r == null && oitDefault != null) {
             return Optional.of(new Recommendation(code, oitDefault.issue(), oitDefault.action(), List.of(code)));
         }
         return Optional.ofNullable(r);

@@ -16,16 +16,20 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class KnowledgeBaseLoader {
 
     public static final String SCHEMA = "openita/recommendations/v1";
-    private static final List<String> SHIPPED = List.of("/recommendations/ita-2569-2570.yaml", "/recommendations/ita-2568.yaml",
-            "/recommendations/ita-2567.yaml", "/recommendations/ita-2565-2566.yaml", "/recommendations/ita-2563-2564.yaml");
 
     private KnowledgeBaseLoader() {
     }
 
-    /** The shipped knowledge base that covers a fiscal year, or an empty one. */
+    /**
+     * The shipped knowledge base that covers a fiscal year, or an empty one. The files are those the build lists in
+     * {@code recommendations/index.txt}; when two cover a year, the one whose name sorts last (the newer) wins.
+     */
     public static KnowledgeBase shipped(int year) {
-        for (String resource : SHIPPED) {
-            KnowledgeBase kb = parse(resource.substring(1), read(resource));
+        List<String> names = new ArrayList<>(ShippedIndex.read("/recommendations/index.txt"));
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            String resource = "/recommendations/" + name;
+            KnowledgeBase kb = parse(name, read(resource));
             if (kb.years().contains(year)) {
                 return kb.forYear(year);
             }

@@ -348,7 +348,9 @@ public final class ScoreInputReader {
                 // reported below
             }
             if (number == null || def.indicator(number).isEmpty()) {
-                problem(field, "ไม่มีตัวชี้วัดนี้ ตัวชี้วัดมีหมายเลข 1 ถึง 10", "unknown indicator; indicators are numbered 1 to 10");
+                String known = String.join(", ", def.indicators().stream().map(i -> Integer.toString(i.number())).toList());
+                problem(field, "ไม่มีตัวชี้วัดนี้ในเกณฑ์ปี " + def.year() + " (ตัวชี้วัดที่มี: " + known + ")",
+                        "unknown indicator; the " + def.year() + " framework has indicators " + known);
                 continue;
             }
             Double v = score(n.get(k), field);

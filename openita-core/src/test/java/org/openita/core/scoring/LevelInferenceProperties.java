@@ -82,7 +82,7 @@ class LevelInferenceProperties {
 
     @Test
     void aDecidedLevelIsTheLevelOfEveryConsistentCompletion() {
-        List<Outcome> outcomes = run(REAL, CASES_PER_YEAR, FrameworkLoader.SHIPPED_YEARS);
+        List<Outcome> outcomes = run(REAL, CASES_PER_YEAR, FrameworkLoader.shippedYears());
         List<String> wrong = violations(outcomes);
         assertThat(wrong).as("decided levels contradicted by a consistent completion").isEmpty();
 
@@ -118,7 +118,7 @@ class LevelInferenceProperties {
             return def.levelScheme().rules().stream().filter(r -> o == null || (Rounding.twoDecimals(o) >= r.lowerBound()
                     && Rounding.twoDecimals(o) < r.upperBound())).map(LevelRule::code).findFirst().orElse(null);
         };
-        assertThat(violations(run(guessing, CASES_PER_YEAR / 4, FrameworkLoader.SHIPPED_YEARS))).isNotEmpty();
+        assertThat(violations(run(guessing, CASES_PER_YEAR / 4, FrameworkLoader.shippedYears()))).isNotEmpty();
     }
 
     @Test

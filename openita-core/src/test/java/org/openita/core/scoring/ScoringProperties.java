@@ -198,7 +198,7 @@ class ScoringProperties {
 
     /** Scores with two decimals, as published, and now and then exactly an edge or a level rule's bound. */
     static Overalls overalls(SplittableRandom rnd) {
-        int year = FrameworkLoader.SHIPPED_YEARS.get(rnd.nextInt(FrameworkLoader.SHIPPED_YEARS.size()));
+        int year = FrameworkLoader.shippedYears().get(rnd.nextInt(FrameworkLoader.shippedYears().size()));
         double[] edges = def(year).levelScheme().rules().stream()
                 .flatMap(r -> Stream.of(r.lowerBound(), r.upperBound(), r.overallAtLeast()))
                 .filter(v -> v != null && v >= 0 && v <= 100).mapToDouble(Double::doubleValue).toArray();

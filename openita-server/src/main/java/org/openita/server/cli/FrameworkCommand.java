@@ -82,9 +82,9 @@ final class FrameworkCommand {
                     return OpenItaCommand.BAD_INPUT;
                 }
                 d = r;
-            } else if (!FrameworkLoader.SHIPPED_YEARS.contains(year)) {
+            } else if (!FrameworkLoader.shippedYears().contains(year)) {
                 err.println("ไม่มีเกณฑ์ของปี " + year + " / no framework ships for fiscal year " + year
-                        + "; shipped: " + FrameworkLoader.SHIPPED_YEARS);
+                        + "; shipped: " + FrameworkLoader.shippedYears());
                 return OpenItaCommand.BAD_INPUT;
             } else {
                 d = FrameworkLoader.shipped(year);

@@ -33,7 +33,7 @@ class ShippedFrameworks implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
+        for (int year : FrameworkLoader.shippedYears()) { // every ita-YYYY.yaml among the resources
             String text = FrameworkLoader.shippedText(year);
             FrameworkDefinition d = FrameworkLoader.parse("ita-" + year + ".yaml", text);
             String sha = sha256(text);
@@ -47,14 +47,18 @@ class ShippedFrameworks implements InitializingBean {
                 insert into framework_definition (fiscal_year, version, sha256, origin, content)
                 values (?, ?, ?, 'shipped', ?) on conflict (fiscal_year, sha256) do nothing""")
                 .params(year, version, sha, text).update();
-        boolean uploadedActive = jdbc.sql("select count(*) from framework_definition where fiscal_year = ? and active and origin = 'uploaded'")
+        // a version a person activated (an upload, or an older version to revert) stays active; otherwise this
+        // release's shipped definition replaces the one an earlier release registered
+        boolean personChose = jdbc.sql("select count(*) from framework_definition where fiscal_year = ? and active"
+                        + " and (activated_by is not null or origin = 'uploaded')")
                 .param(year).query(Long.class).single() > 0;
-        if (!uploadedActive) {
+        if (!personChose) {
             boolean alreadyActive = jdbc.sql("select count(*) from framework_definition where fiscal_year = ? and active and sha256 = ?")
                     .params(year, sha).query(Long.class).single() > 0;
             if (!alreadyActive) {
                 jdbc.sql("update framework_definition set active = false where fiscal_year = ? and active").param(year).update();
-                jdbc.sql("update framework_definition set active = true where fiscal_year = ? and sha256 = ?").params(year, sha).update();
+                jdbc.sql("update framework_definition set active = true, activated_at = now(), activated_by = null"
+                        + " where fiscal_year = ? and sha256 = ?").params(year, sha).update();
                 log.info("Framework definition for fiscal year {} (version {}) is now active", year, version);
             }
         }

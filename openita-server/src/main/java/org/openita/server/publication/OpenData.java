@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class OpenData {
 
-    static final List<String> KEYS = List.of("IIT", "EIT", "EIT_PUBLIC", "EIT_SURVEY", "OIT");
+    /** Headers that differ from the tool or part code they carry. */
+    private static final Map<String, String> LABELS = Map.of("EIT_PUBLIC", "EIT ส่วนที่ 1", "EIT_SURVEY", "EIT ส่วนที่ 2");
     /** Fields of openita score's output left out of open data (see docs/schemas/score-output.schema.json for them). */
     static final List<String> SLIM = List.of("computedLevelReason", "computedLevelMissing", "provisionalEntries", "warnings", "checks");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,13 +65,26 @@ public class OpenData {
         });
     }
 
-    static List<String> csvHeader() {
+    /** The tool and part codes of a year, in the definition's order. */
+    static List<String> toolKeys(FrameworkDefinition def) {
+        List<String> keys = new ArrayList<>();
+        def.tools().forEach(t -> {
+            keys.add(t.code().name());
+            t.parts().forEach(p -> keys.add(p.code()));
+        });
+        return keys;
+    }
+
+    static List<Integer> indicatorNumbers(FrameworkDefinition def) {
+        return def.indicators().stream().map(org.openita.core.framework.Indicator::number).sorted().toList();
+    }
+
+    /** The CSV columns of a year: who, the overall and level, then the year's tools, parts and indicators. */
+    static List<String> csvHeader(FrameworkDefinition def) {
         List<String> h = new ArrayList<>(List.of("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ", "ปีงบประมาณ",
                 "คะแนนรวม", "คะแนนรวมที่คำนวณตามเกณฑ์", "ระดับผลการประเมิน"));
-        h.addAll(List.of("IIT", "EIT", "EIT ส่วนที่ 1", "EIT ส่วนที่ 2", "OIT"));
-        for (int i = 1; i <= 10; i++) {
-            h.add("ตัวชี้วัดที่ " + i);
-        }
+        toolKeys(def).forEach(k -> h.add(LABELS.getOrDefault(k, k)));
+        indicatorNumbers(def).forEach(i -> h.add("ตัวชี้วัดที่ " + i));
         h.add("ที่มาของระดับ"); // last, so the earlier columns keep their places for existing readers
         return h;
     }
@@ -77,16 +92,21 @@ public class OpenData {
     /** Writes the CSV (through {@link CsvOut}: UTF-8 with BOM, would-be formulas made text); returns the number of agencies written. */
     public int csv(int year, OutputStream out) throws IOException {
         CsvOut csv = CsvOut.to(out);
-        csv.row(csvHeader());
+        FrameworkDefinition def = results.framework(year).orElse(null);
+        if (def == null) {
+            csv.flush();
+            return 0;
+        }
+        List<String> keys = toolKeys(def);
+        List<Integer> indicators = indicatorNumbers(def);
+        csv.row(csvHeader(def));
         int[] n = {0};
         each(year, r -> {
             List<String> cells = new ArrayList<>(List.of(r.code(), r.name(), r.type(), nz(r.province()), nz(r.district()), Integer.toString(year),
                     fmt(r.score().overall()), fmt(r.score().computedOverall()),
                     level(r.score())));
-            KEYS.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
-            for (int i = 1; i <= 10; i++) {
-                cells.add(fmt(r.score().indicators().get(i)));
-            }
+            keys.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
+            indicators.forEach(i -> cells.add(fmt(r.score().indicators().get(i))));
             cells.add(levelSource(r.score()));
             try {
                 csv.row(cells);

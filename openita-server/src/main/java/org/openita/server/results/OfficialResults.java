@@ -134,6 +134,11 @@ public class OfficialResults {
                 ScoreInputReader.read(json, y -> y == year ? Optional.of(def) : frameworks.active(y))));
     }
 
+    /** The framework definition results of a year are scored under (the active one). */
+    public Optional<org.openita.core.framework.FrameworkDefinition> framework(int year) {
+        return frameworks.active(year);
+    }
+
     AgencyResult score(String json) {
         return AgencyResult.of(ScoreInputReader.read(json, frameworks::active));
     }
@@ -182,8 +187,28 @@ public class OfficialResults {
         final List<Problem> problems = new ArrayList<>();
         final List<Problem> unmatched = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        /** The tool, part and indicator columns some year's active framework has. */
+        final Set<String> knownColumns = new HashSet<>();
+        {
+            frameworks.activeDefinitions().forEach(d -> knownColumns.addAll(OfficialResultColumns.headers(d)));
+        }
         /** The frameworks of the years met in this file, looked up once each. */
         final Map<Integer, Optional<org.openita.core.framework.FrameworkDefinition>> yearFrameworks = new HashMap<>();
+
+        /** The active framework of the year a row names, or null when the cell is not a year with a framework. */
+        private org.openita.core.framework.FrameworkDefinition rowFramework(String year) {
+            StringBuilder digits = new StringBuilder();
+            for (char c : (year == null ? "" : year.strip()).toCharArray()) {
+                digits.append(c >= '\u0E50' && c <= '\u0E59' ? (char) ('0' + c - '\u0E50') : c);
+            }
+            Integer y;
+            try {
+                y = Integer.valueOf(digits.toString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            return y < 2500 || y > 2700 ? null : yearFrameworks.computeIfAbsent(y, frameworks::active).orElse(null);
+        }
         final List<Object[]> pending = new ArrayList<>();
         int more;
         int rows;
@@ -229,7 +254,7 @@ public class OfficialResults {
                 if (refusedText(1, c, c)) {
                     continue;
                 }
-                if (!OfficialResultColumns.isKnown(c)) {
+                if (!OfficialResultColumns.isKnown(c, knownColumns)) {
                     problem(1, c, "ไม่รู้จักคอลัมน์ \"" + ResultFile.quoted(c) + "\" ใช้หัวคอลัมน์ตามแบบฟอร์ม",
                             "unknown column \"" + ResultFile.quoted(c) + "\"; use the template's headers");
                 }
@@ -271,18 +296,22 @@ public class OfficialResults {
             input.put("agency", profile);
             input.put("year", cells.getOrDefault(OfficialResultColumns.YEAR, ""));
             Map<String, Object> tools = new LinkedHashMap<>();
-            for (String[] t : OfficialResultColumns.TOOLS) {
-                putIfPresent(tools, t[1], cells.get(t[0]));
-            }
             Map<String, Object> indicators = new LinkedHashMap<>();
-            for (int i = 1; i <= 10; i++) {
-                putIfPresent(indicators, Integer.toString(i), cells.get(OfficialResultColumns.indicator(i)));
-            }
             Map<String, Object> questions = new LinkedHashMap<>();
             Map<String, Object> oit = new LinkedHashMap<>();
+            org.openita.core.framework.FrameworkDefinition rowYear = rowFramework(cells.get(OfficialResultColumns.YEAR));
             cells.forEach((column, value) -> {
-                if (!value.isBlank() && OfficialResultColumns.isItem(column)) {
-                    (column.startsWith("o") ? oit : questions).put(column, Map.of("score", value.trim()));
+                if (value.isBlank() || OfficialResultColumns.base().contains(column)) {
+                    return;
+                }
+                if (OfficialResultColumns.isItem(column)) {
+                    // an OIT item or a question, as the row's year defines it (unknown codes are reported by the reader)
+                    boolean isOit = rowYear != null && rowYear.oitItem(column).isPresent();
+                    (isOit ? oit : questions).put(column, Map.of("score", value.trim()));
+                } else if (OfficialResultColumns.indicatorOf(column).isPresent()) {
+                    putIfPresent(indicators, Integer.toString(OfficialResultColumns.indicatorOf(column).get()), value);
+                } else {
+                    OfficialResultColumns.toolOf(column).ifPresent(key -> putIfPresent(tools, key, value));
                 }
             });
             putIfNotEmpty(input, "tools", tools);
@@ -471,7 +500,7 @@ public class OfficialResults {
         }
         if (field.startsWith("tools.")) {
             String key = field.substring("tools.".length());
-            return OfficialResultColumns.TOOLS.stream().filter(t -> t[1].equals(key)).map(t -> t[0]).findFirst().orElse(key);
+            return OfficialResultColumns.tool(key);
         }
         if (field.startsWith("questions.") || field.startsWith("oit.")) {
             String rest = field.substring(field.indexOf('.') + 1);

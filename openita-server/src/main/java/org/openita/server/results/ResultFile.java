@@ -189,13 +189,9 @@ public final class ResultFile {
         m.put(OfficialResultColumns.LEVEL, level);
         // likewise a tool or indicator figure that openita score recomputed (figureSources says "computed")
         JsonNode sources = n.path("figureSources");
-        for (String[] t : OfficialResultColumns.TOOLS) {
-            m.put(t[0], announced(n.path("tools").path(t[1]), sources.path(t[1])));
-        }
-        for (int i = 1; i <= 10; i++) {
-            String key = Integer.toString(i);
-            m.put(OfficialResultColumns.indicator(i), announced(n.path("indicators").path(key), sources.path(key)));
-        }
+        n.path("tools").properties().forEach(e -> m.put(OfficialResultColumns.tool(e.getKey()), announced(e.getValue(), sources.path(e.getKey()))));
+        n.path("indicators").properties().forEach(e -> m.put("ตัวชี้วัดที่ " + e.getKey(),
+                announced(e.getValue(), sources.path(e.getKey()))));
         n.path("questions").properties().forEach(e -> m.put(e.getKey(), e.getValue().isObject()
                 ? e.getValue().path("score").asString("") : e.getValue().asString("")));
         n.path("oit").properties().forEach(e -> m.put(e.getKey(), e.getValue().isObject()

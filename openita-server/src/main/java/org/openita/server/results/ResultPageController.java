@@ -23,11 +23,14 @@ class ResultPageController {
     private final OfficialResults results;
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
+    private final org.openita.server.framework.FrameworkCatalog frameworks;
 
-    ResultPageController(OfficialResults results, AgencyRegistry agencies, AgencyAccess access) {
+    ResultPageController(OfficialResults results, AgencyRegistry agencies, AgencyAccess access,
+                         org.openita.server.framework.FrameworkCatalog frameworks) {
         this.results = results;
         this.agencies = agencies;
         this.access = access;
+        this.frameworks = frameworks;
     }
 
     @GetMapping("/agency/{code}/results/{year}")
@@ -39,6 +42,9 @@ class ResultPageController {
         model.addAttribute("year", year);
         model.addAttribute("analysis", analysis);
         model.addAttribute("page", ResultPage.of(analysis, locale));
+        // the version the figures were scored under: the active one, named by its version field and SHA-256
+        model.addAttribute("definitionVersion", frameworks.activeVersion(year)
+                .filter(v -> v.version().equals(analysis.framework().version())).orElse(null));
         model.addAttribute("years", results.years(code));
         model.addAttribute("canManage", access.canManage(auth, code));
         return "results/page";

@@ -65,7 +65,7 @@ class ResultsController {
     }
 
     private void form(Model model, Agency agency, int year) {
-        model.addAttribute("columns", OfficialResultColumns.headers());
+        model.addAttribute("columns", frameworks.active(year).map(OfficialResultColumns::headers).orElse(OfficialResultColumns.base()));
         model.addAttribute("years", frameworks.list().stream().map(FrameworkSummary::year).sorted(java.util.Comparator.reverseOrder()).toList());
         model.addAttribute("year", year);
         model.addAttribute("agency", agency);
@@ -131,7 +131,7 @@ class ResultsController {
     @GetMapping("/results/template.{format}")
     ResponseEntity<byte[]> template(@PathVariable String format, @RequestParam(required = false) Integer year) throws IOException {
         FrameworkDefinition def = framework(year);
-        return template(format, OfficialResultColumns.headers(def), List.of(), "official-results-template-" + def.year().buddhistEra());
+        return template(format, OfficialResultColumns.template(def), List.of(), "official-results-template-" + def.year().buddhistEra());
     }
 
     /** The template for one agency: its code, name and the year already filled in. */
@@ -141,7 +141,7 @@ class ResultsController {
         Agency agency = manageable(code, auth);
         FrameworkDefinition def = framework(year);
         List<String> row = new ArrayList<>(List.of(agency.code(), agency.nameTh(), Integer.toString(def.year().buddhistEra())));
-        return template(format, OfficialResultColumns.headers(def), row, "results-" + agency.code() + "-" + def.year().buddhistEra());
+        return template(format, OfficialResultColumns.template(def), row, "results-" + agency.code() + "-" + def.year().buddhistEra());
     }
 
     private ResponseEntity<byte[]> template(String format, List<String> headers, List<String> row, String name) throws IOException {

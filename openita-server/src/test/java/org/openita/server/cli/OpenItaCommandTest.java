@@ -56,7 +56,7 @@ class OpenItaCommandTest {
 
     @Test
     void validateAcceptsEveryShippedDefinition() throws Exception {
-        for (int year : FrameworkLoader.SHIPPED_YEARS) {
+        for (int year : FrameworkLoader.shippedYears()) {
             CliRun r = run("framework", "validate", write("ita-" + year + ".yaml", FrameworkLoader.shippedText(year)).toString());
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("valid", "fiscal year " + year);

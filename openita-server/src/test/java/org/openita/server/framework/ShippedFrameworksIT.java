@@ -21,11 +21,12 @@ class ShippedFrameworksIT extends ServerTestSupport {
     void everyShippedYearIsStoredOnceAndActive() {
         shipped.afterPropertiesSet(); // a second start, or a second server process, changes nothing
         assertThat(jdbc.sql("select fiscal_year from framework_definition where active order by 1").query(Integer.class).list())
-                .containsExactly(2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570);
-        assertThat(jdbc.sql("select count(*) from framework_definition").query(Long.class).single()).isEqualTo(8);
+                .containsAll(FrameworkLoader.shippedYears()).contains(2563, 2568, 2569, 2570);
+        assertThat(jdbc.sql("select count(*) from framework_definition where origin = 'shipped'").query(Long.class).single())
+                .isEqualTo(FrameworkLoader.shippedYears().size());
         assertThat(catalog.active(2568)).get().satisfies(d -> assertThat(d.oitItems()).hasSize(26));
+        assertThat(catalog.active(2699)).isEmpty();
         assertThat(catalog.active(2569)).get().satisfies(d -> assertThat(d.oitItem("o25")).isPresent());
-        assertThat(catalog.active(2571)).isEmpty();
     }
 
     @Test
@@ -38,7 +39,7 @@ class ShippedFrameworksIT extends ServerTestSupport {
             shipped.afterPropertiesSet();
             assertThat(catalog.active(2567)).get().satisfies(d -> assertThat(d.version()).isEqualTo("2567.2"));
         } finally {
-            jdbc.sql("delete from framework_definition where origin = 'uploaded'").update();
+            jdbc.sql("delete from framework_definition where origin = 'uploaded' and fiscal_year = 2567").update();
             shipped.afterPropertiesSet();
         }
         assertThat(catalog.active(2567)).get().satisfies(d -> assertThat(d.version()).isEqualTo("2567.1"));

@@ -349,8 +349,8 @@ class PublicationIT extends ServerTestSupport {
         List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
         JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2566.json"));
         assertThat(records).hasSize(json.size() + 1);
-        assertThat(records.get(0).toList()).isEqualTo(OpenData.csvHeader());
-        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(OpenData.csvHeader().size()));
+        assertThat(records.get(0).toList()).isEqualTo(OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)));
+        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)).size()));
         CSVRecord x = records.stream().filter(r -> r.get(0).equals("OD-X")).findFirst().orElseThrow();
         assertThat(x.toList().subList(0, 7)).containsExactly("OD-X", "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
                 "'@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"", "2566", "77.50");

@@ -126,7 +126,8 @@ class TenantIsolationIT extends ServerTestSupport {
     @Test
     void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
         List<String> patterns = getPatterns();
-        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/audit", "/cycles/{year}");
+        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/audit", "/cycles/{year}",
+                "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
