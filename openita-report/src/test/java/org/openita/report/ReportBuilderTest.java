@@ -71,7 +71,7 @@ class ReportBuilderTest {
             String best = q.scale().equals("yes-no") ? "no" : q.scale().equals("never-ever") ? (q.code().equals("e3") ? "never" : "ever")
                     : q.direction() == org.openita.core.framework.Direction.NEGATIVE ? "1" : "6";
             var t = org.openita.core.scoring.Tally.of(java.util.Map.of(best, 20L));
-            qs.put(q.code(), q.code().startsWith("e")
+            qs.put(q.code(), q.tool() == org.openita.core.framework.ToolCode.EIT
                     ? new org.openita.core.scoring.QuestionEvidence.Tallies(java.util.Map.of("EIT_PUBLIC", java.util.Map.of("", t), "EIT_SURVEY", java.util.Map.of("", t)))
                     : org.openita.core.scoring.QuestionEvidence.Tallies.whole(t));
         }
