@@ -85,7 +85,7 @@ class SecurityConfiguration {
                         .requestMatchers("/results/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/agencies", "/agencies/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("CENTRAL_ADMIN")
-                        .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
+                        .requestMatchers("/users", "/users/**").hasRole("CENTRAL_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/outbox").hasRole("CENTRAL_ADMIN")
                         .requestMatchers("/cycles", "/cycles/**").hasRole("CENTRAL_ADMIN")
                         .anyRequest().denyAll())
