@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "openita", mixinStandardHelpOptions = true, versionProvider = OpenItaCommand.Version.class,
         description = {"OpenITA: the Integrity and Transparency Assessment (ITA) of Thai government agencies.",
                 "Run with no arguments to start the web application."},
-        subcommands = {FrameworkCommand.class, ScoreCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FrameworkCommand.class, ScoreCommand.class, ReportCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class OpenItaCommand {
 
     /** Exit code for bad input: a broken definition, a malformed input file, a wrong option. */

@@ -34,11 +34,17 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+    /** Published when a person has set a password of their own (a one-time password is then used up). */
+    record PasswordChosen(String username) {
+    }
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.events = events;
     }
 
     Optional<Row> row(String username) {
@@ -119,6 +125,20 @@ public class UserAccounts {
                 .params(encoder.encode(rawPassword), username).update();
         audit.record(username, "PASSWORD_CHANGED", "user:" + username, null, null);
         revokeTokens(username, username, "password-changed");
+        events.publishEvent(new PasswordChosen(username));
+    }
+
+    /**
+     * Gives a person a new one-time password (to be changed at the next sign-in) and lifts a lockout; their API
+     * tokens are revoked. Used when a password is lost.
+     */
+    @Transactional
+    public void setOneTimePassword(String actor, String username, String rawPassword, String reason) {
+        Account a = find(username).orElseThrow();
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0, locked_until = null,"
+                + " version = version + 1 where id = ?").params(encoder.encode(rawPassword), a.id()).update();
+        audit.record(actor, "ONE_TIME_PASSWORD_SET", "user:" + a.username(), null, Map.of("reason", reason));
+        revokeTokens(actor, a.username(), reason);
     }
 
     /** Revokes every live API token of a person; returns how many. */
