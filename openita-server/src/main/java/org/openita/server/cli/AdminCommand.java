@@ -44,9 +44,15 @@ final class AdminCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            quietLogs();
+            Runnable restore = quietLogs();
+            try {
+                return resetPassword(spec.commandLine().getOut(), spec.commandLine().getErr());
+            } finally {
+                restore.run();
+            }
+        }
+
+        private int resetPassword(PrintWriter out, PrintWriter err) throws IOException {
             String actor = "command-line:" + System.getProperty("user.name", "unknown");
             String externalUrl = System.getenv("OPENITA_DB_URL");
             if (externalUrl != null && !externalUrl.isBlank()) {
@@ -102,10 +108,17 @@ final class AdminCommand {
         }
     }
 
-    /** The command's own words only: the embedded database's start-up is logged at INFO, which is noise here. */
-    static void quietLogs() {
+    /**
+     * The command's own words only: the embedded database's start-up is logged at INFO, which is noise here.
+     * Returns what puts the level back.
+     */
+    static Runnable quietLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            ch.qos.logback.classic.Level before = root.getLevel();
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+            return () -> root.setLevel(before);
         }
+        return () -> { };
     }
 }
