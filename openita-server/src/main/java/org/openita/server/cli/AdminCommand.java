@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.openita.server.database.DataDirectoryInUseException;
 import org.openita.server.database.DataFolderDatabase;
 import org.openita.server.identity.PasswordRecovery;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,12 +43,7 @@ final class AdminCommand {
 
         @Override
         public Integer call() throws IOException {
-            Runnable restore = quietLogs();
-            try {
-                return resetPassword(spec.commandLine().getOut(), spec.commandLine().getErr());
-            } finally {
-                restore.run();
-            }
+            return resetPassword(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
         private int resetPassword(PrintWriter out, PrintWriter err) throws IOException {
@@ -58,7 +52,7 @@ final class AdminCommand {
             if (externalUrl != null && !externalUrl.isBlank()) {
                 var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(externalUrl,
                         System.getenv().getOrDefault("OPENITA_DB_USER", ""), System.getenv().getOrDefault("OPENITA_DB_PASSWORD", ""));
-                return report(PasswordRecovery.reset(ds, username, actor), out, err);
+                return report(PasswordRecovery.reset(ds, null, username, actor), out, err);
             }
             Path dataDirectory = dataDirectory();
             if (!Files.isDirectory(dataDirectory)) {
@@ -67,7 +61,7 @@ final class AdminCommand {
                 return OpenItaCommand.BAD_INPUT;
             }
             try (DataFolderDatabase db = DataFolderDatabase.open(dataDirectory)) {
-                return report(PasswordRecovery.reset(db.dataSource(), username, actor), out, err);
+                return report(PasswordRecovery.reset(db.dataSource(), dataDirectory, username, actor), out, err);
             } catch (DataDirectoryInUseException e) {
                 err.println("โฟลเดอร์ข้อมูล " + dataDirectory.getParent() + " กำลังถูกใช้โดยเซิร์ฟเวอร์ OpenITA ที่เปิดอยู่");
                 err.println("  ปิดเซิร์ฟเวอร์ก่อนแล้วสั่งคำสั่งนี้อีกครั้ง (หรือให้ผู้ดูแลระบบส่วนกลางคนอื่นส่งลิงก์ตั้งรหัสผ่านใหม่จากหน้าผู้ใช้งาน)");
@@ -106,19 +100,5 @@ final class AdminCommand {
             }
             return 0;
         }
-    }
-
-    /**
-     * The command's own words only: the embedded database's start-up is logged at INFO, which is noise here.
-     * Returns what puts the level back.
-     */
-    static Runnable quietLogs() {
-        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            ch.qos.logback.classic.Level before = root.getLevel();
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-            return () -> root.setLevel(before);
-        }
-        return () -> { };
     }
 }

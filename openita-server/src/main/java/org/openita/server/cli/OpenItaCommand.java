@@ -22,7 +22,11 @@ public final class OpenItaCommand {
                 && !args[0].startsWith("--logging");
     }
 
+    /** Runs a command as the process's only work: its own words on the console, the libraries' logs only from WARN up. */
     public static int run(String[] args) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         return run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     }

@@ -33,7 +33,7 @@ class FirstAdministrator implements InitializingBean {
     static final String FILE_NAME = "first-admin-password.txt";
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final String USERNAME = "admin";
+    static final String USERNAME = "admin";
 
     private final UserAccounts accounts;
     private final JdbcClient jdbc;

@@ -1,5 +1,8 @@
 package org.openita.server.identity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -23,8 +26,20 @@ public final class PasswordRecovery {
     private PasswordRecovery() {
     }
 
-    /** @return empty when there is no such account (nothing is changed) */
-    public static Optional<Outcome> reset(DataSource dataSource, String username, String actor) {
+    /**
+     * @param dataDirectory the embedded database's folder, beside which the first administrator's one-time password
+     *                      may be kept (deleted here once it is no longer the password); null for an external database
+     * @return empty when there is no such account (nothing is changed)
+     */
+    public static Optional<Outcome> reset(DataSource dataSource, Path dataDirectory, String username, String actor) throws IOException {
+        Optional<Outcome> outcome = reset(dataSource, username, actor);
+        if (dataDirectory != null && outcome.filter(o -> o.username().equalsIgnoreCase(FirstAdministrator.USERNAME)).isPresent()) {
+            Files.deleteIfExists(dataDirectory.toAbsolutePath().resolveSibling(FirstAdministrator.FILE_NAME));
+        }
+        return outcome;
+    }
+
+    private static Optional<Outcome> reset(DataSource dataSource, String username, String actor) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AuditTrail audit = AuditTrail.on(dataSource);
         UserAccounts accounts = new UserAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit, event -> { });
