@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * password is then gone. So the password is kept in an owner-only file next to the data folder
  * ({@value #FILE_NAME}, beside {@code pgdata}, as readable as the database's own password file in it) and shown
  * again at every start while it is still the account's password and still to be changed; the file is deleted as
- * soon as the password is replaced (or no longer matches, e.g. after {@code openita admin reset-password}).
+ * soon as the password is replaced (or no longer matches, e.g. after {@code openita admin reset-password}). With an
+ * external database (no data folder of ours) nothing is kept; {@code openita admin reset-password} recovers it.
  */
 @Component
 class FirstAdministrator implements InitializingBean {
@@ -40,11 +41,14 @@ class FirstAdministrator implements InitializingBean {
     private final TransactionTemplate tx;
     private final Path file;
 
-    FirstAdministrator(UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx, EmbeddedDatabaseProperties database) {
+    /** @param externalDatabase the URL of an external database, or empty for the embedded one (whose folder holds the file) */
+    FirstAdministrator(UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx, EmbeddedDatabaseProperties database,
+                       @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String externalDatabase) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.file = database.dataDirectory().toAbsolutePath().resolveSibling(FILE_NAME);
+        // an external database has no data folder of ours: its administrator is recovered with the command line
+        this.file = externalDatabase.isBlank() ? database.dataDirectory().toAbsolutePath().resolveSibling(FILE_NAME) : null;
     }
 
     @Override
@@ -63,7 +67,7 @@ class FirstAdministrator implements InitializingBean {
     }
 
     private void showAgainWhileUnused() {
-        if (!Files.exists(file)) {
+        if (file == null || !Files.exists(file)) {
             return;
         }
         try {
@@ -82,6 +86,9 @@ class FirstAdministrator implements InitializingBean {
     }
 
     private void keep(String password) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             OwnerOnlyFiles.write(file, password + "\n");
@@ -93,7 +100,7 @@ class FirstAdministrator implements InitializingBean {
     /** Once the administrator has chosen a password, the kept one-time password is of no use: delete it. */
     @TransactionalEventListener(fallbackExecution = true)
     public void passwordChosen(UserAccounts.PasswordChosen event) throws IOException {
-        if (event.username().equalsIgnoreCase(USERNAME)) {
+        if (file != null && event.username().equalsIgnoreCase(USERNAME)) {
             Files.deleteIfExists(file);
         }
     }
