@@ -19,6 +19,11 @@ public class AuditTrail {
         this.batch = batch;
     }
 
+    /** An audit trail written outside the server (a command of the command line), in the caller's transactions. */
+    public static AuditTrail on(javax.sql.DataSource dataSource) {
+        return new AuditTrail(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+    }
+
     /** The newest events first, filtered by any of actor, action and subject (parts of them, case-insensitive). */
     public java.util.List<AuditEvent> search(String actor, String action, String subject, int limit) {
         return jdbc.sql("select id, occurred_at, actor, action, subject, cast(before_data as text) as before_data,"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "openita", mixinStandardHelpOptions = true, versionProvider = OpenItaCommand.Version.class,
         description = {"OpenITA: the Integrity and Transparency Assessment (ITA) of Thai government agencies.",
                 "Run with no arguments to start the web application."},
-        subcommands = {FrameworkCommand.class, ScoreCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FrameworkCommand.class, ScoreCommand.class, ReportCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class OpenItaCommand {
 
     /** Exit code for bad input: a broken definition, a malformed input file, a wrong option. */
@@ -22,7 +22,11 @@ public final class OpenItaCommand {
                 && !args[0].startsWith("--logging");
     }
 
+    /** Runs a command as the process's only work: its own words on the console, the libraries' logs only from WARN up. */
     public static int run(String[] args) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         return run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     }

@@ -21,7 +21,7 @@ import java.util.Set;
  * Files and folders that only their owner may open: mode 600 / 700 where the file system has POSIX
  * permissions, otherwise (Windows) an access-control list with a single entry for the owner.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     private OwnerOnlyFiles() {
     }
@@ -39,7 +39,7 @@ final class OwnerOnlyFiles {
     }
 
     /** Replaces {@code file} with {@code text}; the new content is never readable by anyone but the owner. */
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         if (isPosix(file.getParent())) {

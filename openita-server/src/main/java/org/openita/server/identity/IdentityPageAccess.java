@@ -14,7 +14,7 @@ class IdentityPageAccess implements PageAccess {
     public void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
         pages.requestMatchers("/login", "/account/reset", "/account/reset/*").permitAll()
                 .requestMatchers("/account/**").authenticated()
-                .requestMatchers("/users").hasRole("CENTRAL_ADMIN")
+                .requestMatchers("/users", "/users/**").hasRole("CENTRAL_ADMIN")
                 .requestMatchers(HttpMethod.GET, "/outbox").hasRole("CENTRAL_ADMIN");
     }
 }

@@ -66,17 +66,40 @@ public class PasswordReset {
             return Optional.empty();
         }
         String holder = recipient.get().username();
+        String token = issue(holder, recipient.get().email());
+        audit.record(holder, "PASSWORD_RESET_REQUESTED", "user:" + holder, null, Map.of("address", address));
+        return Optional.of(token);
+    }
+
+    /**
+     * The central administrator starts a reset for a person: the same one-time link goes to the person's own
+     * e-mail address (the administrator never sees it). Returns the token only for tests; empty when the account
+     * is disabled or has no e-mail address.
+     */
+    @Transactional
+    public Optional<String> startFor(String actor, String username) {
+        Optional<Recipient> recipient = jdbc.sql("select username, email from app_user where lower(username) = lower(?) and enabled and email is not null")
+                .param(username).query(Recipient.class).optional();
+        if (recipient.isEmpty()) {
+            return Optional.empty();
+        }
+        String holder = recipient.get().username();
+        String token = issue(holder, recipient.get().email());
+        audit.record(actor, "PASSWORD_RESET_STARTED", "user:" + holder, null, Map.of("sentTo", recipient.get().email()));
+        return Optional.of(token);
+    }
+
+    private String issue(String holder, String email) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("insert into password_reset (token_hash, username, expires_at) values (?, ?, now() + cast(? as interval))")
                 .params(hash(token), holder, VALIDITY.toSeconds() + " seconds").update();
-        mail.send(recipient.get().email(), "OpenITA: ตั้งรหัสผ่านใหม่ / reset your password",
+        mail.send(email, "OpenITA: ตั้งรหัสผ่านใหม่ / reset your password",
                 "มีการขอตั้งรหัสผ่านใหม่สำหรับบัญชี " + holder + " เปิดลิงก์นี้ภายใน 30 นาที (ใช้ได้ครั้งเดียว):\n"
                         + site.link("/account/reset/{token}", token) + "\n\nA password reset was requested for " + holder
                         + ". Open the link above within 30 minutes; it works once. If you did not ask, ignore this message.");
-        audit.record(holder, "PASSWORD_RESET_REQUESTED", "user:" + holder, null, Map.of("address", address));
-        return Optional.of(token);
+        return token;
     }
 
     record Recipient(String username, String email) {
@@ -113,6 +136,11 @@ public class PasswordReset {
         accounts.succeededSignIn(username);
         audit.record(username, "PASSWORD_RESET_COMPLETED", "user:" + username, null, Map.of("otherLinksVoided", voided));
         return Optional.of(username);
+    }
+
+    /** Voids every unused link of a person (their account was disabled); returns how many. */
+    int voidLinks(String username) {
+        return jdbc.sql("update password_reset set used_at = now() where lower(username) = lower(?) and used_at is null").param(username).update();
     }
 
     /** Removes links that can no longer be used; run by the scheduled cleanup. */

@@ -8,6 +8,11 @@ public enum Role {
     AGENCY_STAFF,
     VIEWER;
 
+    /** The roles in the order forms offer them: the least privileged first, so that a careless choice gives least. */
+    public static java.util.List<Role> leastPrivilegedFirst() {
+        return java.util.List.of(VIEWER, AGENCY_STAFF, ASSESSOR, AGENCY_ADMIN, CENTRAL_ADMIN);
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

@@ -36,12 +36,19 @@ public class UserAccounts {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+    /** Published when a person has set a password of their own (a one-time password is then used up). */
+    record PasswordChosen(String username) {
+    }
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     Optional<Row> row(String username) {
@@ -112,11 +119,76 @@ public class UserAccounts {
         audit.record(actor, "USER_EMAIL_SET", "user:" + username, null, Map.of("email", email));
     }
 
+    /**
+     * Sets a password the person chose. Their API tokens are revoked: whoever knew the old password may have made one,
+     * and a token must not outlive the password it was made under.
+     */
     @Transactional
     public void changePassword(String username, String rawPassword) {
         jdbc.sql("update app_user set password_hash = ?, must_change_password = false, version = version + 1 where lower(username) = lower(?)")
                 .params(encoder.encode(rawPassword), username).update();
         audit.record(username, "PASSWORD_CHANGED", "user:" + username, null, null);
+        revokeTokens(username, username, "password-changed");
+        events.publishEvent(new PasswordChosen(username));
+    }
+
+    /**
+     * Gives a person a new one-time password (to be changed at the next sign-in) and lifts a lockout; their API
+     * tokens are revoked. Used when a password is lost.
+     */
+    @Transactional
+    public void setOneTimePassword(String actor, String username, String rawPassword, String reason) {
+        Account a = find(username).orElseThrow();
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0, locked_until = null,"
+                + " version = version + 1 where id = ?").params(encoder.encode(rawPassword), a.id()).update();
+        audit.record(actor, "ONE_TIME_PASSWORD_SET", "user:" + a.username(), null, Map.of("reason", reason));
+        revokeTokens(actor, a.username(), reason);
+    }
+
+    /** Revokes every live API token of a person; returns how many. */
+    @Transactional
+    public int revokeTokens(String actor, String username, String reason) {
+        int n = jdbc.sql("update api_token set revoked_at = now() where lower(username) = lower(?) and revoked_at is null").param(username).update();
+        if (n > 0) {
+            audit.record(actor, "API_TOKENS_REVOKED", "user:" + username, null, Map.of("tokens", n, "reason", reason));
+        }
+        return n;
+    }
+
+    /** Changes a person's role; the caller ends their sessions, whose sign-in still carries the old role. */
+    @Transactional
+    public void setRole(String actor, String username, Role role) {
+        Account before = find(username).orElseThrow();
+        if (before.role() == role) {
+            return;
+        }
+        jdbc.sql("update app_user set role = ?, version = version + 1 where id = ?").params(role.name(), before.id()).update();
+        audit.record(actor, "USER_ROLE_CHANGED", "user:" + before.username(), Map.of("role", before.role().name()), Map.of("role", role.name()));
+    }
+
+    /** Lets a person sign in again, or stops them; the caller ends the sessions of a disabled person. */
+    @Transactional
+    public void setEnabled(String actor, String username, boolean enabled) {
+        Account before = find(username).orElseThrow();
+        if (before.enabled() == enabled) {
+            return;
+        }
+        jdbc.sql("update app_user set enabled = ?, version = version + 1 where id = ?").params(enabled, before.id()).update();
+        audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", "user:" + before.username(),
+                Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
+    }
+
+    /** The e-mail address a reset link goes to, or empty. */
+    public Optional<String> emailOf(String username) {
+        return jdbc.sql("select email from app_user where lower(username) = lower(?) and email is not null")
+                .param(username).query(String.class).optional();
+    }
+
+    /** Active (enabled) central administrators other than the one named; taken under a lock held to the end of the transaction. */
+    long otherActiveCentralAdministrators(String username) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('openita:central-administrators'))").query().singleRow();
+        return jdbc.sql("select count(*) from app_user where role = 'CENTRAL_ADMIN' and enabled and lower(username) <> lower(?)")
+                .param(username).query(Long.class).single();
     }
 
     boolean passwordMatches(String username, String rawPassword) {

@@ -16,7 +16,7 @@ class UserController {
     /** An address mail can be sent to: one @, no spaces, a dot in the domain; at most 254 characters (RFC 5321). */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     /** How agency codes are written in the registry (agency.AgencyRows). */
-    private static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+    static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
     /** The most agencies one assessor or viewer is given on the form; a national view is a role, not a list. */
     static final int MAX_ACCESS = 2000;
     /** The longest name shown for a person. */
@@ -31,7 +31,7 @@ class UserController {
     @GetMapping("/users")
     String list(Model model) {
         model.addAttribute("users", accounts.all());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.leastPrivilegedFirst());
         return "users";
     }
 

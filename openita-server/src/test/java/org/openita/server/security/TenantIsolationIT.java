@@ -56,6 +56,9 @@ class TenantIsolationIT extends ServerTestSupport {
     static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}", "/open-data", "/upload-too-large",
             "/api/docs", "/api/docs.yaml", "/api/docs/swagger-config", "/api/docs/ui", "/account/tokens");
 
+    /** A person's page (/users/{username}), for the central administrator only: tried with a real account. */
+    static final String PERSON = "iso-viewer-b";
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -126,7 +129,7 @@ class TenantIsolationIT extends ServerTestSupport {
     @Test
     void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
         List<String> patterns = getPatterns();
-        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/audit", "/cycles/{year}",
+        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
@@ -137,7 +140,8 @@ class TenantIsolationIT extends ServerTestSupport {
                         continue;
                     }
                     String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") ? "csv" : "pdf")
-                            .replace("{id}", code.isEmpty() ? "1" : Long.toString(MEASURE.get(code))).replace("{year}", "2568").replaceAll("\\{[^}]+}", "x");
+                            .replace("{id}", code.isEmpty() ? "1" : Long.toString(MEASURE.get(code))).replace("{year}", "2568")
+                            .replace("{username}", PERSON).replaceAll("\\{[^}]+}", "x");
                     int status = mvc.perform(get(path).with(user(person).roles(role.name()))).andReturn().getResponse().getStatus();
                     boolean ok = status == 200 || (status == 413 && pattern.equals("/upload-too-large")) || (status == 302 && (pattern.equals("/agency") || pattern.equals("/api/docs/ui")));
                     boolean expected;
