@@ -42,7 +42,8 @@ public final class PasswordRecovery {
     private static Optional<Outcome> reset(DataSource dataSource, String username, String actor) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AuditTrail audit = AuditTrail.on(dataSource);
-        UserAccounts accounts = new UserAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit, event -> { });
+        UserAccounts accounts = new UserAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit,
+                java.time.Clock.system(java.time.ZoneId.of("Asia/Bangkok")), event -> { });
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             Optional<UserAccounts.Account> account = accounts.find(username);
             if (account.isEmpty()) {

@@ -131,13 +131,14 @@ class FrameworkUploadIT extends ServerTestSupport {
     @Test
     void aNewYearOfAnotherShapeIsUploadedActivatedCorrectedAndReverted() throws Exception {
         String v1 = synthetic();
-        // upload: stored, not active, differences from the previous year (2568) shown
+        // upload: stored, not active, differences from the latest year before it (the newest shipped one) shown
+        int previous = org.openita.core.framework.FrameworkLoader.shippedYears().stream().mapToInt(Integer::intValue).max().orElseThrow();
         MvcResult r = upload("synthetic-2590.yaml", v1, CENTRAL);
         assertThat(r.getResponse().getStatus()).isEqualTo(302);
         String versionPage = r.getResponse().getRedirectedUrl();
         assertThat(catalog.active(2590)).isEmpty();
         String diff = page(versionPage);
-        assertThat(diff).contains("ความแตกต่างจากเกณฑ์ปี 2568", "data-kind=\"REMOVED\"", "data-kind=\"ADDED\"", "<code>x1</code>",
+        assertThat(diff).contains("ความแตกต่างจากเกณฑ์ปี " + previous, "data-kind=\"REMOVED\"", "data-kind=\"ADDED\"", "<code>x1</code>",
                 "<code>EIT</code>", "เครื่องมือ 2 ชุด ตัวชี้วัด 7 ตัว");
         long id1 = Long.parseLong(versionPage.substring(versionPage.lastIndexOf('/') + 1));
 
