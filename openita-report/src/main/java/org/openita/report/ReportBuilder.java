@@ -190,7 +190,7 @@ public final class ReportBuilder {
         say("rationale.tools", "year", year(), "toolCount", n(tools.size()), "tools", Phrases.list(tools),
                 "indicatorCount", n(a.framework().indicators().size()));
         // which version of the year's definition the figures were scored under (versions of a year differ in it)
-        say("rationale.version", "year", year(), "version", a.framework().version());
+        say("rationale.version", "year", year(), "version", ThaiFormat.digits(a.framework().version(), digits));
         say("rationale.duty");
     }
 
