@@ -33,6 +33,8 @@ class ReportSentencesAreDataTest {
             Map.entry("KnowledgeBaseLoader.java", "knowledge-base file problems"),
             Map.entry("ScoreInputReader.java", "score input problems"),
             Map.entry("MeasuresReader.java", "measures file problems"),
+            // dates typed in forms: the era words it reads (พ.ศ., ค.ศ.) and month names it accepts; it writes none
+            Map.entry("DateEntry.java", "reading dates typed in forms"),
             // The framework's own description of what an edited definition changes (its provenance labels), shown
             // on the framework pages of the server.
             Map.entry("FrameworkDefinition.java", "labels of framework parts on the framework pages"),

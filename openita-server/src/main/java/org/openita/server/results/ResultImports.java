@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Service;
  * once it passes {@link #MAX_BYTES}. A worker that fails for any reason ends its job with a plain message
  * and a stable code. A job is visible only to the person who started it; what a finished job keeps is its
  * capped report, and it is forgotten an hour after it ends (or sooner when {@link #KEPT} jobs have ended).
- * Jobs live in this server process: the progress page is answered by the server that took the upload.
+ * Jobs and their progress are stored in PostgreSQL (table result_import_job), so any server process answers the
+ * progress page; a job left running by a process that stopped ends as failed, with nothing of it saved.
  */
 @Service
 public class ResultImports {
@@ -52,6 +55,13 @@ public class ResultImports {
     static final int WAITING = 6;
     static final int PER_PERSON = 2;
     static final int KEPT = 200;
+    /** How often a running job's progress is saved. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /** A running job whose progress has not been saved for this long belongs to a process that stopped. */
+    static final Duration STALE = Duration.ofSeconds(30);
+    static final String INTERRUPTED_TH = "การนำเข้าหยุดลงเพราะเซิร์ฟเวอร์หยุดทำงาน ไม่มีข้อมูลใดถูกบันทึก โปรดนำเข้าอีกครั้ง";
+    static final String INTERRUPTED_EN = "the import stopped because the server stopped; nothing was saved; import the file again";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** Too many imports are running or waiting (everyone's, or this person's); nothing was read. */
     public static final class BusyException extends IOException {
@@ -121,12 +131,27 @@ public class ResultImports {
         private volatile FailedException failure;
         private volatile Instant ended;
 
+        private volatile int storedPercent;
+
         Job(String id, String owner, String fileName, String agency, ResultFile file) {
             this.id = id;
             this.owner = owner;
             this.fileName = ResultFile.quoted(fileName == null ? "" : fileName);
             this.agency = agency;
             this.file = file;
+        }
+
+        /** A job as stored: what any server process knows of it. */
+        private Job(Stored row) {
+            this.id = row.id();
+            this.owner = row.owner();
+            this.fileName = row.fileName();
+            this.agency = row.agencyCode();
+            this.rows = row.rowsRead();
+            this.storedPercent = row.percent();
+            this.report = row.report() == null ? null : JSON.readValue(row.report(), OfficialResults.Report.class);
+            this.failure = row.errorCode() == null ? null : new FailedException(row.errorCode(), row.errorTh(), row.errorEn());
+            this.ended = row.endedAt() == null ? null : row.endedAt().toInstant();
         }
 
         public String id() {
@@ -148,7 +173,7 @@ public class ResultImports {
         /** Percent of the file read, 0-100. */
         public int percent() {
             ResultFile f = file;
-            return ended != null || f == null ? 100 : (int) Math.floor(f.progress() * 100);
+            return ended != null ? 100 : f == null ? storedPercent : (int) Math.floor(f.progress() * 100);
         }
 
         public boolean done() {
@@ -175,7 +200,6 @@ public class ResultImports {
     private final OfficialResults results;
     private final AgencyRegistry agencies;
     private final TempFolder temp;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ImportAdmission admission = new ImportAdmission(WORKERS + WAITING, PER_PERSON);
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(WAITING), r -> {
@@ -184,12 +208,72 @@ public class ResultImports {
         return t;
     });
     private final Clock clock;
+    private final JdbcClient jdbc;
+    /** This process's jobs while they run, for their progress; what they end with is stored. */
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "result-import-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
-    ResultImports(OfficialResults results, AgencyRegistry agencies, TempFolder temp, Clock clock) {
+    ResultImports(OfficialResults results, AgencyRegistry agencies, TempFolder temp, Clock clock, JdbcClient jdbc) {
         this.results = results;
         this.agencies = agencies;
         this.temp = temp;
         this.clock = clock;
+        this.jdbc = jdbc;
+        heartbeat.scheduleWithFixedDelay(this::saveProgress, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How a stored job row reads. */
+    private record Stored(String id, String owner, String fileName, String agencyCode, String state, int rowsRead, int percent,
+                          String report, String errorCode, String errorTh, String errorEn, java.sql.Timestamp updatedAt,
+                          java.sql.Timestamp endedAt) {
+    }
+
+    /**
+     * Jobs left "running" by a server process that stopped (no progress saved for {@link #STALE}) end as failed:
+     * their import was one transaction, so nothing of them was saved. Run at start and whenever a job is read.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public int failInterrupted() {
+        Instant now = Instant.now(clock);
+        return jdbc.sql("update result_import_job set state = 'failed', error_code = 'interrupted', error_th = ?, error_en = ?,"
+                        + " ended_at = ?, updated_at = ? where state = 'running' and updated_at < ?")
+                .params(INTERRUPTED_TH, INTERRUPTED_EN, ts(now), ts(now), ts(now.minus(STALE))).update();
+    }
+
+    private static java.sql.Timestamp ts(Instant i) {
+        return java.sql.Timestamp.from(i);
+    }
+
+    private void insert(Job job) {
+        Instant now = Instant.now(clock);
+        jdbc.sql("insert into result_import_job (id, owner, file_name, agency_code, state, started_at, updated_at)"
+                        + " values (?, ?, ?, ?, 'running', ?, ?)")
+                .params(job.id, job.owner, job.fileName, job.agency, ts(now), ts(now)).update();
+    }
+
+    /** Saves the progress of this process's running jobs; also tells other processes that they still run. */
+    private void saveProgress() {
+        for (Job job : running.values()) {
+            try {
+                jdbc.sql("update result_import_job set rows_read = ?, percent = ?, updated_at = ? where id = ? and state = 'running'")
+                        .params(job.rows, Math.min(99, job.percent()), ts(Instant.now(clock)), job.id).update();
+            } catch (RuntimeException e) {
+                log.warn("could not save the progress of result import {}", job.id, e);
+            }
+        }
+    }
+
+    private void saveEnd(Job job) {
+        FailedException f = job.failure;
+        jdbc.sql("update result_import_job set state = ?, rows_read = ?, percent = 100, report = cast(? as jsonb), error_code = ?,"
+                        + " error_th = ?, error_en = ?, ended_at = ?, updated_at = ? where id = ?")
+                .params(f == null ? "done" : "failed", job.rows, job.report == null ? null : JSON.writeValueAsString(job.report),
+                        f == null ? null : f.code(), f == null ? null : f.th(), f == null ? null : f.getMessage(),
+                        ts(job.ended), ts(job.ended), job.id).update();
     }
 
     /**
@@ -200,9 +284,7 @@ public class ResultImports {
     public Job start(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
                      Predicate<String> allowed) throws IOException {
         forgetOld();
-        Job job = enqueue(actor, fileName, format, upload, agency, allowed).job;
-        jobs.put(job.id, job);
-        return job;
+        return enqueue(actor, fileName, format, upload, agency, allowed).job;
     }
 
     /** Runs an import through the same queue and waits for it: the API's answer is its report. */
@@ -247,8 +329,16 @@ public class ResultImports {
         try {
             tmp = Uploads.copy(upload, temp, "results-", "." + format.name().toLowerCase(Locale.ROOT), MAX_BYTES);
             Job job = new Job(UUID.randomUUID().toString(), actor, fileName, agency, new ResultFile(tmp, format));
+            insert(job);
+            running.put(job.id, job);
             Path file = tmp;
-            return new Queued(job, workers.submit(() -> work(job, file, allowed)));
+            try {
+                return new Queued(job, workers.submit(() -> work(job, file, allowed)));
+            } catch (RejectedExecutionException e) {
+                running.remove(job.id);
+                jdbc.sql("delete from result_import_job where id = ?").param(job.id).update();
+                throw e;
+            }
         } catch (RejectedExecutionException e) {
             Files.deleteIfExists(tmp);
             admission.leave(actor);
@@ -282,6 +372,12 @@ public class ResultImports {
         } finally {
             job.ended = Instant.now(clock);
             job.file = null;
+            try {
+                saveEnd(job);
+            } catch (RuntimeException e) {
+                log.error("could not store how result import {} ended", job.id, e);
+            }
+            running.remove(job.id);
             admission.leave(job.owner);
             try {
                 Files.deleteIfExists(tmp);
@@ -291,24 +387,31 @@ public class ResultImports {
         }
     }
 
-    /** The job, only for the person who started it. */
+    /**
+     * The job, only for the person who started it, from whichever server process took the upload: this process's
+     * own running job with its live progress, otherwise the stored one.
+     */
     public Optional<Job> find(String id, String actor) {
-        Job job = jobs.get(id);
-        return job != null && job.owner.equals(actor) ? Optional.of(job) : Optional.empty();
+        Job mine = running.get(id);
+        if (mine != null) {
+            return mine.owner.equals(actor) ? Optional.of(mine) : Optional.empty();
+        }
+        failInterrupted();
+        return jdbc.sql("select id, owner, file_name, agency_code, state, rows_read, percent, cast(report as text) as report, error_code, error_th,"
+                        + " error_en, updated_at, ended_at from result_import_job where id = ? and owner = ?")
+                .params(id, actor).query(Stored.class).optional().map(Job::new);
     }
 
+    /** Forgets jobs that ended more than {@link #KEEP} ago, and all but the latest {@link #KEPT} ended ones. */
     private void forgetOld() {
-        Instant limit = Instant.now(clock).minus(KEEP);
-        jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
-        long ended = jobs.values().stream().filter(j -> j.ended != null).count();
-        if (ended > KEPT) {
-            jobs.values().stream().filter(j -> j.ended != null).sorted(Comparator.comparing((Job j) -> j.ended))
-                    .limit(ended - KEPT).map(j -> j.id).toList().forEach(jobs::remove);
-        }
+        jdbc.sql("delete from result_import_job where ended_at < ?").param(ts(Instant.now(clock).minus(KEEP))).update();
+        jdbc.sql("delete from result_import_job where id in (select id from result_import_job where ended_at is not null"
+                + " order by ended_at desc offset ?)").param(KEPT).update();
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         workers.shutdownNow();
     }
 }
