@@ -113,9 +113,15 @@ class FrameworkController {
         Optional<DefinitionVersion> active = catalog.activeVersion(v.fiscalYear());
         Optional<FrameworkDefinition> base;
         String against;
+        // the active version is compared with the one before it of the same year (newest loaded first), if any
+        Optional<DefinitionVersion> earlier = catalog.versions(v.fiscalYear()).stream()
+                .filter(o -> o.id() != id && o.loadedAt().isBefore(v.loadedAt())).findFirst();
         if (active.isPresent() && active.get().id() != id) {
             base = catalog.definition(active.get().id());
             against = "active";
+        } else if (earlier.isPresent()) {
+            base = catalog.definition(earlier.get().id());
+            against = "earlier";
         } else {
             base = catalog.activeBefore(v.fiscalYear());
             against = "previousYear";

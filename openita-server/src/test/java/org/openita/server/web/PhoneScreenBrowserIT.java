@@ -95,8 +95,8 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
         registry.importFile("test", "ph.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด,หน่วยงานภายใน\n"
                 + CODE + ",องค์การบริหารส่วนตำบลโทรศัพท์มือถือ,อบต.,เมือง,ขอนแก่น,สำนักปลัด;กองคลัง;กองช่าง;กองการศึกษา ศาสนาและวัฒนธรรม\n")
                 .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "ph-admin", "ปลัด อบต.โทรศัพท์มือถือ", Role.AGENCY_ADMIN, "ph-pass-2569-long", CODE, List.of());
-        jdbc.sql("update app_user set must_change_password = false where username = 'ph-admin'").update();
+        accounts.createAssigned("test", "phone-admin", "ปลัด อบต.โทรศัพท์มือถือ", Role.AGENCY_ADMIN, "ph-pass-2569-long", CODE, List.of());
+        jdbc.sql("update app_user set must_change_password = false where username = 'phone-admin'").update();
         String header = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
                 + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n";
         String csv = header + CODE + ",2567,78.40,85,80,90,82,70,72,75,70,75,80\n" + CODE + ",2568,84.10,90,88,95,92,80,70,75,72,85,90\n";
@@ -113,7 +113,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
             WebDriver d = browser.driver();
             fits(browser, "/", "1-home");
             fits(browser, "/login", "2-sign-in");
-            d.findElement(By.id("username")).sendKeys("ph-admin");
+            d.findElement(By.id("username")).sendKeys("phone-admin");
             d.findElement(By.id("password")).sendKeys("ph-pass-2569-long");
             d.findElement(By.cssSelector("form.form button")).click();
             waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
