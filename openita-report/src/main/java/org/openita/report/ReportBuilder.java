@@ -298,30 +298,23 @@ public final class ReportBuilder {
     }
 
     /**
-     * Tool and part scores, and a total row only when the tool rows add up to it. Where the announced result gives a
-     * tool's or part's score, that is printed; where it does not but gives what the score is computed from, the
-     * computed score is printed marked with an asterisk and a note under the table says so.
+     * Tool and part scores: only announced ones (a recomputed tool score is a check, not the result), and a total row
+     * only when the tool rows add up to it. When the announcement leaves tools out, a sentence under the table names
+     * them, so the reader is not left wondering why the table has no row for them.
      */
     private void toolTable() {
         subsection(Phrases.get("results.tools.heading"));
         List<List<String>> rows = new ArrayList<>();
-        boolean computed = false;
         for (String key : a.framework().scoreKeys()) {
             Double v = printable(key);
-            boolean mark = false;
-            if (v == null && announced() && a.result().tools().get(key) != null) {
-                v = a.result().tools().get(key);
-                mark = true;
-            }
             if (v == null) {
                 continue;
             }
-            computed |= mark;
             LocalizedText name = org.openita.core.scoring.ScoringEngine.scoreName(a.framework(), key);
             boolean isTool = a.framework().tools().stream().anyMatch(t -> t.code().name().equals(key));
             String label = isTool ? key + " " + a.framework().tool(ToolCode.valueOf(key)).orElseThrow().name().th() : text(name.th());
             String w = isTool ? n(plain(a.framework().tool(ToolCode.valueOf(key)).orElseThrow().weight() * 100)) + "%" : "";
-            rows.add(List.of(label, w, score(v) + (mark ? " *" : "")));
+            rows.add(List.of(label, w, score(v)));
         }
         if (rows.isEmpty()) {
             say("results.tools.notAnnounced");
@@ -332,8 +325,9 @@ public final class ReportBuilder {
         }
         blocks.add(new Block.Table(List.of(Phrases.get("results.tools.col.tool"), Phrases.get("results.tools.col.weight"),
                 Phrases.get("results.tools.col.score")), rows, new float[] {7, 1.5f, 1.5f}, new boolean[] {false, true, true}));
-        if (computed) {
-            say("results.tools.computedNote", "year", year());
+        List<String> left = a.framework().tools().stream().map(t -> t.code().name()).filter(k -> printable(k) == null).toList();
+        if (!left.isEmpty()) {
+            say("results.tools.someNotAnnounced", "tools", Phrases.list(left));
         }
     }
 
