@@ -54,8 +54,6 @@ public class OfficialResults {
      * @param problems the first {@link #PROBLEMS_LISTED} problems
      * @param moreProblems how many more there were
      * @param unmatched rows whose agency matched nothing in the registry
-     */
-    /**
      * @param encoding the text encoding a CSV file was read in ({@code UTF-8} or {@code windows-874}); null for XLSX and JSON
      */
     public record Report(int rows, int saved, List<Problem> problems, int moreProblems, List<Problem> unmatched, String encoding) {

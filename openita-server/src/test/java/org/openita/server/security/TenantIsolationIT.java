@@ -44,7 +44,6 @@ class TenantIsolationIT extends ServerTestSupport {
     static final Map<String, Role> ROLES = Map.of("iso-central", Role.CENTRAL_ADMIN, "iso-admin-a", Role.AGENCY_ADMIN,
             "iso-staff-a", Role.AGENCY_STAFF, "iso-admin-b", Role.AGENCY_ADMIN, "iso-assessor-a", Role.ASSESSOR,
             "iso-viewer-b", Role.VIEWER);
-    /** Endpoints every signed-in person may use, whatever their role. */
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new");
