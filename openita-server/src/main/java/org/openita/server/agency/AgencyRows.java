@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.openita.core.thai.ThaiFormat;
 import org.openita.server.upload.TableReader;
 import org.openita.server.web.TextInput;
@@ -15,7 +14,7 @@ import org.openita.server.web.TextInput;
 /** Checks each row of a registry file and turns the valid ones into agencies. */
 final class AgencyRows {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+
     /** The longest value a registry cell may hold (names, websites, the list of units). */
     static final int MAX_CELL_CHARS = 2000;
 
@@ -51,7 +50,7 @@ final class AgencyRows {
             String code = c.getOrDefault(AgencyColumns.CODE, "");
             if (code.isEmpty()) {
                 mine.add(problem(row, AgencyColumns.CODE, "ต้องระบุรหัสหน่วยงาน", "the agency code is required"));
-            } else if (!CODE.matcher(code).matches()) {
+            } else if (!AgencyCode.isValid(code)) {
                 mine.add(problem(row, AgencyColumns.CODE, "รหัสหน่วยงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ - ไม่เกิน 30 ตัว",
                         "a code may use only Latin letters, digits and . _ - (at most 30)"));
             } else if (!seen.add(code)) {
