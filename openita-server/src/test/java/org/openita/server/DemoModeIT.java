@@ -1,5 +1,7 @@
 package org.openita.server;
 
+import org.openita.server.agency.AgencyCode;
+import org.openita.core.framework.FiscalYear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,7 +39,7 @@ class DemoModeIT {
                 }
                 assertThat(accounts.agencyOf("demo-agency-admin")).hasValue("DEMO-SAMDET");
                 assertThat(accounts.accessOf("demo-viewer")).containsExactly("DEMO-SAMDET");
-                assertThat(demo.getBean(org.openita.server.results.OfficialResults.class).years("DEMO-SAMDET")).containsExactly(2568, 2567);
+                assertThat(demo.getBean(org.openita.server.results.OfficialResults.class).years(AgencyCode.of("DEMO-SAMDET"))).containsExactly(FiscalYear.of(2568), FiscalYear.of(2567));
             }
         }
     }

@@ -28,55 +28,88 @@ public final class ScoreResultWriter {
     private ScoreResultWriter() {
     }
 
-    public static Map<String, Object> toMap(ScoreResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("year", r.year().buddhistEra());
-        m.put("agency", r.agency());
-        Map<String, Object> ind = new LinkedHashMap<>();
+    /** The result in the documented contract, as records. */
+    public static ScoreOutput output(ScoreResult r) {
+        Map<String, BigDecimal> ind = new LinkedHashMap<>();
         r.indicators().forEach((k, v) -> ind.put(Integer.toString(k), round(v)));
-        m.put("indicators", ind);
-        Map<String, Object> tools = new LinkedHashMap<>();
+        Map<String, BigDecimal> tools = new LinkedHashMap<>();
         r.tools().forEach((k, v) -> tools.put(k, round(v)));
-        m.put("tools", tools);
-        m.put("overall", round(r.overall()));
-        m.put("computedOverall", round(r.computedOverall()));
-        m.put("publishedOverall", round(r.publishedOverall()));
-        m.put("overallSource", source(r, "overall", r.overall()));
-        m.put("level", r.resultLevelName() == null ? null : r.resultLevelName().th());
-        m.put("levelCode", r.resultLevel() == null ? null : r.resultLevel().code());
-        m.put("levelSource", r.levelSource().json());
-        m.put("computedLevel", r.level().isDetermined() ? r.level().level().name().th() : null);
-        m.put("computedLevelCode", r.level().isDetermined() ? r.level().level().code() : null);
-        m.put("computedLevelReason", text(r.level().reason()));
-        m.put("computedLevelMissing", r.level().missing());
-        m.put("publishedLevel", r.publishedLevel());
-        Map<String, Object> sources = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         r.indicators().forEach((k, v) -> sources.put(Integer.toString(k), source(r, Integer.toString(k), v)));
         r.tools().forEach((k, v) -> sources.put(k, source(r, k, v)));
-        m.put("figureSources", sources);
-        m.put("provisional", r.provisional());
-        m.put("provisionalEntries", r.provisionalEntries().stream().map(ScoreResultWriter::text).toList());
-        List<Map<String, Object>> warnings = new ArrayList<>();
+        List<ScoreOutput.Warning> warnings = new ArrayList<>();
         for (ScoreWarning w : r.warnings()) {
+            warnings.add(new ScoreOutput.Warning(w.code(), w.message().th(), w.message().en()));
+        }
+        List<ScoreOutput.Check> checks = new ArrayList<>();
+        for (FigureCheck c : r.checks()) {
+            checks.add(new ScoreOutput.Check(c.key(), round(c.given()), round(c.computed()), round(c.difference()), c.differs(), text(c.rule())));
+        }
+        return new ScoreOutput(r.year().buddhistEra(), r.agency(), ind, tools, round(r.overall()), round(r.computedOverall()),
+                round(r.publishedOverall()), source(r, "overall", r.overall()),
+                r.resultLevelName() == null ? null : r.resultLevelName().th(),
+                r.resultLevel() == null ? null : r.resultLevel().code(),
+                r.levelSource().json(),
+                r.level().isDetermined() ? r.level().level().name().th() : null,
+                r.level().isDetermined() ? r.level().level().code() : null,
+                text(r.level().reason()), r.level().missing(), r.publishedLevel(), sources, r.provisional(),
+                r.provisionalEntries().stream().map(ScoreResultWriter::text).toList(), warnings, checks);
+    }
+
+    /**
+     * The same contract as a map in the documented order, for writers that add or drop fields (open data); nested
+     * values are maps too. {@link #output} is the one place the fields are computed.
+     */
+    public static Map<String, Object> toMap(ScoreResult r) {
+        ScoreOutput o = output(r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", o.year());
+        m.put("agency", o.agency());
+        m.put("indicators", new LinkedHashMap<>(o.indicators()));
+        m.put("tools", new LinkedHashMap<>(o.tools()));
+        m.put("overall", o.overall());
+        m.put("computedOverall", o.computedOverall());
+        m.put("publishedOverall", o.publishedOverall());
+        m.put("overallSource", o.overallSource());
+        m.put("level", o.level());
+        m.put("levelCode", o.levelCode());
+        m.put("levelSource", o.levelSource());
+        m.put("computedLevel", o.computedLevel());
+        m.put("computedLevelCode", o.computedLevelCode());
+        m.put("computedLevelReason", map(o.computedLevelReason()));
+        m.put("computedLevelMissing", o.computedLevelMissing());
+        m.put("publishedLevel", o.publishedLevel());
+        m.put("figureSources", new LinkedHashMap<>(o.figureSources()));
+        m.put("provisional", o.provisional());
+        m.put("provisionalEntries", o.provisionalEntries().stream().map(ScoreResultWriter::map).toList());
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (ScoreOutput.Warning w : o.warnings()) {
             Map<String, Object> wm = new LinkedHashMap<>();
             wm.put("code", w.code());
-            wm.put("th", w.message().th());
-            wm.put("en", w.message().en());
+            wm.put("th", w.th());
+            wm.put("en", w.en());
             warnings.add(wm);
         }
         m.put("warnings", warnings);
         List<Map<String, Object>> checks = new ArrayList<>();
-        for (FigureCheck c : r.checks()) {
+        for (ScoreOutput.Check c : o.checks()) {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("key", c.key());
-            cm.put("given", round(c.given()));
-            cm.put("recomputed", round(c.computed()));
-            cm.put("difference", round(c.difference()));
+            cm.put("given", c.given());
+            cm.put("recomputed", c.recomputed());
+            cm.put("difference", c.difference());
             cm.put("differs", c.differs());
-            cm.put("rule", text(c.rule()));
+            cm.put("rule", map(c.rule()));
             checks.add(cm);
         }
         m.put("checks", checks);
+        return m;
+    }
+
+    private static Map<String, String> map(ScoreOutput.Text t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("th", t.th());
+        m.put("en", t.en());
         return m;
     }
 
@@ -86,14 +119,11 @@ public final class ScoreResultWriter {
     }
 
     public static String json(ScoreResult r) {
-        return JSON.writeValueAsString(toMap(r));
+        return JSON.writeValueAsString(output(r));
     }
 
-    private static Map<String, String> text(LocalizedText t) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("th", t.th());
-        m.put("en", t.en());
-        return m;
+    private static ScoreOutput.Text text(LocalizedText t) {
+        return new ScoreOutput.Text(t.th(), t.en());
     }
 
     private static BigDecimal round(Double v) {

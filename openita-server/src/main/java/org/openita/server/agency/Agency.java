@@ -3,7 +3,7 @@ package org.openita.server.agency;
 import java.util.List;
 
 /** One agency of the registry. */
-public record Agency(String code, String nameTh, String nameEn, AgencyType type, String size, String assessmentGroup,
+public record Agency(AgencyCode code, String nameTh, String nameEn, AgencyType type, String size, String assessmentGroup,
                      String parentCode, String province, String district, String website, Integer staffCount,
                      List<String> units) {
 

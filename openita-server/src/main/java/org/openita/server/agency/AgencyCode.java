@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The code that identifies an agency in the registry (the NACC's code, or one the central office gives):
  * Latin letters, digits and {@code . _ -}, at most 30 characters, compared exactly. Holding one means the text
- * was checked; it says nothing about whether the registry has that agency.
+ * was checked; it says nothing about whether the registry has that agency. Text that is not a code is refused with
+ * {@link Invalid}: in a request, the pages and the API answer it as "not found" (ADR 0018), never as a server failure.
  */
 public record AgencyCode(String value) implements Comparable<AgencyCode> {
 
@@ -15,11 +16,21 @@ public record AgencyCode(String value) implements Comparable<AgencyCode> {
 
     public AgencyCode {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("an agency code uses only Latin letters, digits and . _ - (1 to "
-                    + MAX_LENGTH + " characters)");
+            throw new Invalid();
         }
     }
 
+    /** Text that is not an agency code: in a request, no agency has it, so it is answered as "not found". */
+    public static final class Invalid extends IllegalArgumentException {
+        Invalid() {
+            super("an agency code uses only Latin letters, digits and . _ - (1 to " + MAX_LENGTH + " characters)");
+        }
+    }
+
+    /**
+     * The code, or {@link Invalid} when the text is not shaped like one. Spring turns a path variable of this type into
+     * a code through this method.
+     */
     public static AgencyCode of(String value) {
         return new AgencyCode(value);
     }

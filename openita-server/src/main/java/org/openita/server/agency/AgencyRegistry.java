@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openita.server.agency.internal.AgencyFile;
+import org.openita.server.agency.internal.AgencyRows;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.upload.Uploads;
 import org.openita.server.web.TempFolder;
@@ -67,10 +69,10 @@ public class AgencyRegistry {
                 .query(Row.class).list().stream().map(r -> toAgency(r, units.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    public Optional<Agency> find(String code) {
+    public Optional<Agency> find(AgencyCode code) {
         return jdbc.sql("select id, code, name_th, name_en, agency_type, size, assessment_group, parent_code, province, district,"
                         + " website, staff_count from agency where code = ?")
-                .param(code).query(Row.class).optional()
+                .param(code.value()).query(Row.class).optional()
                 .map(r -> toAgency(r, jdbc.sql("select name from agency_unit where agency_id = ? order by position")
                         .param(r.id()).query(String.class).list()));
     }
@@ -80,7 +82,7 @@ public class AgencyRegistry {
     }
 
     private static Agency toAgency(Row r, List<String> units) {
-        return new Agency(r.code(), r.nameTh(), r.nameEn(), AgencyType.valueOf(r.agencyType()), r.size(), r.assessmentGroup(),
+        return new Agency(AgencyCode.of(r.code()), r.nameTh(), r.nameEn(), AgencyType.valueOf(r.agencyType()), r.size(), r.assessmentGroup(),
                 r.parentCode(), r.province(), r.district(), r.website(), r.staffCount(), units);
     }
 
@@ -109,21 +111,21 @@ public class AgencyRegistry {
         int created = 0;
         int updated = 0;
         for (Agency a : checked.valid()) {
-            Optional<Agency> before = known.contains(a.code()) ? find(a.code()) : Optional.empty();
+            Optional<Agency> before = known.contains(a.code().value()) ? find(a.code()) : Optional.empty();
             long id;
             if (before.isPresent()) {
                 id = jdbc.sql("update agency set name_th = ?, name_en = ?, agency_type = ?, size = ?, assessment_group = ?, parent_code = ?,"
                                 + " province = ?, district = ?, website = ?, staff_count = ?, updated_at = now(), version = version + 1"
                                 + " where code = ? returning id")
                         .params(a.nameTh(), a.nameEn(), a.type().name(), a.size(), a.assessmentGroup(), a.parentCode(), a.province(),
-                                a.district(), a.website(), a.staffCount(), a.code())
+                                a.district(), a.website(), a.staffCount(), a.code().value())
                         .query(Long.class).single();
                 jdbc.sql("delete from agency_unit where agency_id = ?").param(id).update();
                 updated++;
             } else {
                 id = jdbc.sql("insert into agency (code, name_th, name_en, agency_type, size, assessment_group, parent_code, province,"
                                 + " district, website, staff_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                        .params(a.code(), a.nameTh(), a.nameEn(), a.type().name(), a.size(), a.assessmentGroup(), a.parentCode(),
+                        .params(a.code().value(), a.nameTh(), a.nameEn(), a.type().name(), a.size(), a.assessmentGroup(), a.parentCode(),
                                 a.province(), a.district(), a.website(), a.staffCount())
                         .query(Long.class).single();
                 created++;
@@ -140,9 +142,9 @@ public class AgencyRegistry {
     }
 
     @Transactional
-    public void updateStaffCount(String actor, String code, int staffCount) {
+    public void updateStaffCount(String actor, AgencyCode code, int staffCount) {
         Agency before = find(code).orElseThrow();
-        jdbc.sql("update agency set staff_count = ?, updated_at = now(), version = version + 1 where code = ?").params(staffCount, code).update();
+        jdbc.sql("update agency set staff_count = ?, updated_at = now(), version = version + 1 where code = ?").params(staffCount, code.value()).update();
         audit.record(actor, "AGENCY_UPDATED", "agency:" + code, Map.of("staffCount", String.valueOf(before.staffCount())),
                 Map.of("staffCount", staffCount));
     }

@@ -51,21 +51,21 @@ public class AgencyReportDetails {
     }
 
     /** The agency's logo as a PNG, if it has one. */
-    public Optional<byte[]> logo(String code) {
+    public Optional<byte[]> logo(AgencyCode code) {
         return jdbc.sql("select l.image from agency_logo l join agency a on a.id = l.agency_id where a.code = ?")
-                .param(code).query(byte[].class).optional();
+                .param(code.value()).query(byte[].class).optional();
     }
 
-    public Optional<LogoInfo> logoInfo(String code) {
+    public Optional<LogoInfo> logoInfo(AgencyCode code) {
         return jdbc.sql("select l.width, l.height, l.sha256 from agency_logo l join agency a on a.id = l.agency_id where a.code = ?")
-                .param(code).query(LogoInfo.class).optional();
+                .param(code.value()).query(LogoInfo.class).optional();
     }
 
     /** The sign-off block in printing order (prepared, reviewed, approved); empty when the agency has entered none. */
-    public List<Signatory> signOff(String code) {
+    public List<Signatory> signOff(AgencyCode code) {
         return jdbc.sql("select s.role, s.name, s.position from agency_signatory s join agency a on a.id = s.agency_id where a.code = ?"
                         + " order by case s.role when 'PREPARED' then 0 when 'REVIEWED' then 1 else 2 end")
-                .param(code).query((rs, n) -> new Signatory(Signatory.Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .param(code.value()).query((rs, n) -> new Signatory(Signatory.Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
@@ -73,7 +73,7 @@ public class AgencyReportDetails {
      * Reads an uploaded logo (refused once past {@link LogoImage#MAX_BYTES}), checks and re-encodes it, and puts it in
      * place of the agency's logo; on a refusal nothing stored changes. The image is checked before the database is touched.
      */
-    public LogoImage.Normalized storeLogo(String actor, String code, InputStream upload) throws LogoImage.Refused, IOException {
+    public LogoImage.Normalized storeLogo(String actor, AgencyCode code, InputStream upload) throws LogoImage.Refused, IOException {
         byte[] bytes;
         Path copy;
         try {
@@ -91,7 +91,7 @@ public class AgencyReportDetails {
         return logo;
     }
 
-    private void keep(String actor, String code, LogoImage.Normalized logo) {
+    private void keep(String actor, AgencyCode code, LogoImage.Normalized logo) {
         long id = agencyId(code);
         Optional<LogoInfo> before = logoInfo(code);
         jdbc.sql("insert into agency_logo (agency_id, image, width, height, sha256) values (?, ?, ?, ?, ?)"
@@ -105,7 +105,7 @@ public class AgencyReportDetails {
 
     /** Removes the agency's logo; false when it had none (nothing is recorded then). */
     @Transactional
-    public boolean removeLogo(String actor, String code) {
+    public boolean removeLogo(String actor, AgencyCode code) {
         long id = agencyId(code);
         Optional<LogoInfo> before = logoInfo(code);
         if (before.isEmpty()) {
@@ -118,7 +118,7 @@ public class AgencyReportDetails {
 
     /** Replaces the sign-off block (checked by {@link SignOffForm}); audited when it changes. */
     @Transactional
-    public void storeSignOff(String actor, String code, List<Signatory> signOff) {
+    public void storeSignOff(String actor, AgencyCode code, List<Signatory> signOff) {
         long id = agencyId(code);
         List<Signatory> before = signOff(code);
         if (before.equals(signOff)) {
@@ -132,8 +132,8 @@ public class AgencyReportDetails {
         audit.record(actor, "AGENCY_SIGN_OFF_UPDATED", "agency:" + code, describe(before), describe(signOff));
     }
 
-    private long agencyId(String code) {
-        return jdbc.sql("select id from agency where code = ? for update").param(code).query(Long.class).optional()
+    private long agencyId(AgencyCode code) {
+        return jdbc.sql("select id from agency where code = ? for update").param(code.value()).query(Long.class).optional()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

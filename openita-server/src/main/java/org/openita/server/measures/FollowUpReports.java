@@ -42,7 +42,11 @@ public class FollowUpReports {
     /** The agency's own copy: the whole plan, confirmed or not, with owners, notes and evidence. */
     public ResponseEntity<byte[]> download(String code, int year, ReportFormat f, String digits) {
         LocalDate today = plans.today();
-        Analysis a = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (year < 2500 || year > 2700) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // not a fiscal year
+        }
+        Analysis a = results.analysis(org.openita.server.agency.AgencyCode.of(code), org.openita.core.framework.FiscalYear.of(year))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
         return render(followUp(a, plan, today), code, year, f, ReportDownload.options(digits, today, true));
     }

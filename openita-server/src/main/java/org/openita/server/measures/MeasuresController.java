@@ -6,7 +6,7 @@ import org.openita.core.analysis.Analysis;
 import org.openita.report.ReportFormat;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.server.agency.AgencyAccess;
 import org.openita.server.identity.PublicSite;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.web.FormDates;
@@ -58,18 +58,23 @@ class MeasuresController {
         binder.registerCustomEditor(List.class, "milestoneDue", new CustomCollectionEditor(List.class));
     }
 
+    // a code that is not one is "not found" (AgencyCode.Invalid, ADR 0018)
     private Agency visible(String code, Authentication auth) {
-        access.requireVisible(auth, code);
-        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        access.requireVisible(auth, org.openita.server.agency.AgencyCode.of(code));
+        return agencies.find(org.openita.server.agency.AgencyCode.of(code)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Agency manageable(String code, Authentication auth) {
-        access.requireManageable(auth, code);
-        return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        access.requireManageable(auth, org.openita.server.agency.AgencyCode.of(code));
+        return agencies.find(org.openita.server.agency.AgencyCode.of(code)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Analysis analysis(String code, int year) {
-        return results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (year < 2500 || year > 2700) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // not a fiscal year
+        }
+        return results.analysis(org.openita.server.agency.AgencyCode.of(code), org.openita.core.framework.FiscalYear.of(year))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/agency/{code}/measures/{year}")
@@ -84,7 +89,7 @@ class MeasuresController {
         model.addAttribute("plan", plan);
         model.addAttribute("drafts", analysis.measures());
         model.addAttribute("today", plans.today());
-        model.addAttribute("canManage", access.canManage(auth, code));
+        model.addAttribute("canManage", access.canManage(auth, org.openita.server.agency.AgencyCode.of(code)));
         model.addAttribute("publicUrl", site.link("/public/{c}/{y}", code, year));
         return "measures/plan";
     }
@@ -134,7 +139,7 @@ class MeasuresController {
     String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model, Locale locale) {
         Agency agency = visible(code, auth);
         Measure m = plans.measure(code, year, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("canManage", access.canManage(auth, code));
+        model.addAttribute("canManage", access.canManage(auth, org.openita.server.agency.AgencyCode.of(code)));
         model.addAttribute("today", plans.today());
         return form(model, agency, year, m, MeasureForm.of(m, d -> formDates.show(d, locale)), List.of());
     }

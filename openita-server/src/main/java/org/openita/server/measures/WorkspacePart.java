@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyPagePart;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.server.agency.AgencyAccess;
 import org.openita.server.results.OfficialResults;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -39,15 +39,15 @@ class WorkspacePart implements AgencyPagePart {
     public Optional<Map<String, Object>> values(Agency agency, Authentication auth) {
         boolean manage = access.canManage(auth, agency.code());
         List<Map<String, Object>> years = results.years(agency.code()).stream().map(y -> {
-            MeasurePlans.Plan p = plans.planOrEmpty(agency.code(), y);
+            MeasurePlans.Plan p = plans.planOrEmpty(agency.code().value(), y.buddhistEra());
             Map<String, Object> m = new HashMap<>();
-            m.put("year", y);
+            m.put("year", y.buddhistEra());
             m.put("measures", p.measures().size());
             m.put("confirmed", p.confirmed());
             m.put("published", p.published());
             m.put("overdue", p.measures().stream().filter(x -> x.overdue(plans.today())).count());
             // the fiscal years the measures run in (not always the year after the assessment)
-            m.put("planYears", p.measures().isEmpty() ? null : PlanYears.of(y, p.measures(), PlanYears.measuresYear(y)));
+            m.put("planYears", p.measures().isEmpty() ? null : PlanYears.of(y.buddhistEra(), p.measures(), PlanYears.measuresYear(y.buddhistEra())));
             results.result(agency.code(), y).map(r -> r.score()).ifPresent(s -> {
                 m.put("overall", s.overall() == null ? null : org.openita.core.scoring.Rounding.display(s.overall()).toPlainString());
                 m.put("level", s.resultLevelName() == null ? null : s.resultLevelName().th());
@@ -56,10 +56,10 @@ class WorkspacePart implements AgencyPagePart {
             return m;
         }).toList();
         Map<String, Object> v = new HashMap<>();
-        v.put("code", agency.code());
+        v.put("code", agency.code().value());
         v.put("years", years);
         v.put("canManage", manage);
-        v.put("reminders", manage ? plans.reminders(agency.code(), plans.today()) : List.of());
+        v.put("reminders", manage ? plans.reminders(agency.code().value(), plans.today()) : List.of());
         return Optional.of(v);
     }
 }

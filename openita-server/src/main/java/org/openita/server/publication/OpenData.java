@@ -50,19 +50,24 @@ public class OpenData {
 
     /** Each agency's row of a year: the results streamed in code order, each with its registry entry. */
     private void each(int year, Consumer<Row> sink) {
-        Function<String, AgencyResult> scorer = results.scorer(year).orElse(null);
+        Function<String, AgencyResult> scorer = fiscalYear(year).flatMap(results::scorer).orElse(null);
         if (scorer == null) {
             return;
         }
         Map<String, Agency> registry = new java.util.HashMap<>();
-        agencies.all().forEach(a -> registry.put(a.code(), a));
-        results.forEachInYear(year, (code, input) -> {
-            Agency a = registry.get(code);
+        agencies.all().forEach(a -> registry.put(a.code().value(), a));
+        results.forEachInYear(org.openita.core.framework.FiscalYear.of(year), (code, input) -> {
+            Agency a = registry.get(code.value());
             if (a != null) {
-                sink.accept(new Row(a.code(), a.nameTh(), a.type() == null ? "" : a.type().thai(), a.province(), a.district(),
+                sink.accept(new Row(a.code().value(), a.nameTh(), a.type() == null ? "" : a.type().thai(), a.province(), a.district(),
                         scorer.apply(input).score()));
             }
         });
+    }
+
+    /** The year as a fiscal year, or empty when it cannot be one (then there is nothing to write). */
+    private static java.util.Optional<org.openita.core.framework.FiscalYear> fiscalYear(int year) {
+        return year < 2500 || year > 2700 ? java.util.Optional.empty() : java.util.Optional.of(org.openita.core.framework.FiscalYear.of(year));
     }
 
     /** The tool and part codes of a year, in the definition's order. */
@@ -92,7 +97,7 @@ public class OpenData {
     /** Writes the CSV (through {@link CsvOut}: UTF-8 with BOM, would-be formulas made text); returns the number of agencies written. */
     public int csv(int year, OutputStream out) throws IOException {
         CsvOut csv = CsvOut.to(out);
-        FrameworkDefinition def = results.framework(year).orElse(null);
+        FrameworkDefinition def = fiscalYear(year).flatMap(results::framework).orElse(null);
         if (def == null) {
             csv.flush();
             return 0;

@@ -10,7 +10,7 @@ import org.openita.report.ReportFormat;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.server.agency.AgencyAccess;
 import org.openita.server.identity.Role;
 import org.openita.server.measures.FollowUpReports;
 import org.openita.server.measures.PlanYears;
@@ -82,7 +82,8 @@ class PublicController {
                                   @RequestParam(defaultValue = "thai") String digits) {
         PublicView.AgencyYear shown = published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return analysisReports.publicCopy(shown.analysis(), shown.measuresConfirmed(), code, year, f, digits);
+        return analysisReports.publicCopy(shown.analysis(), shown.measuresConfirmed(), org.openita.server.agency.AgencyCode.of(code),
+                org.openita.core.framework.FiscalYear.of(year), f, digits);
     }
 
     @GetMapping("/public/{code}/{year}/follow-up.{format}")

@@ -50,8 +50,9 @@ class PublicView {
         if (!plans.published(code, year)) {
             return Optional.empty();
         }
-        Optional<Agency> agency = agencies.find(code);
-        Optional<Analysis> analysis = agency.flatMap(a -> results.analysis(code, year));
+        // published, so the code and year are ones the registry and results hold
+        Optional<Agency> agency = agencies.find(org.openita.server.agency.AgencyCode.of(code));
+        Optional<Analysis> analysis = agency.flatMap(a -> results.analysis(a.code(), org.openita.core.framework.FiscalYear.of(year)));
         if (analysis.isEmpty()) {
             return Optional.empty();
         }

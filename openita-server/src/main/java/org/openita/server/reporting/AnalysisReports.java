@@ -11,6 +11,8 @@ import org.openita.core.analysis.Signatory;
 import org.openita.core.framework.KnowledgeBaseLoader;
 import org.openita.report.ReportFormat;
 import org.openita.report.ReportOptions;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyReportDetails;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.measures.MeasurePlans;
@@ -44,13 +46,13 @@ public class AnalysisReports {
     }
 
     /** The agency's own report, or empty when it has no results for the year: its confirmed measures with owners, else the drafts. */
-    public Optional<ResponseEntity<byte[]>> agency(String code, int year, ReportFormat f, String digits) {
+    public Optional<ResponseEntity<byte[]>> agency(AgencyCode code, FiscalYear year, ReportFormat f, String digits) {
         return agencyDocument(code, year, digits).map(d -> render(d.analysis(), d.options(), "-" + code + "-" + year, f));
     }
 
-    Optional<Document> agencyDocument(String code, int year, String digits) {
+    Optional<Document> agencyDocument(AgencyCode code, FiscalYear year, String digits) {
         return results.analysis(code, year).map(analysis -> {
-            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
+            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code.value(), year.buddhistEra());
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
             return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent())));
         });
@@ -60,7 +62,7 @@ public class AnalysisReports {
      * The agency's logo on the cover and its sign-off at the end. The public copy carries both: the sign-off is what the
      * agency chose to print in its official report (the agency page says so where it is entered).
      */
-    private Document withAgencyDetails(String code, Document d) {
+    private Document withAgencyDetails(AgencyCode code, Document d) {
         ReportOptions o = d.options();
         byte[] logo = details.logo(code).orElse(null);
         List<Signatory> signOff = details.signOff(code);
@@ -76,13 +78,13 @@ public class AnalysisReports {
      * PublicView decides that): its measures are the confirmed ones, or none with a plain word that the agency
      * has not confirmed them.
      */
-    public ResponseEntity<byte[]> publicCopy(Analysis publicAnalysis, boolean measuresConfirmed, String code, int year, ReportFormat f,
+    public ResponseEntity<byte[]> publicCopy(Analysis publicAnalysis, boolean measuresConfirmed, AgencyCode code, FiscalYear year, ReportFormat f,
                                              String digits) {
         Document d = publicDocument(publicAnalysis, measuresConfirmed, code, digits);
         return render(d.analysis(), d.options(), "-" + code + "-" + year, f);
     }
 
-    Document publicDocument(Analysis publicAnalysis, boolean measuresConfirmed, String code, String digits) {
+    Document publicDocument(Analysis publicAnalysis, boolean measuresConfirmed, AgencyCode code, String digits) {
         return withAgencyDetails(code, new Document(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(clock), measuresConfirmed)));
     }
 

@@ -16,7 +16,11 @@ import java.util.function.Predicate;
 import org.openita.core.interchange.InputProblem;
 import org.openita.core.interchange.InvalidInputException;
 import org.openita.core.interchange.ScoreInputReader;
+import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.Agency;
+import org.openita.server.results.internal.OfficialResultColumns;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.framework.DefinitionVersion;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.framework.FrameworkCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +77,9 @@ public class OfficialResults {
     private final FrameworkCatalog frameworks;
     private final AuditTrail audit;
     private final Clock clock;
+    /** A year's rows through a cursor (500 at a time), read-only: made once, used by every {@link #forEachInYear}. */
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
 
     OfficialResults(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, FrameworkCatalog frameworks, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
@@ -81,44 +88,56 @@ public class OfficialResults {
         this.frameworks = frameworks;
         this.audit = audit;
         this.clock = clock;
+        this.cursor = new JdbcTemplate(java.util.Objects.requireNonNull(batch.getDataSource()));
+        this.cursor.setFetchSize(500);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** The stored input of an agency's year, as JSON text. */
-    public Optional<String> input(String agencyCode, int year) {
+    public Optional<String> input(AgencyCode agency, FiscalYear year) {
         return jdbc.sql("select cast(input as text) from agency_result where agency_code = ? and fiscal_year = ?")
-                .params(agencyCode, year).query(String.class).optional();
+                .params(agency.value(), year.buddhistEra()).query(String.class).optional();
     }
 
     /**
      * Every stored input of a year, in agency-code order, handed over one at a time while PostgreSQL streams them
      * through a cursor, so a national year is never held in memory whole.
      */
-    public void forEachInYear(int year, java.util.function.BiConsumer<String, String> codeAndInput) {
-        JdbcTemplate cursor = new JdbcTemplate(java.util.Objects.requireNonNull(batch.getDataSource()));
-        cursor.setFetchSize(500);
-        TransactionTemplate readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        readOnly.setReadOnly(true);
-        readOnly.executeWithoutResult(status -> cursor.query(
-                "select agency_code, cast(input as text) from agency_result where fiscal_year = ? order by agency_code",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> codeAndInput.accept(rs.getString(1), rs.getString(2)), year));
+    public void forEachInYear(FiscalYear year, java.util.function.BiConsumer<AgencyCode, String> codeAndInput) {
+        readOnly.executeWithoutResult(status -> cursor.query(SELECT_YEAR,
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> codeAndInput.accept(AgencyCode.of(rs.getString(1)), rs.getString(2)),
+                year.buddhistEra()));
     }
 
+    private static final String SELECT_YEAR =
+            "select agency_code, cast(input as text) from agency_result where fiscal_year = ? order by agency_code";
+
     /** The years an agency has results for, newest first. */
-    public List<Integer> years(String agencyCode) {
+    public List<FiscalYear> years(AgencyCode agency) {
         return jdbc.sql("select fiscal_year from agency_result where agency_code = ? order by fiscal_year desc")
-                .param(agencyCode).query(Integer.class).list();
+                .param(agency.value()).query((rs, n) -> FiscalYear.of(rs.getInt(1))).list();
     }
 
     /** Scores an agency's stored year under the active framework. */
-    public Optional<AgencyResult> result(String agencyCode, int year) {
-        return input(agencyCode, year).map(OfficialResults.this::score);
+    public Optional<AgencyResult> result(AgencyCode agency, FiscalYear year) {
+        return input(agency, year).map(OfficialResults.this::score);
+    }
+
+    /**
+     * The stored version of the definition a result was scored under: the year's active one when it is the one the
+     * result names (an activation between the two reads leaves it empty rather than naming the wrong one).
+     */
+    public Optional<DefinitionVersion> definitionVersion(AgencyResult result) {
+        return frameworks.activeVersion(result.framework().year().buddhistEra())
+                .filter(v -> v.version().equals(result.framework().version()));
     }
 
     /** The analysis of an agency's year, with last year's results when stored; the draft measures are the engine's. */
-    public Optional<org.openita.core.analysis.Analysis> analysis(String agencyCode, int year) {
-        return result(agencyCode, year).map(now -> org.openita.core.analysis.Analyzer.analyze(now.framework(), now.score(),
-                result(agencyCode, year - 1).map(AgencyResult::score).orElse(null), now.profile(),
-                org.openita.core.framework.KnowledgeBaseLoader.shipped(year), org.openita.core.analysis.AnalysisOptions.DEFAULT)
+    public Optional<org.openita.core.analysis.Analysis> analysis(AgencyCode agency, FiscalYear year) {
+        return result(agency, year).map(now -> org.openita.core.analysis.Analyzer.analyze(now.framework(), now.score(),
+                result(agency, year.previous()).map(AgencyResult::score).orElse(null), now.profile(),
+                org.openita.core.framework.KnowledgeBaseLoader.shipped(year.buddhistEra()), org.openita.core.analysis.AnalysisOptions.DEFAULT)
                 // drafts are planned from today: never a due date already past
                 .draftedOn(org.openita.server.cycle.CycleService.today(clock)));
     }
@@ -127,14 +146,14 @@ public class OfficialResults {
      * A scorer for many stored inputs of one year, with the year's framework looked up once (for exports of
      * every agency); empty when no framework is active for the year.
      */
-    public Optional<java.util.function.Function<String, AgencyResult>> scorer(int year) {
-        return frameworks.active(year).map(def -> json -> AgencyResult.of(
-                ScoreInputReader.read(json, y -> y == year ? Optional.of(def) : frameworks.active(y))));
+    public Optional<java.util.function.Function<String, AgencyResult>> scorer(FiscalYear year) {
+        return frameworks.active(year.buddhistEra()).map(def -> json -> AgencyResult.of(
+                ScoreInputReader.read(json, y -> y == year.buddhistEra() ? Optional.of(def) : frameworks.active(y))));
     }
 
     /** The framework definition results of a year are scored under (the active one). */
-    public Optional<org.openita.core.framework.FrameworkDefinition> framework(int year) {
-        return frameworks.active(year);
+    public Optional<org.openita.core.framework.FrameworkDefinition> framework(FiscalYear year) {
+        return frameworks.active(year.buddhistEra());
     }
 
     AgencyResult score(String json) {
@@ -148,7 +167,7 @@ public class OfficialResults {
      * @param agencies the registry, for matching rows by code or exact name
      * @param rowsDone told the number of rows read so far, for a progress display
      */
-    public Report importFile(String actor, ResultFile file, List<Agency> agencies, Predicate<String> allowed, IntConsumer rowsDone)
+    public Report importFile(String actor, ResultFile file, List<Agency> agencies, Predicate<AgencyCode> allowed, IntConsumer rowsDone)
             throws IOException {
         Importer importer = new Importer(actor, agencies, allowed, rowsDone);
         IOException[] failure = new IOException[1];
@@ -178,7 +197,7 @@ public class OfficialResults {
 
     private final class Importer implements ResultFile.Sink {
         final String actor;
-        final Predicate<String> allowed;
+        final Predicate<AgencyCode> allowed;
         final IntConsumer rowsDone;
         final Map<String, Agency> byCode = new HashMap<>();
         final Map<String, List<Agency>> byName = new HashMap<>();
@@ -212,12 +231,12 @@ public class OfficialResults {
         int rows;
         int saved;
 
-        Importer(String actor, List<Agency> agencies, Predicate<String> allowed, IntConsumer rowsDone) {
+        Importer(String actor, List<Agency> agencies, Predicate<AgencyCode> allowed, IntConsumer rowsDone) {
             this.actor = actor;
             this.allowed = allowed;
             this.rowsDone = rowsDone;
             for (Agency a : agencies) {
-                byCode.put(a.code(), a);
+                byCode.put(a.code().value(), a);
                 byName.computeIfAbsent(name(a.nameTh()), k -> new ArrayList<>()).add(a);
             }
         }
@@ -334,7 +353,7 @@ public class OfficialResults {
                     return;
                 }
                 if (problems.isEmpty()) {
-                    pending.add(new Object[] {agency.code(), year, json});
+                    pending.add(new Object[] {agency.code().value(), year, json});
                     if (pending.size() >= BATCH) {
                         flush();
                     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.upload.UnreadableFileException;
 import org.openita.server.upload.Uploads;
@@ -124,7 +125,7 @@ public class ResultImports {
         private final String owner;
         private final String fileName;
         /** The agency whose page started it, or null for the national import page. */
-        private final String agency;
+        private final AgencyCode agency;
         private volatile ResultFile file;
         private volatile int rows;
         private volatile OfficialResults.Report report;
@@ -133,7 +134,7 @@ public class ResultImports {
 
         private volatile int storedPercent;
 
-        Job(String id, String owner, String fileName, String agency, ResultFile file) {
+        Job(String id, String owner, String fileName, AgencyCode agency, ResultFile file) {
             this.id = id;
             this.owner = owner;
             this.fileName = ResultFile.quoted(fileName == null ? "" : fileName);
@@ -146,7 +147,7 @@ public class ResultImports {
             this.id = row.id();
             this.owner = row.owner();
             this.fileName = row.fileName();
-            this.agency = row.agencyCode();
+            this.agency = row.agencyCode() == null ? null : AgencyCode.parse(row.agencyCode()).orElse(null);
             this.rows = row.rowsRead();
             this.storedPercent = row.percent();
             this.report = row.report() == null ? null : JSON.readValue(row.report(), OfficialResults.Report.class);
@@ -162,7 +163,7 @@ public class ResultImports {
             return fileName;
         }
 
-        public String agency() {
+        public AgencyCode agency() {
             return agency;
         }
 
@@ -232,16 +233,29 @@ public class ResultImports {
                           java.sql.Timestamp endedAt) {
     }
 
+    private static final String FAIL_INTERRUPTED = "update result_import_job set state = 'failed', error_code = 'interrupted',"
+            + " error_th = ?, error_en = ?, ended_at = ?, updated_at = ? where state = 'running' and updated_at < ?";
+
     /**
      * Jobs left "running" by a server process that stopped (no progress saved for {@link #STALE}) end as failed:
-     * their import was one transaction, so nothing of them was saved. Run at start and whenever a job is read.
+     * their import was one transaction, so nothing of them was saved. Run at start and every {@link #STALE} (each process
+     * runs it; it is one idempotent UPDATE); a progress poll checks only the job it reads ({@link #find}).
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     public int failInterrupted() {
         Instant now = Instant.now(clock);
-        return jdbc.sql("update result_import_job set state = 'failed', error_code = 'interrupted', error_th = ?, error_en = ?,"
-                        + " ended_at = ?, updated_at = ? where state = 'running' and updated_at < ?")
-                .params(INTERRUPTED_TH, INTERRUPTED_EN, ts(now), ts(now), ts(now.minus(STALE))).update();
+        return jdbc.sql(FAIL_INTERRUPTED).params(INTERRUPTED_TH, INTERRUPTED_EN, ts(now), ts(now), ts(now.minus(STALE))).update();
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    void sweep() {
+        failInterrupted();
+    }
+
+    /** As {@link #failInterrupted}, for one job only: what a progress poll runs. */
+    private void failIfInterrupted(String id) {
+        Instant now = Instant.now(clock);
+        jdbc.sql(FAIL_INTERRUPTED + " and id = ?").params(INTERRUPTED_TH, INTERRUPTED_EN, ts(now), ts(now), ts(now.minus(STALE)), id).update();
     }
 
     private static java.sql.Timestamp ts(Instant i) {
@@ -252,7 +266,7 @@ public class ResultImports {
         Instant now = Instant.now(clock);
         jdbc.sql("insert into result_import_job (id, owner, file_name, agency_code, state, started_at, updated_at)"
                         + " values (?, ?, ?, ?, 'running', ?, ?)")
-                .params(job.id, job.owner, job.fileName, job.agency, ts(now), ts(now)).update();
+                .params(job.id, job.owner, job.fileName, job.agency == null ? null : job.agency.value(), ts(now), ts(now)).update();
     }
 
     /** Saves the progress of this process's running jobs; also tells other processes that they still run. */
@@ -281,14 +295,14 @@ public class ResultImports {
      *
      * @param agency the agency the import is limited to, or null for any agency {@code allowed} accepts
      */
-    public Job start(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
-                     Predicate<String> allowed) throws IOException {
+    public Job start(String actor, String fileName, ResultFile.Format format, InputStream upload, AgencyCode agency,
+                     Predicate<AgencyCode> allowed) throws IOException {
         forgetOld();
         return enqueue(actor, fileName, format, upload, agency, allowed).job;
     }
 
     /** Runs an import through the same queue and waits for it: the API's answer is its report. */
-    public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<String> allowed)
+    public OfficialResults.Report run(String actor, ResultFile.Format format, InputStream upload, Predicate<AgencyCode> allowed)
             throws IOException {
         Queued q = enqueue(actor, null, format, upload, null, allowed);
         try {
@@ -309,7 +323,7 @@ public class ResultImports {
      * Imports a file in the caller's thread and transaction, outside the queue: for data OpenITA brings itself at
      * start (demo mode), which must see the caller's uncommitted rows. Requests go through {@link #run} or {@link #start}.
      */
-    public OfficialResults.Report importHere(String actor, ResultFile.Format format, InputStream file, Predicate<String> allowed)
+    public OfficialResults.Report importHere(String actor, ResultFile.Format format, InputStream file, Predicate<AgencyCode> allowed)
             throws IOException {
         Path tmp = Uploads.copy(file, temp, "results-", "." + format.name().toLowerCase(Locale.ROOT), MAX_BYTES);
         try {
@@ -322,8 +336,8 @@ public class ResultImports {
     private record Queued(Job job, Future<?> done) {
     }
 
-    private Queued enqueue(String actor, String fileName, ResultFile.Format format, InputStream upload, String agency,
-                           Predicate<String> allowed) throws IOException {
+    private Queued enqueue(String actor, String fileName, ResultFile.Format format, InputStream upload, AgencyCode agency,
+                           Predicate<AgencyCode> allowed) throws IOException {
         admission.admit(actor);
         Path tmp = null;
         try {
@@ -352,7 +366,7 @@ public class ResultImports {
         }
     }
 
-    private void work(Job job, Path tmp, Predicate<String> allowed) {
+    private void work(Job job, Path tmp, Predicate<AgencyCode> allowed) {
         try {
             job.report = results.importFile(job.owner, job.file, agencies.all(), allowed, n -> job.rows = n);
         } catch (UnreadableFileException e) {
@@ -396,7 +410,7 @@ public class ResultImports {
         if (mine != null) {
             return mine.owner.equals(actor) ? Optional.of(mine) : Optional.empty();
         }
-        failInterrupted();
+        failIfInterrupted(id);
         return jdbc.sql("select id, owner, file_name, agency_code, state, rows_read, percent, cast(report as text) as report, error_code, error_th,"
                         + " error_en, updated_at, ended_at from result_import_job where id = ? and owner = ?")
                 .params(id, actor).query(Stored.class).optional().map(Job::new);

@@ -63,7 +63,7 @@ class AgencyDataByPhaseIT extends ServerTestSupport {
 
         registrationToday(true);
         mvc.perform(post("/agency/PH-A/staff").param("staffCount", "๔๒").with(admin).with(csrf())).andExpect(redirectedUrl("/agency/PH-A?saved"));
-        assertThat(registry.find("PH-A").orElseThrow().staffCount()).isEqualTo(42);
+        assertThat(registry.find(AgencyCode.of("PH-A")).orElseThrow().staffCount()).isEqualTo(42);
         mvc.perform(post("/agency/PH-B/staff").param("staffCount", "1").with(admin).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/agency/PH-A/staff").param("staffCount", "-5").with(admin).with(csrf())).andExpect(status().isBadRequest());
 
@@ -71,9 +71,9 @@ class AgencyDataByPhaseIT extends ServerTestSupport {
         String closed = mvc.perform(post("/agency/PH-A/staff").param("staffCount", "50").with(admin).with(csrf()))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(closed).contains("แก้ไขได้เฉพาะช่วงลงทะเบียน");
-        assertThat(registry.find("PH-A").orElseThrow().staffCount()).isEqualTo(42);
+        assertThat(registry.find(AgencyCode.of("PH-A")).orElseThrow().staffCount()).isEqualTo(42);
         mvc.perform(post("/agency/PH-A/staff").param("staffCount", "50").with(user("boss").roles("CENTRAL_ADMIN")).with(csrf()))
                 .andExpect(redirectedUrl("/agency/PH-A?saved"));
-        assertThat(registry.find("PH-A").orElseThrow().staffCount()).isEqualTo(50);
+        assertThat(registry.find(AgencyCode.of("PH-A")).orElseThrow().staffCount()).isEqualTo(50);
     }
 }

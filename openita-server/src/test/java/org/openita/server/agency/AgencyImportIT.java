@@ -49,7 +49,7 @@ class AgencyImportIT extends ServerTestSupport {
                 + "A-2,เทศบาลตำบลทดสอบ,เทศบาลตำบล,M,ขอนแก่น,เมือง,,120,,\n";
         String page = upload("registry.csv", csv.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
         assertThat(page).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
-        Agency samdet = registry.find("A-1").orElseThrow();
+        Agency samdet = registry.find(AgencyCode.of("A-1")).orElseThrow();
         assertThat(samdet.type()).isEqualTo(AgencyType.SAO);
         assertThat(samdet.staffCount()).isEqualTo(45);
         assertThat(samdet.units()).containsExactly("สำนักปลัด", "กองคลัง", "กองช่าง");
@@ -119,7 +119,7 @@ class AgencyImportIT extends ServerTestSupport {
             wb.write(out);
         }
         assertThat(upload("d.xlsx", out.toByteArray(), "ALL_OR_NOTHING")).contains("เพิ่มหน่วยงานใหม่ 1 แห่ง");
-        assertThat(registry.find("D-1").orElseThrow().staffCount()).isEqualTo(1200);
+        assertThat(registry.find(AgencyCode.of("D-1")).orElseThrow().staffCount()).isEqualTo(1200);
 
         byte[] csv = mvc.perform(get("/agencies/export.csv").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         long total = registry.count();

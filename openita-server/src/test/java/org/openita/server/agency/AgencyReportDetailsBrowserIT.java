@@ -53,7 +53,7 @@ class AgencyReportDetailsBrowserIT extends ServerTestSupport {
             d.findElement(By.id("logo-file")).sendKeys(gif.toString());
             d.findElement(By.cssSelector("[data-testid=logo-upload]")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=logo-error]")).getText()).contains("ไม่ใช่ภาพ PNG หรือ JPEG");
-            assertThat(details.logoInfo(CODE)).isEmpty();
+            assertThat(details.logoInfo(AgencyCode.of(CODE))).isEmpty();
 
             d.findElement(By.id("logo-file")).sendKeys(png.toString());
             d.findElement(By.cssSelector("[data-testid=logo-upload]")).click();
@@ -67,7 +67,7 @@ class AgencyReportDetailsBrowserIT extends ServerTestSupport {
             d.findElement(By.id("approvedPosition")).sendKeys("นายกองค์การบริหารส่วนตำบลหน้าจอเล็ก");
             d.findElement(By.cssSelector("[data-testid=sign-off-save]")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=report-details-saved]")).getText()).contains("บันทึกผู้ลงนามแล้ว");
-            assertThat(details.signOff(CODE)).containsExactly(
+            assertThat(details.signOff(AgencyCode.of(CODE))).containsExactly(
                     new Signatory(Signatory.Role.PREPARED, "นางสาวใจดี มีสุข", "นักวิเคราะห์นโยบายและแผนชำนาญการ"),
                     new Signatory(Signatory.Role.APPROVED, null, "นายกองค์การบริหารส่วนตำบลหน้าจอเล็ก"));
             Object overflow = ((JavascriptExecutor) d).executeScript(

@@ -53,7 +53,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
 
     @BeforeEach
     void twoAgenciesAndTheirPeople() throws Exception {
-        if (registry.find(A).isPresent()) {
+        if (registry.find(AgencyCode.of(A)).isPresent()) {
             return;
         }
         String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + A + ",องค์การบริหารส่วนตำบลตราหนึ่ง,อบต.\n" + B + ",เทศบาลตำบลตราสอง,เทศบาลตำบล\n";
@@ -70,7 +70,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     }
 
     private String sha(String code) {
-        return details.logoInfo(code).map(AgencyReportDetails.LogoInfo::sha256).orElse(null);
+        return details.logoInfo(AgencyCode.of(code)).map(AgencyReportDetails.LogoInfo::sha256).orElse(null);
     }
 
     private long audits(String code, String action) {
@@ -96,10 +96,10 @@ class AgencyReportDetailsIT extends ServerTestSupport {
 
         // a JPEG sent under a PNG name and type, then a PNG under a JPEG name and type: the bytes decide
         assertThat(upload(A, "logo.png", "image/png", Logos.jpeg(400, 300), CENTRAL).getStatus()).isEqualTo(302);
-        assertThat(details.logoInfo(A).orElseThrow()).extracting(AgencyReportDetails.LogoInfo::width, AgencyReportDetails.LogoInfo::height)
+        assertThat(details.logoInfo(AgencyCode.of(A)).orElseThrow()).extracting(AgencyReportDetails.LogoInfo::width, AgencyReportDetails.LogoInfo::height)
                 .containsExactly(400, 300);
         assertThat(upload(A, "logo.jpg", "image/jpeg", Logos.png(256, 256), ADMIN_A).getStatus()).isEqualTo(302);
-        assertThat(details.logoInfo(A).orElseThrow().width()).isEqualTo(256);
+        assertThat(details.logoInfo(AgencyCode.of(A)).orElseThrow().width()).isEqualTo(256);
         assertThat(audits(A, "AGENCY_LOGO_REPLACED")).isEqualTo(2);
         String audit = jdbc.sql("select cast(after_data as text) from audit_event where subject = ? and action = 'AGENCY_LOGO_REPLACED' order by id desc limit 1")
                 .param("agency:" + A).query(String.class).single();
@@ -171,14 +171,14 @@ class AgencyReportDetailsIT extends ServerTestSupport {
                         .param("approvedPosition", "นายกองค์การบริหารส่วนตำบลตราหนึ่ง").param("approvedName", ""))
                 .andReturn().getResponse();
         assertThat(ok.getRedirectedUrl()).isEqualTo("/agency/" + A + "?signOffSaved#report-details");
-        assertThat(details.signOff(A)).containsExactly(
+        assertThat(details.signOff(AgencyCode.of(A))).containsExactly(
                 new Signatory(Signatory.Role.PREPARED, "นางสาวใจดี มีสุข", "นักวิเคราะห์นโยบายและแผนชำนาญการ"),
                 new Signatory(Signatory.Role.APPROVED, null, "นายกองค์การบริหารส่วนตำบลตราหนึ่ง"));
         assertThat(audits(A, "AGENCY_SIGN_OFF_UPDATED")).isEqualTo(1);
         String page = text(mvc.perform(get("/agency/" + A).with(STAFF_A)).andReturn().getResponse());
         assertThat(page).contains("นางสาวใจดี มีสุข (นักวิเคราะห์นโยบายและแผนชำนาญการ)", "ผู้อนุมัติ");
 
-        List<Signatory> stored = details.signOff(A);
+        List<Signatory> stored = details.signOff(AgencyCode.of(A));
         String[][] bad = {
                 {"reviewedName", "นายไม่มีตำแหน่ง", "กรอกชื่อแล้วต้องกรอกตำแหน่งด้วย"},
                 {"preparedPosition", "ก".repeat(151), "ยาวเกิน 150 ตัวอักษร"},
@@ -192,11 +192,11 @@ class AgencyReportDetailsIT extends ServerTestSupport {
         MockHttpServletResponse control = mvc.perform(post("/agency/" + A + "/sign-off").with(ADMIN_A).with(csrf())
                 .param("approvedPosition", "นายก\u0007")).andReturn().getResponse();
         assertThat(control.getStatus()).isEqualTo(400);
-        assertThat(details.signOff(A)).isEqualTo(stored);
+        assertThat(details.signOff(AgencyCode.of(A))).isEqualTo(stored);
         assertThat(audits(A, "AGENCY_SIGN_OFF_UPDATED")).isEqualTo(1);
 
         mvc.perform(post("/agency/" + A + "/sign-off").with(CENTRAL).with(csrf()));
-        assertThat(details.signOff(A)).as("every row left empty: no sign-off").isEmpty();
+        assertThat(details.signOff(AgencyCode.of(A))).as("every row left empty: no sign-off").isEmpty();
         assertThat(audits(A, "AGENCY_SIGN_OFF_UPDATED")).isEqualTo(2);
     }
 }

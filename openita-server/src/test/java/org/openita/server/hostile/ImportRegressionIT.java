@@ -1,5 +1,6 @@
 package org.openita.server.hostile;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -96,14 +97,14 @@ class ImportRegressionIT extends ServerTestSupport {
         AgencyRegistry.ImportReport r = registry.importFile("test", "ansi.csv", new ByteArrayInputStream(csv), AgencyRegistry.Mode.ALL_OR_NOTHING);
         assertThat(r.applied()).isTrue();
         assertThat(r.encoding()).isEqualTo("windows-874");
-        assertThat(registry.find("HOST-Q02")).get().satisfies(a -> assertThat(a.nameTh()).isEqualTo("เทศบาลตำบลอักขระเพี้ยน"));
+        assertThat(registry.find(AgencyCode.of("HOST-Q02"))).get().satisfies(a -> assertThat(a.nameTh()).isEqualTo("เทศบาลตำบลอักขระเพี้ยน"));
 
         byte[] neither = Bytes.concat(csv, ("HOST-Q05,เทศบาลตำบล").getBytes(Charset.forName("x-windows-874")));
         byte[] spoiled = Bytes.concat(neither, new byte[] {(byte) 0xDB, ',', 'x', '\n'});
         assertThatThrownBy(() -> registry.importFile("test", "ansi.csv", new ByteArrayInputStream(spoiled), AgencyRegistry.Mode.ALL_OR_NOTHING))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("neither UTF-8 nor Windows-874").hasMessageContaining("Excel template")
                 .satisfies(e -> assertThat(((UnreadableFileException) e).th()).contains("Windows-874"));
-        assertThat(registry.find("HOST-Q05")).isEmpty();
+        assertThat(registry.find(AgencyCode.of("HOST-Q05"))).isEmpty();
     }
 
     /** results-csv #15 and others: U+000C at the end of a cell was trimmed away and the file accepted. */
@@ -145,7 +146,7 @@ class ImportRegressionIT extends ServerTestSupport {
                         .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
         assertThat(r.applied()).isFalse();
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.en()).contains("appears twice"));
-        assertThat(registry.find("HOST-Q04")).isEmpty();
+        assertThat(registry.find(AgencyCode.of("HOST-Q04"))).isEmpty();
     }
 
     private static byte[] workbook(String sheetXml) {

@@ -1,5 +1,6 @@
 package org.openita.server.measures;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -104,7 +105,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
         String base = "/agency/" + CODE + "/measures/2568";
 
         // no measures yet: titled by the year the drafts are planned in from today, not by the assessment year + 1
-        List<DraftMeasure> drafts = results.analysis(CODE, 2568).orElseThrow().measures();
+        List<DraftMeasure> drafts = results.analysis(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures();
         Set<Integer> draftYears = drafts.stream().map(d -> FiscalYear.containing(d.dueDate()).buddhistEra()).collect(Collectors.toSet());
         assertThat(draftYears).hasSize(1);
         int draftYear = draftYears.iterator().next();

@@ -1,5 +1,6 @@
 package org.openita.server.measures;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -47,7 +48,7 @@ class MeasuresIT extends ServerTestSupport {
 
     @BeforeEach
     void agencyWithResults() throws Exception {
-        if (registry.find(CODE).isPresent()) {
+        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         registry.importFile("test", "m.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"

@@ -1,5 +1,6 @@
 package org.openita.server.publication;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -67,7 +68,7 @@ class PublicationIT extends ServerTestSupport {
 
     @BeforeEach
     void agenciesWithResults() throws Exception {
-        if (registry.find("P-1").isPresent()) {
+        if (registry.find(AgencyCode.of("P-1")).isPresent()) {
             return;
         }
         registry.importFile("test", "p.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"
@@ -191,7 +192,7 @@ class PublicationIT extends ServerTestSupport {
     org.openita.server.results.OfficialResults officialResults;
 
     private void twoAgenciesWithSensitivePlans() throws Exception {
-        if (registry.find("PV-1").isPresent()) {
+        if (registry.find(AgencyCode.of("PV-1")).isPresent()) {
             return;
         }
         registry.importFile("test", "pv.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n"
@@ -300,7 +301,7 @@ class PublicationIT extends ServerTestSupport {
         assertThat(own).contains(squash(NAME), ThaiFormat.digits(PHONE, DigitStyle.THAI), LINK, LATE_DRAFT);
         String ownPdf = text("follow-up.pdf", answer("/agency/PV-1/measures/2566/follow-up.pdf?digits=arabic", user("pv-admin").roles("AGENCY_ADMIN")));
         assertThat(ownPdf).contains(PHONE, "intranet.pv.local", CONFIRMED, squash(NAME));
-        List<String> drafts = officialResults.analysis("PV-2", 2566).orElseThrow().measures().stream().map(d -> d.measure().th()).toList();
+        List<String> drafts = officialResults.analysis(AgencyCode.of("PV-2"), FiscalYear.of(2566)).orElseThrow().measures().stream().map(d -> d.measure().th()).toList();
         assertThat(drafts).as("the analysis proposes drafts for PV-2").isNotEmpty();
 
         List<String> wrong = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.openita.server.reporting;
 
+import org.openita.server.agency.AgencyCode;
+import org.openita.core.framework.FiscalYear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -59,7 +61,7 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
 
     @BeforeEach
     void anAgencyWithResults() throws Exception {
-        if (registry.find(CODE).isPresent()) {
+        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         registry.importFile("test", "r.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE
@@ -95,15 +97,15 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
         String pdfPath = "/agency/" + CODE + "/results/2568/report.pdf";
         assertThat(coverImageWidths(download(pdfPath, ADMIN))).as("no logo yet: no image on the cover").isEmpty();
 
-        details.storeLogo("test", CODE, new ByteArrayInputStream(Logos.png(900, 600)));
-        details.storeSignOff("test", CODE, SIGN_OFF);
-        byte[] stored = details.logo(CODE).orElseThrow();
+        details.storeLogo("test", AgencyCode.of(CODE), new ByteArrayInputStream(Logos.png(900, 600)));
+        details.storeSignOff("test", AgencyCode.of(CODE), SIGN_OFF);
+        byte[] stored = details.logo(AgencyCode.of(CODE)).orElseThrow();
 
         assertThat(coverImageWidths(download(pdfPath, ADMIN))).as("the logo (and its transparency mask)").isNotEmpty().containsOnly(600);
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(download("/agency/" + CODE + "/results/2568/report.docx", ADMIN)))) {
             assertThat(docx.getAllPictures()).extracting(XWPFPictureData::getData).anySatisfy(d -> assertThat(d).isEqualTo(stored));
         }
-        AnalysisReports.Document own = reports.agencyDocument(CODE, 2568, "thai").orElseThrow();
+        AnalysisReports.Document own = reports.agencyDocument(AgencyCode.of(CODE), FiscalYear.of(2568), "thai").orElseThrow();
         assertThat(own.options().logo()).isEqualTo(stored);
         assertThat(own.analysis().agency().signOff()).isEqualTo(SIGN_OFF);
         assertThat(own.analysis().agency().name()).isEqualTo("องค์การบริหารส่วนตำบลรายงาน");
@@ -111,12 +113,12 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
         plans.plan(CODE, 2568);
         plans.publish("test", CODE, 2568, true);
         assertThat(coverImageWidths(download("/public/" + CODE + "/2568/report.pdf", null))).isNotEmpty().containsOnly(600);
-        AnalysisReports.Document shown = reports.publicDocument(own.analysis(), false, CODE, "thai");
+        AnalysisReports.Document shown = reports.publicDocument(own.analysis(), false, AgencyCode.of(CODE), "thai");
         assertThat(shown.options().publicCopy()).isTrue();
         assertThat(shown.options().logo()).isEqualTo(stored);
         assertThat(shown.analysis().agency().signOff()).as("names the agency chose to print are in its published report").isEqualTo(SIGN_OFF);
 
-        details.removeLogo("test", CODE);
+        details.removeLogo("test", AgencyCode.of(CODE));
         assertThat(coverImageWidths(download(pdfPath, ADMIN))).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.openita.server.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import org.openita.server.results.internal.OfficialResultColumns;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package org.openita.server.results;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -59,7 +60,7 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @BeforeEach
     void samdetWithItsOfficial2568Results() throws Exception {
-        if (registry.find(CODE).isPresent()) {
+        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         registry.importFile("test", "sd.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"

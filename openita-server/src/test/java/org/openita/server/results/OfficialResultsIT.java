@@ -1,5 +1,6 @@
 package org.openita.server.results;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -53,7 +54,7 @@ class OfficialResultsIT extends ServerTestSupport {
 
     @BeforeEach
     void agencies() throws Exception {
-        if (registry.find("R-1").isEmpty()) {
+        if (registry.find(AgencyCode.of("R-1")).isEmpty()) {
             registry.importFile("test", "r.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"
                     + "R-1,องค์การบริหารส่วนตำบลผลลัพธ์,อบต.,สมเด็จ,กาฬสินธุ์\nR-2,เทศบาลตำบลอื่น,เทศบาลตำบล,,\n"
                     + "R-3,เทศบาลตำบลชื่อซ้ำ,เทศบาลตำบล,,\nR-4,เทศบาลตำบลชื่อซ้ำ,เทศบาลตำบล,,\nR-5,องค์การบริหารส่วนตำบลเอ็กซ์,อบต.,,\n")

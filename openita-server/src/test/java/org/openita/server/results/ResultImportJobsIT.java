@@ -1,5 +1,6 @@
 package org.openita.server.results;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -44,7 +45,7 @@ class ResultImportJobsIT extends ServerTestSupport {
         String json = Files.readString(Path.of("..", "examples", "samdet-2568.json")).replace("องค์การบริหารส่วนตำบลสมเด็จ", name);
 
         ResultImports.Job job = imports.start("job-owner", "samdet.json", ResultFile.Format.JSON,
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), code, code::equals);
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), AgencyCode.of(code), AgencyCode.of(code)::equals);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!job.done() && System.nanoTime() < deadline) {
             Thread.sleep(100);

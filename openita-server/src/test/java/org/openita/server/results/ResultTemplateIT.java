@@ -1,5 +1,6 @@
 package org.openita.server.results;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,13 +49,13 @@ class ResultTemplateIT extends ServerTestSupport {
 
     @BeforeEach
     void agencyWithAQuoteAndACommaInItsName() throws Exception {
-        if (registry.find(CODE).isPresent()) {
+        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE + ",\"อบต. \"\"ทดสอบ\"\", เมือง\",อบต.\n";
         assertThat(registry.importFile("test", "tpl.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
-        assertThat(registry.find(CODE).orElseThrow().nameTh()).isEqualTo(NAME);
+        assertThat(registry.find(AgencyCode.of(CODE)).orElseThrow().nameTh()).isEqualTo(NAME);
         accounts.createAssigned("test", "tpl-admin", "tpl", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
     }
 

@@ -1,5 +1,6 @@
 package org.openita.server.security;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,7 +38,7 @@ class HostHeaderIT extends ServerTestSupport {
 
     @Test
     void theMeasuresPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {
-        if (registry.find("H-1").isEmpty()) {
+        if (registry.find(AgencyCode.of("H-1")).isEmpty()) {
             registry.importFile("test", "h.csv", new ByteArrayInputStream("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\nH-1,องค์การบริหารส่วนตำบลโฮสต์,อบต.\n"
                     .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
             String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"

@@ -1,5 +1,6 @@
 package org.openita.server.security;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,9 +79,9 @@ class TenantIsolationIT extends ServerTestSupport {
     void twoAgenciesAndAPersonOfEachRole() throws Exception {
         setUp();
         for (String code : List.of(A, B)) {
-            if (reportDetails.logoInfo(code).isEmpty()) {
+            if (reportDetails.logoInfo(AgencyCode.of(code)).isEmpty()) {
                 // so that GET /agency/{code}/logo answers 200 to those who may see the agency
-                reportDetails.storeLogo("test", code, new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
+                reportDetails.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
             }
         }
     }

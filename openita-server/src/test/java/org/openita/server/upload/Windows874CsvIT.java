@@ -1,5 +1,6 @@
 package org.openita.server.upload;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -87,11 +88,11 @@ class Windows874CsvIT extends ServerTestSupport {
         String page = importRegistry("ทะเบียน.csv", REGISTRY.getBytes(CP874));
         assertThat(page).contains("data-testid=\"import-encoding\"").contains("Windows-874 (TIS-620)")
                 .contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
-        assertThat(registry.find("W874-01")).get().satisfies(a -> {
+        assertThat(registry.find(AgencyCode.of("W874-01"))).get().satisfies(a -> {
             assertThat(a.nameTh()).isEqualTo("องค์การบริหารส่วนตำบลหนองกุงศรี");
             assertThat(a.province()).isEqualTo("กาฬสินธุ์");
         });
-        assertThat(registry.find("W874-02")).get().satisfies(a -> assertThat(a.nameTh()).isEqualTo("เทศบาลตำบลน้ำอ้อม, ศรีเนตร"));
+        assertThat(registry.find(AgencyCode.of("W874-02"))).get().satisfies(a -> assertThat(a.nameTh()).isEqualTo("เทศบาลตำบลน้ำอ้อม, ศรีเนตร"));
 
         // results matched by exact Thai name, through the API: the answer says windows-874
         String results = "ชื่อหน่วยงาน,ปีงบประมาณ,คะแนนรวม\r\nองค์การบริหารส่วนตำบลหนองกุงศรี,2568,91.25\r\n\"เทศบาลตำบลน้ำอ้อม, ศรีเนตร\",๒๕๖๘,๘๗.๕๐\r\n";
@@ -137,7 +138,7 @@ class Windows874CsvIT extends ServerTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(english).contains("neither UTF-8 nor Windows-874").contains("Excel template (.xlsx)");
         assertThat(stored("agency", "code")).isEqualTo(agencies);
-        assertThat(registry.find("W874-91")).isEmpty();
+        assertThat(registry.find(AgencyCode.of("W874-91"))).isEmpty();
 
         long results = stored("agency_result", "agency_code");
         byte[] unicodeText = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},

@@ -1,5 +1,6 @@
 package org.openita.server.web;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -57,7 +58,7 @@ class FormDatesIT extends ServerTestSupport {
     CycleService cycles;
 
     private void agencyWithResults() throws Exception {
-        if (plans.plan(CODE, 2568).isPresent() || registry.find(CODE).isPresent()) {
+        if (plans.plan(CODE, 2568).isPresent() || registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         registry.importFile("test", "fd.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"

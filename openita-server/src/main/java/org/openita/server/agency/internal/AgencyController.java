@@ -1,5 +1,8 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.AgencyType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;

@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,7 +6,9 @@ import org.openita.report.ReportFormat;
 import org.openita.server.measures.FollowUpReports;
 import org.openita.server.reporting.AnalysisReports;
 import org.springframework.http.ResponseEntity;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +36,7 @@ class ReportsApi {
 
     @Operation(summary = "The analysis report (format docx, pdf or html; digits thai or arabic)")
     @GetMapping("/api/v1/agencies/{code}/reports/{year}/analysis.{format}")
-    ResponseEntity<byte[]> analysis(@PathVariable String code, @PathVariable int year, @PathVariable String format,
+    ResponseEntity<byte[]> analysis(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         access.requireVisible(auth, code);
         return analysis.agency(code, year, format(format), digits).orElseThrow(ApiException::notFound);
@@ -42,9 +44,9 @@ class ReportsApi {
 
     @Operation(summary = "The follow-up report on the measures (format docx, pdf or html; digits thai or arabic)")
     @GetMapping("/api/v1/agencies/{code}/reports/{year}/follow-up.{format}")
-    ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
+    ResponseEntity<byte[]> followUp(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         access.requireVisible(auth, code);
-        return followUp.download(code, year, format(format), digits);
+        return followUp.download(code.value(), year.buddhistEra(), format(format), digits);
     }
 }

@@ -1,5 +1,9 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.agency.AgencyType;
+import org.openita.server.agency.ImportProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,20 +16,20 @@ import org.openita.server.upload.TableReader;
 import org.openita.server.web.TextInput;
 
 /** Checks each row of a registry file and turns the valid ones into agencies. */
-final class AgencyRows {
+public final class AgencyRows {
 
 
     /** The longest value a registry cell may hold (names, websites, the list of units). */
     static final int MAX_CELL_CHARS = 2000;
 
-    record Checked(List<Agency> valid, List<ImportProblem> problems, int rows) {
+    public record Checked(List<Agency> valid, List<ImportProblem> problems, int rows) {
     }
 
     private AgencyRows() {
     }
 
     /** @param knownCodes codes already in the registry (a parent may be one of them or in the same file) */
-    static Checked check(List<AgencyFile.RawRow> rows, Set<String> knownCodes) {
+    public static Checked check(List<AgencyFile.RawRow> rows, Set<String> knownCodes) {
         List<Agency> valid = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -97,7 +101,7 @@ final class AgencyRows {
             List<String> units = Arrays.stream(c.getOrDefault(AgencyColumns.UNITS, "").split("[;|]"))
                     .map(String::trim).filter(u -> !u.isEmpty()).toList();
             if (mine.isEmpty()) {
-                valid.add(new Agency(code, name, blankToNull(c.get(AgencyColumns.NAME_EN)), type, size.isEmpty() ? null : size,
+                valid.add(new Agency(AgencyCode.of(code), name, blankToNull(c.get(AgencyColumns.NAME_EN)), type, size.isEmpty() ? null : size,
                         blankToNull(c.get(AgencyColumns.GROUP)), blankToNull(parent), blankToNull(c.get(AgencyColumns.PROVINCE)),
                         blankToNull(c.get(AgencyColumns.DISTRICT)), blankToNull(website), staff, units));
             }

@@ -1,4 +1,4 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,6 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,9 +69,9 @@ class AgencyExportIT extends ServerTestSupport {
                 "", "");
 
         // the export imports back unchanged: the apostrophes that made formulas text come off again
-        Agency before = registry.find("CSV-X1").orElseThrow();
+        Agency before = registry.find(AgencyCode.of("CSV-X1")).orElseThrow();
         assertThat(registry.importFile("test", "agencies.csv", new ByteArrayInputStream(csv), AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
-        assertThat(registry.find("CSV-X1").orElseThrow()).isEqualTo(before);
+        assertThat(registry.find(AgencyCode.of("CSV-X1")).orElseThrow()).isEqualTo(before);
         assertThat(before.nameEn()).isEqualTo("=HYPERLINK(\"http://evil.example/x\",\"คลิก\")");
     }
 }

@@ -1,4 +1,4 @@
-package org.openita.server.reporting;
+package org.openita.server.reporting.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.http.HttpMethod;

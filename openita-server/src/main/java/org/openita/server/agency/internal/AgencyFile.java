@@ -1,5 +1,6 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
+import org.openita.server.agency.ImportProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import org.openita.server.upload.TableReader;
 import org.openita.server.web.TextInput;
 
 /** Reads the rows of a registry file (CSV in UTF-8 or Windows-874, or the first sheet of an XLSX) by column, streamed and within limits. */
-final class AgencyFile {
+public final class AgencyFile {
 
     /** One data row: its number as the user sees it in the file (the header is row 1), and its cells. */
-    record RawRow(int number, Map<AgencyColumns, String> cells) {
+    public record RawRow(int number, Map<AgencyColumns, String> cells) {
     }
 
     /**
@@ -21,14 +22,14 @@ final class AgencyFile {
      *
      * @param encoding the text encoding a CSV was read in ({@code UTF-8} or {@code windows-874}); null for XLSX
      */
-    record Contents(List<RawRow> rows, List<ImportProblem> problems, String encoding) {
+    public record Contents(List<RawRow> rows, List<ImportProblem> problems, String encoding) {
     }
 
     private AgencyFile() {
     }
 
     /** Reads a registry table: CSV or XLSX, by the file's name, within {@link TableReader}'s limits. */
-    static Contents read(String fileName, Path file) throws IOException {
+    public static Contents read(String fileName, Path file) throws IOException {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
         List<List<String>> table = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();

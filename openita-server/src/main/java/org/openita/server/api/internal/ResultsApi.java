@@ -1,12 +1,15 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Predicate;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.interchange.ScoreOutput;
 import org.openita.core.interchange.ScoreResultWriter;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.framework.DefinitionVersion;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
@@ -14,7 +17,6 @@ import org.openita.server.results.ResultImports;
 import org.openita.server.web.MediaTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.openita.server.identity.AgencyAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,14 +61,14 @@ class ResultsApi {
             @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX),
             @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)})
     @PostMapping(path = "/api/v1/agencies/{code}/results", consumes = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    ImportSummary importOne(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request,
+    ImportSummary importOne(@PathVariable AgencyCode code, jakarta.servlet.http.HttpServletRequest request,
                                   @RequestHeader("Content-Type") String type, Authentication auth) throws IOException {
         access.requireManageable(auth, code);
         return importFile(request, type, auth, code::equals);
     }
 
     private ImportSummary importFile(jakarta.servlet.http.HttpServletRequest request, String type, Authentication auth,
-                                           Predicate<String> allowed) throws IOException {
+                                           Predicate<AgencyCode> allowed) throws IOException {
         ResultFile.Format format = type.startsWith("text/csv") ? ResultFile.Format.CSV
                 : type.startsWith(MediaType.APPLICATION_JSON_VALUE) ? ResultFile.Format.JSON : ResultFile.Format.XLSX;
         OfficialResults.Report report;
@@ -104,21 +106,40 @@ class ResultsApi {
 
     @Operation(summary = "The fiscal years an agency has results for, newest first")
     @GetMapping("/api/v1/agencies/{code}/results")
-    ResultYears years(@PathVariable String code, Authentication auth) {
+    ResultYears years(@PathVariable AgencyCode code, Authentication auth) {
         access.requireVisible(auth, code);
-        return new ResultYears(code, results.years(code));
+        return new ResultYears(code.value(), results.years(code).stream().map(FiscalYear::buddhistEra).toList());
+    }
+
+    /**
+     * An agency's results for a year: its code, the fields of openita score (docs/schemas/score-output.schema.json) at the
+     * same level, and the definition version they were scored under.
+     */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"agencyCode"})
+    record AgencyResultAnswer(String agencyCode, @com.fasterxml.jackson.annotation.JsonUnwrapped ScoreOutput score,
+                              Definition definitionVersion) {
+    }
+
+    /**
+     * The framework definition version results were scored under: the year, the file's version field, and, when the
+     * stored version is the active one, its SHA-256 and when it became active (ADR 0013).
+     */
+    record Definition(int fiscalYear, String version, String sha256, java.time.OffsetDateTime activatedAt) {
+
+        static Definition of(AgencyResult r, java.util.Optional<DefinitionVersion> stored) {
+            return new Definition(r.framework().year().buddhistEra(), r.framework().version(),
+                    stored.map(DefinitionVersion::sha256).orElse(null), stored.map(DefinitionVersion::activatedAt).orElse(null));
+        }
     }
 
     @Operation(summary = "An agency's results for a year",
             description = "In the fields of openita score (docs/schemas/score-output.schema.json), whose checks list every "
-                    + "imported figure beside the recomputed one, the difference, whether it is above 0.01, and the rule that recomputes it.")
+                    + "imported figure beside the recomputed one, the difference, whether it is above 0.01, and the rule that recomputes it; "
+                    + "definitionVersion names the framework definition version they were scored under.")
     @GetMapping("/api/v1/agencies/{code}/results/{year}")
-    Map<String, Object> result(@PathVariable String code, @PathVariable int year, Authentication auth) {
+    AgencyResultAnswer result(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireVisible(auth, code);
         AgencyResult r = results.result(code, year).orElseThrow(ApiException::notFound);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("agencyCode", code);
-        out.putAll(ScoreResultWriter.toMap(r.score()));
-        return out;
+        return new AgencyResultAnswer(code.value(), ScoreResultWriter.output(r.score()), Definition.of(r, results.definitionVersion(r)));
     }
 }

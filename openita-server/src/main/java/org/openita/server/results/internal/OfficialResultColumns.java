@@ -1,4 +1,4 @@
-package org.openita.server.results;
+package org.openita.server.results.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +19,13 @@ import org.openita.core.framework.ToolPart;
  * a tool or part column is headed by its code (the EIT parts keep their familiar Thai headers), an indicator
  * column by "ตัวชี้วัดที่ N", and a question or OIT item column by its code (i1, e5, o12, x3...).
  */
-final class OfficialResultColumns {
+public final class OfficialResultColumns {
 
-    static final String CODE = "รหัสหน่วยงาน";
-    static final String NAME = "ชื่อหน่วยงาน";
-    static final String YEAR = "ปีงบประมาณ";
-    static final String OVERALL = "คะแนนรวม";
-    static final String LEVEL = "ระดับผลการประเมิน";
+    public static final String CODE = "รหัสหน่วยงาน";
+    public static final String NAME = "ชื่อหน่วยงาน";
+    public static final String YEAR = "ปีงบประมาณ";
+    public static final String OVERALL = "คะแนนรวม";
+    public static final String LEVEL = "ระดับผลการประเมิน";
     /** Headers that differ from the tool or part code they carry (files made from earlier templates use them). */
     private static final Map<String, String> LABELS = Map.of("EIT_PUBLIC", "EIT ส่วนที่ 1", "EIT_SURVEY", "EIT ส่วนที่ 2");
     /** How a per-question or per-OIT-item column is headed: letters and a number, e.g. i1, e15, o33. */
@@ -38,23 +38,23 @@ final class OfficialResultColumns {
     private OfficialResultColumns() {
     }
 
-    static String indicator(int n) {
+    public static String indicator(int n) {
         return "ตัวชี้วัดที่ " + n;
     }
 
     /** The indicator number a column carries, if it is an indicator column. */
-    static Optional<Integer> indicatorOf(String header) {
+    public static Optional<Integer> indicatorOf(String header) {
         Matcher m = INDICATOR.matcher(header);
         return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     /** The header of a tool or part score column. */
-    static String tool(String code) {
+    public static String tool(String code) {
         return LABELS.getOrDefault(code, code);
     }
 
     /** The tool or part code a column carries, if it is a tool or part column. */
-    static Optional<String> toolOf(String header) {
+    public static Optional<String> toolOf(String header) {
         for (Map.Entry<String, String> e : LABELS.entrySet()) {
             if (e.getValue().equals(header)) {
                 return Optional.of(e.getKey());
@@ -64,12 +64,12 @@ final class OfficialResultColumns {
     }
 
     /** The columns every file has, whatever its year. */
-    static List<String> base() {
+    public static List<String> base() {
         return BASE;
     }
 
     /** The figures a year's framework knows, as score-input keys: tools and their parts in the definition's order. */
-    static List<String> toolKeys(FrameworkDefinition framework) {
+    public static List<String> toolKeys(FrameworkDefinition framework) {
         List<String> keys = new ArrayList<>();
         for (Tool t : framework.tools()) {
             keys.add(t.code().name());
@@ -79,7 +79,7 @@ final class OfficialResultColumns {
     }
 
     /** The fixed columns of a year: the base ones, its tools and parts, its indicators. */
-    static List<String> headers(FrameworkDefinition framework) {
+    public static List<String> headers(FrameworkDefinition framework) {
         List<String> h = new ArrayList<>(BASE);
         toolKeys(framework).forEach(k -> h.add(tool(k)));
         framework.indicators().stream().map(Indicator::number).sorted().forEach(n -> h.add(indicator(n)));
@@ -87,7 +87,7 @@ final class OfficialResultColumns {
     }
 
     /** The template of a year: its fixed columns followed by one per scored question and one per OIT item. */
-    static List<String> template(FrameworkDefinition framework) {
+    public static List<String> template(FrameworkDefinition framework) {
         List<String> h = new ArrayList<>(headers(framework));
         framework.questions().stream().filter(Question::scored).map(Question::code).forEach(h::add);
         framework.oitItems().stream().map(OitItem::code).forEach(h::add);
@@ -98,12 +98,12 @@ final class OfficialResultColumns {
      * Whether a header is a column of some year's template: a base column, a question or item code (the row's year
      * then checks it), or one of {@code yearColumns}, the tool, part and indicator columns of the active frameworks.
      */
-    static boolean isKnown(String header, java.util.Set<String> yearColumns) {
+    public static boolean isKnown(String header, java.util.Set<String> yearColumns) {
         return BASE.contains(header) || isItem(header) || yearColumns.contains(header);
     }
 
     /** Whether a column carries one question's or OIT item's score (i1, e5, o12) rather than a fixed figure. */
-    static boolean isItem(String header) {
+    public static boolean isItem(String header) {
         return !BASE.contains(header) && ITEM.matcher(header).matches();
     }
 }

@@ -1,4 +1,4 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

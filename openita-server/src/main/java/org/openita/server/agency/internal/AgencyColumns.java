@@ -1,10 +1,10 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The columns of the registry file, with their Thai headers and the English keys also accepted. */
-enum AgencyColumns {
+public enum AgencyColumns {
     CODE("รหัสหน่วยงาน", "code", true),
     NAME_TH("ชื่อหน่วยงาน", "name_th", true),
     NAME_EN("ชื่อภาษาอังกฤษ", "name_en", false),
@@ -38,7 +38,7 @@ enum AgencyColumns {
         return Optional.empty();
     }
 
-    static List<String> thaiHeaders() {
+    public static List<String> thaiHeaders() {
         return java.util.Arrays.stream(values()).map(c -> c.thai).toList();
     }
 }

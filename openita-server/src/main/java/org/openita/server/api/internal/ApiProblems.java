@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import java.net.URI;
 import java.util.List;
@@ -105,11 +105,24 @@ class ApiProblems {
                 "ส่งไฟล์ประเภท text/csv, application/json หรือ XLSX เท่านั้น", null);
     }
 
+    /**
+     * An address whose agency code is not shaped like one names no agency: "not found", as for an agency that does not
+     * exist or is not yours to see (ADR 0018). Any other value that is not of its type (a year "abc") is a bad parameter.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getRequiredType() == org.openita.server.agency.AgencyCode.class) {
+            return api(ApiException.notFound());
+        }
         String value = org.openita.server.web.TextInput.quote(String.valueOf(e.getValue()), 40);
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "\"" + value + "\" is not a valid " + e.getName(),
                 "\"" + value + "\" ไม่ใช่ค่า " + e.getName() + " ที่ถูกต้อง", null);
+    }
+
+    /** A text used as an agency code that is not one (read from a path or a body): no agency has it. */
+    @ExceptionHandler(org.openita.server.agency.AgencyCode.Invalid.class)
+    ResponseEntity<ProblemDetail> invalidAgencyCode() {
+        return api(ApiException.notFound());
     }
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)

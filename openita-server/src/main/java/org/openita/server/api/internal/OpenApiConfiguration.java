@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

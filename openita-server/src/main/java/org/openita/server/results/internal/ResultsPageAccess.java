@@ -1,4 +1,4 @@
-package org.openita.server.results;
+package org.openita.server.results.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.http.HttpMethod;

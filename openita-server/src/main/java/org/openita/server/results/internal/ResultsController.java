@@ -1,4 +1,4 @@
-package org.openita.server.results;
+package org.openita.server.results.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +13,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.results.ResultFile;
+import org.openita.server.results.ResultImports;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
-import org.openita.server.identity.AgencyAccess;
 import org.openita.server.web.CsvOut;
 import org.openita.server.web.MediaTypes;
 import org.springframework.http.ContentDisposition;
@@ -83,20 +86,20 @@ class ResultsController {
     }
 
     @GetMapping("/agency/{code}/results/import")
-    String agencyForm(@PathVariable String code, @RequestParam(required = false) Integer year, Authentication auth, Model model) {
+    String agencyForm(@PathVariable AgencyCode code, @RequestParam(required = false) Integer year, Authentication auth, Model model) {
         Agency agency = manageable(code, auth);
         form(model, agency, year == null ? latestYear() : year);
         return "results/import";
     }
 
     @PostMapping("/agency/{code}/results/import")
-    String agencyImport(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
+    String agencyImport(@PathVariable AgencyCode code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
                         Model model) throws IOException {
         Agency agency = manageable(code, auth);
-        return start(file, agency, auth, model, code::equals);
+        return start(file, agency, auth, model, agency.code()::equals);
     }
 
-    private String start(MultipartFile file, Agency agency, Authentication auth, Model model, java.util.function.Predicate<String> allowed)
+    private String start(MultipartFile file, Agency agency, Authentication auth, Model model, java.util.function.Predicate<AgencyCode> allowed)
             throws IOException {
         Optional<ResultFile.Format> format = file == null ? Optional.empty() : ResultFile.Format.of(file.getOriginalFilename());
         if (file == null || file.isEmpty() || format.isEmpty()) {
@@ -136,11 +139,11 @@ class ResultsController {
 
     /** The template for one agency: its code, name and the year already filled in. */
     @GetMapping("/agency/{code}/results/template.{format}")
-    ResponseEntity<byte[]> agencyTemplate(@PathVariable String code, @PathVariable String format, @RequestParam(required = false) Integer year,
+    ResponseEntity<byte[]> agencyTemplate(@PathVariable AgencyCode code, @PathVariable String format, @RequestParam(required = false) Integer year,
                                           Authentication auth) throws IOException {
         Agency agency = manageable(code, auth);
         FrameworkDefinition def = framework(year);
-        List<String> row = new ArrayList<>(List.of(agency.code(), agency.nameTh(), Integer.toString(def.year().buddhistEra())));
+        List<String> row = new ArrayList<>(List.of(agency.code().value(), agency.nameTh(), Integer.toString(def.year().buddhistEra())));
         return template(format, OfficialResultColumns.template(def), row, "results-" + agency.code() + "-" + def.year().buddhistEra());
     }
 
@@ -190,7 +193,7 @@ class ResultsController {
     }
 
     /** The agency, if this person may change its results: 404 when they may not see it, 403 when they may only read it. */
-    private Agency manageable(String code, Authentication auth) {
+    private Agency manageable(AgencyCode code, Authentication auth) {
         access.requireManageable(auth, code);
         return agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

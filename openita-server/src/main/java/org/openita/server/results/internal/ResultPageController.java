@@ -1,4 +1,4 @@
-package org.openita.server.results;
+package org.openita.server.results.internal;
 
 import java.util.Locale;
 import org.openita.core.analysis.Analysis;
@@ -6,8 +6,12 @@ import org.openita.core.analysis.AnalysisOptions;
 import org.openita.core.analysis.Analyzer;
 import org.openita.core.framework.KnowledgeBaseLoader;
 import org.openita.server.agency.Agency;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.server.results.OfficialResults;
+import org.openita.server.results.ResultPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** An agency's results for a fiscal year, for everyone allowed to see the agency. */
+/** An agency's results for a fiscal year, for everyone allowed to see the agency; a code or year that is not one is "not found". */
 @Controller
 class ResultPageController {
 
@@ -34,18 +38,18 @@ class ResultPageController {
     }
 
     @GetMapping("/agency/{code}/results/{year}")
-    String page(@PathVariable String code, @PathVariable int year, Authentication auth, Model model, Locale locale) {
+    String page(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth, Model model, Locale locale) {
         access.requireVisible(auth, code);
         Agency agency = agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("agency", agency);
-        model.addAttribute("year", year);
+        model.addAttribute("year", year.buddhistEra());
         model.addAttribute("analysis", analysis);
         model.addAttribute("page", ResultPage.of(analysis, locale));
         // the version the figures were scored under: the active one, named by its version field and SHA-256
-        model.addAttribute("definitionVersion", frameworks.activeVersion(year)
+        model.addAttribute("definitionVersion", frameworks.activeVersion(year.buddhistEra())
                 .filter(v -> v.version().equals(analysis.framework().version())).orElse(null));
-        model.addAttribute("years", results.years(code));
+        model.addAttribute("years", results.years(code).stream().map(FiscalYear::buddhistEra).toList());
         model.addAttribute("canManage", access.canManage(auth, code));
         return "results/page";
     }

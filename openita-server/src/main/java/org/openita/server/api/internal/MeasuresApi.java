@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +12,9 @@ import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.OfficialResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,46 +51,46 @@ class MeasuresApi {
         this.access = access;
     }
 
-    private Analysis analysis(String code, int year) {
+    private Analysis analysis(AgencyCode code, FiscalYear year) {
         return results.analysis(code, year).orElseThrow(ApiException::notFound);
     }
 
     @Operation(summary = "The plan: its measures with milestones and progress, and whether it is confirmed and published")
     @GetMapping("/api/v1/agencies/{code}/measures/{year}")
-    MeasurePlans.Plan plan(@PathVariable String code, @PathVariable int year, Authentication auth) {
+    MeasurePlans.Plan plan(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireVisible(auth, code);
         analysis(code, year);
-        return plans.planOrEmpty(code, year);
+        return plans.planOrEmpty(code.value(), year.buddhistEra());
     }
 
     @Operation(summary = "Add the measures the analysis proposes, if the plan has none yet")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/drafts")
-    MeasurePlans.Plan drafts(@PathVariable String code, @PathVariable int year, Authentication auth) {
+    MeasurePlans.Plan drafts(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireManageable(auth, code);
         Analysis a = analysis(code, year);
-        plans.startFromDrafts(auth.getName(), code, year, a.measures(), a.measuresYear());
-        return plans.planOrEmpty(code, year);
+        plans.startFromDrafts(auth.getName(), code.value(), year.buddhistEra(), a.measures(), a.measuresYear());
+        return plans.planOrEmpty(code.value(), year.buddhistEra());
     }
 
     @Operation(summary = "Add a measure")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}")
-    ResponseEntity<Measure> create(@PathVariable String code, @PathVariable int year, @RequestBody MeasureRequest body, Authentication auth) {
+    ResponseEntity<Measure> create(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @RequestBody MeasureRequest body, Authentication auth) {
         access.requireManageable(auth, code);
         analysis(code, year);
-        MeasurePlans.Result r = plans.create(auth.getName(), code, year, form(body));
+        MeasurePlans.Result r = plans.create(auth.getName(), code.value(), year.buddhistEra(), form(body));
         Measure m = outcome(r, code, year);
         return ResponseEntity.created(URI.create("/api/v1/agencies/" + code + "/measures/" + year + "/" + m.id())).body(m);
     }
 
     @Operation(summary = "Change a measure", description = "Send the version you read; if someone changed it since, the answer is 409 version-conflict.")
     @PutMapping("/api/v1/agencies/{code}/measures/{year}/{id}")
-    Measure update(@PathVariable String code, @PathVariable int year, @PathVariable long id, @RequestBody MeasureRequest body, Authentication auth) {
+    Measure update(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable long id, @RequestBody MeasureRequest body, Authentication auth) {
         access.requireManageable(auth, code);
         if (body.version() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "version is required to change a measure",
                     "ต้องส่ง version ของมาตรการที่อ่านมา", List.of(new MeasurePlans.Problem("version", "ต้องส่ง version", "version is required")));
         }
-        MeasurePlans.Result r = plans.update(auth.getName(), code, year, id, form(body));
+        MeasurePlans.Result r = plans.update(auth.getName(), code.value(), year.buddhistEra(), id, form(body));
         if (r == null) {
             throw ApiException.notFound();
         }
@@ -97,9 +99,9 @@ class MeasuresApi {
 
     @Operation(summary = "Remove a measure")
     @DeleteMapping("/api/v1/agencies/{code}/measures/{year}/{id}")
-    ResponseEntity<Void> delete(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth) {
+    ResponseEntity<Void> delete(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable long id, Authentication auth) {
         access.requireManageable(auth, code);
-        if (!plans.delete(auth.getName(), code, year, id)) {
+        if (!plans.delete(auth.getName(), code.value(), year.buddhistEra(), id)) {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
@@ -107,10 +109,10 @@ class MeasuresApi {
 
     @Operation(summary = "Record progress on a measure")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/{id}/progress")
-    ResponseEntity<Measure> progress(@PathVariable String code, @PathVariable int year, @PathVariable long id, @RequestBody ProgressRequest body,
+    ResponseEntity<Measure> progress(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable long id, @RequestBody ProgressRequest body,
                                      Authentication auth) {
         access.requireManageable(auth, code);
-        MeasurePlans.Result r = plans.recordProgress(auth.getName(), code, year, id, body.status(), body.note(),
+        MeasurePlans.Result r = plans.recordProgress(auth.getName(), code.value(), year.buddhistEra(), id, body.status(), body.note(),
                 body.evidence() == null ? "" : String.join("\n", body.evidence()), body.reachedMilestones());
         if (r == null) {
             throw ApiException.notFound();
@@ -120,14 +122,14 @@ class MeasuresApi {
 
     @Operation(summary = "Confirm the plan: the analysis report prints these measures from now on")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/confirm")
-    MeasurePlans.Plan confirm(@PathVariable String code, @PathVariable int year, Authentication auth) {
+    MeasurePlans.Plan confirm(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireManageable(auth, code);
         analysis(code, year);
-        plans.confirm(auth.getName(), code, year);
-        return plans.planOrEmpty(code, year);
+        plans.confirm(auth.getName(), code.value(), year.buddhistEra());
+        return plans.planOrEmpty(code.value(), year.buddhistEra());
     }
 
-    private Measure outcome(MeasurePlans.Result r, String code, int year) {
+    private Measure outcome(MeasurePlans.Result r, AgencyCode code, FiscalYear year) {
         if (r.conflict()) {
             throw new ApiException(HttpStatus.CONFLICT, "version-conflict", r.problems().get(0).en(), r.problems().get(0).th(), r.problems());
         }
@@ -135,7 +137,7 @@ class MeasuresApi {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "the measure was not saved: " + r.problems().size() + " problems",
                     "ไม่ได้บันทึกมาตรการ: พบปัญหา " + r.problems().size() + " รายการ", r.problems());
         }
-        return plans.measure(code, year, r.id()).orElseThrow(ApiException::notFound);
+        return plans.measure(code.value(), year.buddhistEra(), r.id()).orElseThrow(ApiException::notFound);
     }
 
     private static MeasureForm form(MeasureRequest b) {

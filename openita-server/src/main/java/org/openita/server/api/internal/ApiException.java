@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,10 @@
-package org.openita.server.reporting;
+package org.openita.server.reporting.internal;
 
 import org.openita.report.ReportFormat;
-import org.openita.server.identity.AgencyAccess;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.reporting.AnalysisReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,7 +28,7 @@ class ReportController {
 
     /** An agency's analysis report for a year, for everyone allowed to see that agency. */
     @GetMapping("/agency/{code}/results/{year}/report.{format}")
-    ResponseEntity<byte[]> agencyReport(@PathVariable String code, @PathVariable int year, @PathVariable String format,
+    ResponseEntity<byte[]> agencyReport(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable String format,
                                         @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         access.requireVisible(auth, code);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

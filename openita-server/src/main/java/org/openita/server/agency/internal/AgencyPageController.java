@@ -1,8 +1,14 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyAccess;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.agency.AgencyPagePart;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.AgencyReportDetails;
+import org.openita.server.agency.LogoImage;
 import java.util.List;
 import java.util.Map;
-import org.openita.server.identity.AgencyAccess;
 import org.openita.server.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -20,7 +26,8 @@ import java.io.InputStream;
 
 /**
  * An agency's own page, for everyone allowed to see that agency. Anyone else gets "not found", exactly as
- * for an agency that does not exist, so changing the code in the address reveals nothing.
+ * for an agency that does not exist, so changing the code in the address reveals nothing; text that is not an
+ * agency code at all is "not found" too (Spring makes the {@link AgencyCode} through {@link AgencyCode#of}).
  */
 @Controller
 class AgencyPageController {
@@ -69,7 +76,7 @@ class AgencyPageController {
     }
 
     @GetMapping("/agency/{code}")
-    String page(@PathVariable String code, Authentication auth, Model model) {
+    String page(@PathVariable AgencyCode code, Authentication auth, Model model) {
         access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return show(agency, auth, model);
@@ -101,7 +108,7 @@ class AgencyPageController {
 
     /** The headcount that sets the IIT sample: editable by the agency administrator during registration and data entry. */
     @org.springframework.web.bind.annotation.PostMapping("/agency/{code}/staff")
-    String staff(@PathVariable String code, @org.springframework.web.bind.annotation.RequestParam String staffCount,
+    String staff(@PathVariable AgencyCode code, @org.springframework.web.bind.annotation.RequestParam String staffCount,
                  Authentication auth, Model model, jakarta.servlet.http.HttpServletResponse response) {
         access.requireVisible(auth, code);
         Agency agency = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -129,7 +136,7 @@ class AgencyPageController {
 
     /** The agency's logo as kept (PNG), for everyone allowed to see the agency. */
     @GetMapping("/agency/{code}/logo")
-    org.springframework.http.ResponseEntity<byte[]> logo(@PathVariable String code, Authentication auth) {
+    org.springframework.http.ResponseEntity<byte[]> logo(@PathVariable AgencyCode code, Authentication auth) {
         access.requireVisible(auth, code);
         byte[] png = details.logo(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
@@ -138,7 +145,7 @@ class AgencyPageController {
 
     /** Adds or replaces the logo: the agency's administrator or the central administrator. */
     @PostMapping("/agency/{code}/logo")
-    String uploadLogo(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
+    String uploadLogo(@PathVariable AgencyCode code, @RequestParam(value = "file", required = false) MultipartFile file, Authentication auth,
                       Model model, HttpServletResponse response) throws IOException {
         Agency agency = manageable(code, auth);
         try {
@@ -157,7 +164,7 @@ class AgencyPageController {
     }
 
     @PostMapping("/agency/{code}/logo/remove")
-    String removeLogo(@PathVariable String code, Authentication auth) {
+    String removeLogo(@PathVariable AgencyCode code, Authentication auth) {
         manageable(code, auth);
         details.removeLogo(auth.getName(), code);
         return "redirect:/agency/" + code + "?logoRemoved#report-details";
@@ -165,7 +172,7 @@ class AgencyPageController {
 
     /** The sign-off block of the agency's reports: three rows, each a position (required when the row is used) and a name. */
     @PostMapping("/agency/{code}/sign-off")
-    String signOff(@PathVariable String code,
+    String signOff(@PathVariable AgencyCode code,
                    @RequestParam(defaultValue = "") String preparedPosition, @RequestParam(defaultValue = "") String preparedName,
                    @RequestParam(defaultValue = "") String reviewedPosition, @RequestParam(defaultValue = "") String reviewedName,
                    @RequestParam(defaultValue = "") String approvedPosition, @RequestParam(defaultValue = "") String approvedName,
@@ -184,7 +191,7 @@ class AgencyPageController {
     }
 
     /** The agency, for its administrator or the central administrator; "not found" for those who cannot see it, "forbidden" for the others. */
-    private Agency manageable(String code, Authentication auth) {
+    private Agency manageable(AgencyCode code, Authentication auth) {
         access.requireManageable(auth, code);
         return registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

@@ -1,4 +1,4 @@
-package org.openita.server.api;
+package org.openita.server.api.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;

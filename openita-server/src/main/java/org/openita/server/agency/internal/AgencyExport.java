@@ -1,5 +1,6 @@
-package org.openita.server.agency;
+package org.openita.server.agency.internal;
 
+import org.openita.server.agency.Agency;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ final class AgencyExport {
 
     static List<String> cells(Agency a) {
         List<String> c = new ArrayList<>();
-        c.add(a.code());
+        c.add(a.code().value());
         c.add(a.nameTh());
         c.add(nz(a.nameEn()));
         c.add(a.type().thai());
