@@ -94,6 +94,16 @@ class ApiIT extends ServerTestSupport {
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(json(result).path("publishedOverall").decimalValue()).isEqualByComparingTo("86.40");
         assertThat(json(result).path("indicators").path("6").decimalValue()).isEqualByComparingTo("81");
+        assertTheScoreOutputContract(json(result));
+        // the definition version the figures were scored under: the year's active one, as the framework module stores it
+        JsonNode definition = json(result).path("definitionVersion");
+        var active = jdbc.sql("select version, sha256 from framework_definition where fiscal_year = 2568 and active")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(definition.path("fiscalYear").asInt()).isEqualTo(2568);
+        assertThat(definition.path("version").asString()).isEqualTo(active.get(0));
+        assertThat(definition.path("sha256").asString()).isEqualTo(active.get(1)).hasSize(64);
+        assertThat(definition.has("activatedAt")).isTrue();
+        assertThat(json(result).path("agencyCode").asString()).isEqualTo("API-1");
         assertThat(json(call("GET", "/api/v1/agencies/API-1/results", staffToken, null, null)).path("years").get(0).asInt()).isEqualTo(2568);
 
         // a rejected import: every problem with its row and column, nothing saved
@@ -154,6 +164,16 @@ class ApiIT extends ServerTestSupport {
         assertProblem(call("POST", "/api/v1/agencies/API-1/measures/2568", staffToken, "application/json", "{\"title\":\"x\"}"), 403, "forbidden");
         assertProblem(call("POST", "/api/v1/agencies/API-1/results", staffToken, "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 403, "forbidden");
         assertProblem(call("GET", "/api/v1/agencies/API-1/results/abc", adminToken, null, null), 400, "bad-parameter");
+        assertProblem(call("GET", "/api/v1/agencies/API-1/results/99999", adminToken, null, null), 400, "bad-parameter");
+        // an agency code that is not one names no agency: not found, as for one that does not exist (never a 500)
+        for (String code : List.of("not%20a%20code", "%E0%B8%81", "A".repeat(31), "API-1!")) {
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results", adminToken, null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results/2568", adminToken, null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/measures/2568", adminToken, null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/reports/2568/analysis.pdf", adminToken, null, null), 404, "not-found");
+            assertProblem(call("POST", "/api/v1/agencies/" + code + "/results", adminToken, "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 404,
+                    "not-found");
+        }
         // a revoked token stops working at once
         String temporary = tokens.create("api1-admin", "temporary");
         assertThat(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null).statusCode()).isEqualTo(200);
@@ -162,6 +182,61 @@ class ApiIT extends ServerTestSupport {
         assertProblem(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null), 401, "unauthenticated");
         // the API never starts a session
         assertThat(call("GET", "/api/v1/agencies/API-1/results", adminToken, null, null).headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    /**
+     * The answer holds every field docs/schemas/score-output.schema.json requires, only fields it declares (besides the
+     * API's agencyCode and definitionVersion), and each of the type the schema gives it.
+     */
+    private static void assertTheScoreOutputContract(JsonNode answer) throws Exception {
+        JsonNode schema = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "schemas", "score-output.schema.json")));
+        JsonNode properties = schema.path("properties");
+        for (JsonNode required : schema.path("required")) {
+            assertThat(answer.has(required.asString())).as("required field " + required.asString()).isTrue();
+        }
+        for (String field : answer.propertyNames()) {
+            if (field.equals("agencyCode") || field.equals("definitionVersion")) {
+                continue;
+            }
+            assertThat(properties.has(field)).as("field " + field + " is in the schema").isTrue();
+            assertThat(matches(schema, properties.path(field), answer.path(field))).as("field " + field + " has the schema's type").isTrue();
+        }
+        for (JsonNode check : answer.path("checks")) {
+            for (JsonNode required : properties.path("checks").path("items").path("required")) {
+                assertThat(check.has(required.asString())).as("check field " + required.asString()).isTrue();
+            }
+        }
+    }
+
+    /** Whether a value has the type a schema property gives (through $ref, type or enum), enough for this contract. */
+    private static boolean matches(JsonNode schema, JsonNode property, JsonNode value) {
+        if (property.has("$ref")) {
+            return matches(schema, schema.at(property.path("$ref").asString().substring(1)), value);
+        }
+        if (property.has("enum")) {
+            for (JsonNode allowed : property.path("enum")) {
+                if (allowed.equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        List<String> types = new java.util.ArrayList<>();
+        if (property.path("type").isArray()) {
+            property.path("type").forEach(t -> types.add(t.asString()));
+        } else {
+            types.add(property.path("type").asString());
+        }
+        return types.stream().anyMatch(t -> switch (t) {
+            case "null" -> value.isNull();
+            case "string" -> value.isString();
+            case "number" -> value.isNumber();
+            case "integer" -> value.isIntegralNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> false;
+        });
     }
 
     @Test
@@ -176,6 +251,13 @@ class ApiIT extends ServerTestSupport {
         JsonNode put = d.path("paths").path("/api/v1/agencies/{code}/measures/{year}/{id}").path("put").path("responses");
         assertThat(put.path("409").path("content").has("application/problem+json")).isTrue();
         assertThat(d.path("components").path("schemas").path("Problem").path("properties").has("code")).isTrue();
+        // a result is described as what it is: the score output's fields at the top, with the agency and the definition version
+        JsonNode answer = d.path("components").path("schemas").path("AgencyResultAnswer").path("properties");
+        assertThat(answer.has("agencyCode")).as(answer.toString()).isTrue();
+        assertThat(answer.has("definitionVersion")).isTrue();
+        assertThat(answer.has("overall")).isTrue();
+        assertThat(answer.has("checks")).isTrue();
+        assertThat(answer.has("score")).as("the score output is unwrapped, not nested").isFalse();
         assertThat(d.path("paths").properties().stream().map(java.util.Map.Entry::getKey)).allMatch(p -> p.startsWith("/api/v1/"));
         HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs/ui")).build(), HttpResponse.BodyHandlers.ofString());

@@ -91,6 +91,29 @@ class OfficialResultsIT extends ServerTestSupport {
         return jdbc.sql("select count(*) from agency_result").query(Long.class).single();
     }
 
+    /** A code or a year in a page's address that is not one names no page: "not found", never a server failure (ADR 0018). */
+    @Test
+    void anAddressWhoseAgencyCodeOrYearIsNotOneIsNotFound() throws Exception {
+        String tooLong = "R".repeat(AgencyCode.MAX_LENGTH + 1);
+        for (String code : List.of("not a code", "รหัสไทย", tooLong, "R-1!x")) {
+            mvc.perform(get("/agency/{code}", code).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/results/{year}", code, "2568").with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/results/{year}/report.pdf", code, "2568").with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/results/import", code).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(multipart("/agency/{code}/results/import", code).file(new MockMultipartFile("file", "r.csv", "text/csv",
+                    HEADER.getBytes(StandardCharsets.UTF_8))).with(CENTRAL).with(csrf())).andExpect(status().isNotFound());
+            // a module that turns the text into a code itself (AgencyCode.of) answers the same
+            mvc.perform(get("/agency/{code}/measures/{year}", code, "2568").with(CENTRAL)).andExpect(status().isNotFound());
+        }
+        for (String year : List.of("abc", "99999", "2499", "-1", "๒๕๖๘x")) {
+            mvc.perform(get("/agency/R-1/results/{year}", year).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/R-1/results/{year}/report.docx", year).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/R-1/measures/{year}", year).with(CENTRAL)).andExpect(status().isNotFound());
+        }
+        // a request parameter of the wrong type is still a bad request, not a missing page
+        mvc.perform(get("/agency/R-1/results/import").param("year", "abc").with(CENTRAL)).andExpect(status().isBadRequest());
+    }
+
     @Test
     void importReadAndReport() throws Exception {
         String page = upload(HEADER

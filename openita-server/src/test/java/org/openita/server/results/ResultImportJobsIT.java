@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
@@ -59,7 +60,7 @@ class ResultImportJobsIT extends ServerTestSupport {
             assertThat(seen.done()).isTrue();
             assertThat(seen.percent()).isEqualTo(100);
             assertThat(seen.fileName()).isEqualTo(job.fileName());
-            assertThat(seen.agency()).isEqualTo(code);
+            assertThat(seen.agency()).isEqualTo(AgencyCode.of(code));
             assertThat(seen.report().saved()).isEqualTo(job.report().saved()).isEqualTo(1);
             assertThat(seen.report().rows()).isEqualTo(job.report().rows());
             assertThat(seen.errorCode()).isNull();
@@ -95,5 +96,32 @@ class ResultImportJobsIT extends ServerTestSupport {
         assertThat(running.rows()).isEqualTo(10);
         assertThat(running.percent()).isEqualTo(5);
         jdbc.sql("delete from result_import_job where id in (?, ?)").params(id, fresh).update();
+    }
+
+    @Test
+    void aProgressPollChecksOnlyTheJobItReadsAndTheSweepEndsEveryStaleOne() {
+        Instant longAgo = Instant.now(clock).minus(Duration.ofMinutes(5));
+        String polled = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        for (String id : List.of(polled, other)) {
+            jdbc.sql("insert into result_import_job (id, owner, file_name, state, rows_read, percent, started_at, updated_at)"
+                            + " values (?, 'poll-owner', 'stale.csv', 'running', 100, 10, ?, ?)")
+                    .params(id, Timestamp.from(longAgo), Timestamp.from(longAgo)).update();
+        }
+        String otherRow = "select state || '/' || coalesce(error_code, '-') || '/' || updated_at from result_import_job where id = ?";
+        try {
+            String otherBefore = jdbc.sql(otherRow).param(other).query(String.class).single();
+            assertThat(otherBefore).startsWith("running/-/");
+            assertThat(imports.find(polled, "poll-owner").orElseThrow().errorCode()).isEqualTo("interrupted");
+            // the poll wrote nothing about the other stale job: it is still as its process left it
+            assertThat(jdbc.sql(otherRow).param(other).query(String.class).single()).isEqualTo(otherBefore);
+
+            // the sweep (at start-up and on its schedule) ends it
+            assertThat(imports.failInterrupted()).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.sql("select state || '/' || error_code from result_import_job where id = ?").param(other).query(String.class).single())
+                    .isEqualTo("failed/interrupted");
+        } finally {
+            jdbc.sql("delete from result_import_job where id in (?, ?)").params(polled, other).update();
+        }
     }
 }
