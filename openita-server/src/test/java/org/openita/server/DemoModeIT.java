@@ -1,11 +1,11 @@
 package org.openita.server;
 
-import org.openita.server.agency.AgencyCode;
-import org.openita.core.framework.FiscalYear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.identity.Role;
 import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;

@@ -72,7 +72,7 @@ class DemoData implements InitializingBean {
                     var json = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(in);
                     json.put("agencyCode", AGENCY); // matched by code: a real agency may have the same name
                     var report = results.importHere("demo", org.openita.server.results.ResultFile.Format.JSON,
-                            new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)), AGENCY::equals);
+                            new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)), org.openita.server.agency.AgencyCode.of(AGENCY)::equals);
                     if (!report.ok()) {
                         throw new IllegalStateException("demo results " + example + " do not import: " + report.problems());
                     }

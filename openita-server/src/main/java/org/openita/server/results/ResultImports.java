@@ -281,13 +281,13 @@ public class ResultImports {
         }
     }
 
-    private void saveEnd(Job job) {
+    private void saveEnd(Job job, Instant ended) {
         FailedException f = job.failure;
         jdbc.sql("update result_import_job set state = ?, rows_read = ?, percent = 100, report = cast(? as jsonb), error_code = ?,"
                         + " error_th = ?, error_en = ?, ended_at = ?, updated_at = ? where id = ?")
                 .params(f == null ? "done" : "failed", job.rows, job.report == null ? null : JSON.writeValueAsString(job.report),
                         f == null ? null : f.code(), f == null ? null : f.th(), f == null ? null : f.getMessage(),
-                        ts(job.ended), ts(job.ended), job.id).update();
+                        ts(ended), ts(ended), job.id).update();
     }
 
     /**
@@ -384,13 +384,15 @@ public class ResultImports {
             job.failure = new FailedException("import-failed", "นำเข้าไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก แจ้งผู้ดูแลระบบ",
                     "the import failed and nothing was saved; tell the administrator");
         } finally {
-            job.ended = Instant.now(clock);
-            job.file = null;
+            Instant ended = Instant.now(clock);
             try {
-                saveEnd(job);
+                saveEnd(job, ended);
             } catch (RuntimeException e) {
                 log.error("could not store how result import {} ended", job.id, e);
             }
+            // done only once how it ended is stored, so that every process then reads the same end
+            job.ended = ended;
+            job.file = null;
             running.remove(job.id);
             admission.leave(job.owner);
             try {

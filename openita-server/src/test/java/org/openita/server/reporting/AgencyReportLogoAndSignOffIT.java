@@ -1,7 +1,5 @@
 package org.openita.server.reporting;
 
-import org.openita.server.agency.AgencyCode;
-import org.openita.core.framework.FiscalYear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +18,8 @@ import org.apache.poi.xwpf.usermodel.XWPFPictureData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.core.analysis.Signatory;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.agency.AgencyReportDetails;
 import org.openita.server.agency.Logos;

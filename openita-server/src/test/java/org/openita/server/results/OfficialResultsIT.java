@@ -1,6 +1,5 @@
 package org.openita.server.results;
 
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,6 +21,7 @@ import org.openita.core.framework.FrameworkLoader;
 import org.openita.core.interchange.ScoreInputReader;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.ScoringEngine;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
 import org.openita.server.identity.UserAccounts;

@@ -1,6 +1,5 @@
 package org.openita.server.security;
 
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
 import org.openita.server.identity.UserAccounts;

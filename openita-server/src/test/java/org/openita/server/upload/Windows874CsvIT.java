@@ -1,6 +1,5 @@
 package org.openita.server.upload;
 
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;

@@ -1,6 +1,5 @@
 package org.openita.server.web;
 
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -16,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openita.core.thai.DateEntry;
 import org.openita.core.thai.DigitStyle;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.PhaseWindow;
