@@ -41,8 +41,6 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     static final RequestPostProcessor CENTRAL = user("logo-central").roles("CENTRAL_ADMIN");
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     AgencyRegistry registry;
     @Autowired
     AgencyReportDetails details;
@@ -74,7 +72,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     }
 
     private long audits(String code, String action) {
-        return jdbc.sql("select count(*) from audit_event where subject = ? and action = ?").params("agency:" + code, action).query(Long.class).single();
+        return fixtures.audits(action, "agency:" + code);
     }
 
     private static String text(MockHttpServletResponse r) throws Exception {
@@ -121,7 +119,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     void everyRefusalSaysWhyInThaiAndEnglishAndChangesNothing() throws Exception {
         assertThat(upload(B, "logo.png", "image/png", Logos.png(300, 300), ADMIN_B).getStatus()).isEqualTo(302);
         String before = sha(B);
-        long events = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        long events = fixtures.audits("agency:" + B);
         record Bad(String name, String type, byte[] bytes, int status, String thai) {
         }
         List<Bad> bad = List.of(
@@ -142,7 +140,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
                 .andReturn().getResponse();
         assertThat(text(english)).contains("The image is wider or taller than 4000 pixels", "The current logo is unchanged.");
         assertThat(sha(B)).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(events);
+        assertThat(fixtures.audits("agency:" + B)).as("audit entries about the agency").isEqualTo(events);
     }
 
     @Test

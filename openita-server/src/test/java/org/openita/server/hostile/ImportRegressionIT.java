@@ -56,8 +56,6 @@ class ImportRegressionIT extends ServerTestSupport {
     UserAccounts accounts;
     @Autowired
     ApiTokens tokens;
-    @Autowired
-    MockMvc mvc;
 
     @BeforeEach
     void anAgencyAndAToken() throws Exception {

@@ -31,8 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class PasswordResetIT extends ServerTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;

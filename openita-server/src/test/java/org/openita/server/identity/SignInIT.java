@@ -30,8 +30,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class SignInIT extends ServerTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;

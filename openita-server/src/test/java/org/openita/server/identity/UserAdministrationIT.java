@@ -20,8 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class UserAdministrationIT extends ServerTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     UserAccounts accounts;
 
     @Autowired

@@ -59,8 +59,6 @@ class TenantIsolationIT extends ServerTestSupport {
     static final String PERSON = "iso-viewer-b";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     UserAccounts accounts;
     @Autowired
     org.openita.server.measures.MeasurePlans plans;

@@ -48,8 +48,6 @@ class Windows874CsvIT extends ServerTestSupport {
     @LocalServerPort
     int port;
     @Autowired
-    MockMvc mvc;
-    @Autowired
     AgencyRegistry registry;
     @Autowired
     UserAccounts accounts;

@@ -44,8 +44,6 @@ class FormDatesIT extends ServerTestSupport {
     static final String BASE = "/agency/" + CODE + "/measures/2568";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     AgencyRegistry registry;
     @Autowired
     UserAccounts accounts;
