@@ -9,23 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.measures.MeasureForm;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.ResultFile;
-import org.openita.server.results.ResultImports;
-import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The bad requests the bad-input suite found mishandled (EndpointHostileIT, seed 20261124), each made small and kept
  * as a test of its own, over real HTTP so that the servlet container's own limits take part.
  */
-class EndpointRegressionIT extends ServerTestSupport {
+class EndpointRegressionIT extends HostileTestSupport {
 
     static final String CODE = "HOST-P01";
     static final String USER = "hostile-regress-web";
@@ -33,20 +27,8 @@ class EndpointRegressionIT extends ServerTestSupport {
     static String apiToken;
     static long measure;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    ResultImports imports;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    ApiTokens tokens;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    JdbcClient jdbc;
 
     WebClient web;
     WebClient api;
