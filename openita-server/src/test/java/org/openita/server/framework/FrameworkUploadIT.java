@@ -145,16 +145,16 @@ class FrameworkUploadIT extends ServerTestSupport {
                 .query(String.class).single()).isEqualTo("fw-central");
 
         // results of the year, imported from a CSV whose x-columns the year's file says are questions or OIT items
-        String CODE = fixtures.agency().named("องค์การบริหารส่วนตำบลทดลองรูปแบบ").create().code();
+        String code = fixtures.agency().named("องค์การบริหารส่วนตำบลทดลองรูปแบบ").create().code();
         String csv = "รหัสหน่วยงาน,ปีงบประมาณ,x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,x11,x12,x13\n"
-                + CODE + ",2590,90,70,100,100,60,80,95,85,100,0,100,100,100\n";
+                + code + ",2590,90,70,100,100,60,80,95,85,100,0,100,100,100\n";
         assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true)
                 .problems()).isEmpty();
-        String results = page("/agency/" + CODE + "/results/2590");
+        String results = page("/agency/" + code + "/results/2590");
         // IIT 85 (indicators 80, 100, 70, 90), OIT 83.33 (50, 100, 100): 0.5 each -> 84.17, both tools >= 80 -> สูง
         assertThat(results).contains("84.17", "สูง", "การดูแลทรัพย์สิน", "คำนวณตามเกณฑ์ปี 2590 ฉบับ 2590.1");
         assertThat(results).doesNotContain("EIT");
-        String report = pdfText("/agency/" + CODE + "/results/2590/report.pdf");
+        String report = pdfText("/agency/" + code + "/results/2590/report.pdf");
         assertThat(report).as(report).containsAnyOf("84.17", "๘๔.๑๗").containsAnyOf("ฉบับ 2590.1", "ฉบับ ๒๕๙๐.๑");
 
         // a corrected version: the same version field with other content is refused; a new one shows its differences
@@ -175,15 +175,15 @@ class FrameworkUploadIT extends ServerTestSupport {
         long id2 = Long.parseLong(second.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
         mvc.perform(post("/frameworks/versions/" + id2 + "/activate").with(CENTRAL).with(csrf()));
         double expected = iit * 85 + (1 - iit) * (250.0 / 3);
-        String rescored = page("/agency/" + CODE + "/results/2590");
+        String rescored = page("/agency/" + code + "/results/2590");
         assertThat(rescored).contains(String.format(java.util.Locale.ROOT, "%.2f", expected), "ฉบับ 2590.2").doesNotContain("84.17");
-        assertThat(pdfText("/agency/" + CODE + "/results/2590/report.pdf")).containsAnyOf("ฉบับ 2590.2", "ฉบับ ๒๕๙๐.๒");
+        assertThat(pdfText("/agency/" + code + "/results/2590/report.pdf")).containsAnyOf("ฉบับ 2590.2", "ฉบับ ๒๕๙๐.๒");
 
         // versions listed with who and when; activating the older version reverts, also audited
         String versions = page("/frameworks/2590");
         assertThat(versions).contains("2590.1", "2590.2", "fw-central", "เปิดใช้อยู่");
         mvc.perform(post("/frameworks/versions/" + id1 + "/activate").with(CENTRAL).with(csrf()));
-        assertThat(page("/agency/" + CODE + "/results/2590")).contains("84.17", "ฉบับ 2590.1");
+        assertThat(page("/agency/" + code + "/results/2590")).contains("84.17", "ฉบับ 2590.1");
         assertThat(audits("FRAMEWORK_ACTIVATED", 2590)).isEqualTo(activatedBefore + 3);
         assertThat(rows(2590)).isEqualTo(2);
     }
