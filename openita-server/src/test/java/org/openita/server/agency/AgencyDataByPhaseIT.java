@@ -13,13 +13,10 @@ import org.openita.server.cycle.Phase;
 import org.openita.server.identity.Role;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The agency administrator may change the headcount only during registration and data entry, and only for their agency. */
 class AgencyDataByPhaseIT extends ServerTestSupport {
 
-    @Autowired
-    AgencyRegistry registry;
 
     @Test
     void headcountChangesFollowThePhaseAndTheAgency() throws Exception {

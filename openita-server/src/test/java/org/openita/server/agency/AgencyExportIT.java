@@ -19,7 +19,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The registry export read back with Commons CSV: every cell as stored, quotes, commas, line breaks and Thai
@@ -28,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AgencyExportIT extends ServerTestSupport {
 
-    @Autowired
-    AgencyRegistry registry;
 
     /** This test's own codes (ADR 0020): the export holds every test's agencies, this test reads only these. */
     final String x1 = Fixtures.unique("CSV");

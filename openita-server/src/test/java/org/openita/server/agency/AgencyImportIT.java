@@ -14,8 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -25,13 +23,9 @@ class AgencyImportIT extends ServerTestSupport {
     static final String HEADER = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,ขนาด,จังหวัด,อำเภอ,เว็บไซต์หลัก,จำนวนบุคลากร,หน่วยงานภายใน,รหัสหน่วยงานต้นสังกัด\n";
     static final RequestPostProcessor ADMIN = user("central").roles("CENTRAL_ADMIN");
 
-    @Autowired
-    AgencyRegistry registry;
 
     /** The start of every agency code this test imports: no other test's code starts so (ADR 0020). */
     final String p = Fixtures.unique("AI") + "-";
-    @Autowired
-    JdbcClient jdbc;
 
     private String upload(String name, byte[] body, String mode) throws Exception {
         return mvc.perform(multipart("/agencies/import").file(new MockMultipartFile("file", name, "text/csv", body))

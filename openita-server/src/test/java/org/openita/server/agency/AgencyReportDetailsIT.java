@@ -17,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.core.analysis.Signatory;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,13 +39,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     static final RequestPostProcessor CENTRAL = user("logo-central").roles("CENTRAL_ADMIN");
 
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
     AgencyReportDetails details;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeEach
     void twoAgenciesAndTheirPeople() throws Exception {

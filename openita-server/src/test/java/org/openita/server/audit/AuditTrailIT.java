@@ -14,14 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AuditTrailIT extends ServerTestSupport {
 
     @Autowired
     AuditTrail audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void administratorsBrowseAndFilterTheTrail() throws Exception {

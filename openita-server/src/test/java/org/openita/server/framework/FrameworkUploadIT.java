@@ -20,7 +20,6 @@ import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -35,8 +34,6 @@ class FrameworkUploadIT extends ServerTestSupport {
 
     static final RequestPostProcessor CENTRAL = user("fw-central").roles("CENTRAL_ADMIN");
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     FrameworkCatalog catalog;
     @Autowired

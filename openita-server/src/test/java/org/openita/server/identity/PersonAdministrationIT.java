@@ -21,7 +21,6 @@ import org.openita.server.agency.AgencyType;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -31,11 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class PersonAdministrationIT extends ServerTestSupport {
 
     @Autowired
-    UserAccounts accounts;
-    @Autowired
     ApiTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     /** Two agencies of this test's own (JUnit makes a new instance, so new agencies, for every test). */
     Agency one;

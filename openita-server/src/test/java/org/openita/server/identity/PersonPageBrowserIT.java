@@ -10,7 +10,6 @@ import org.openita.server.support.ServerTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The central administrator opens a person from the list, gives them another role and agency, and disables them, in a real browser. */
@@ -18,8 +17,6 @@ class PersonPageBrowserIT extends ServerTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    UserAccounts accounts;
 
     @Test
     void theCentralAdministratorChangesAPersonsRoleAndDisablesThem() throws Exception {

@@ -14,13 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 class UserAdministrationIT extends ServerTestSupport {
 
-    @Autowired
-    UserAccounts accounts;
 
     @Test
     void theCentralAdministratorCreatesAPersonOfEachRole() throws Exception {

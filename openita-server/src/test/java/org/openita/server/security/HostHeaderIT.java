@@ -27,8 +27,6 @@ class HostHeaderIT extends ServerTestSupport {
     static final String EVIL = "evil.example";
 
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
     ResultImports imports;
     @Autowired
     MeasurePlans plans;

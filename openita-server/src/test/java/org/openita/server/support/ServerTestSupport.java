@@ -6,11 +6,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.UserAccounts;
 import org.openita.server.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,6 +66,14 @@ public abstract class ServerTestSupport {
 
     @Autowired
     protected MockMvc mvc;
+
+    /** The services most tests read what they did back through. */
+    @Autowired
+    protected AgencyRegistry registry;
+    @Autowired
+    protected UserAccounts accounts;
+    @Autowired
+    protected JdbcClient jdbc;
 
     @AfterEach
     void backToTheSystemClock() {

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.core.framework.Indicator;
 import org.openita.server.agency.Agency;
-import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.agency.AgencyType;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.Phase;
 import org.openita.server.cycle.PhaseWindow;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.support.ServerTestSupport;
@@ -22,10 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The builders make what they say, through the services, with names and years that never meet another test's. */
 class FixturesIT extends ServerTestSupport {
 
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
     @Autowired
     OfficialResults results;
     @Autowired
