@@ -2,16 +2,15 @@ package org.openita.server.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyCode;
 import org.openita.core.analysis.Signatory;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.Browser;
 import org.openita.server.support.ServerTestSupport;
 import org.openqa.selenium.By;
@@ -23,37 +22,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** On a phone-sized screen, the central administrator gives an agency its logo and sign-off from the agency page. */
 class AgencyReportDetailsBrowserIT extends ServerTestSupport {
 
-    static final String CODE = "LOGO-W";
-
     @LocalServerPort
     int port;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    AgencyRegistry registry;
     @Autowired
     AgencyReportDetails details;
 
     @Test
     void uploadALogoAndEnterTheSignOffOnAPhone() throws Exception {
-        registry.importFile("test", "w.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE
-                + ",องค์การบริหารส่วนตำบลหน้าจอเล็ก,อบต.\n").getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.create("test", "logo-phone", "ผู้ดูแลส่วนกลาง", Role.CENTRAL_ADMIN, "logo-phone-pass-2569", false);
+        AgencyCode code = fixtures.agency().named("องค์การบริหารส่วนตำบลหน้าจอเล็ก").create().code();
+        var central = fixtures.person(Role.CENTRAL_ADMIN).named("ผู้ดูแลส่วนกลาง").create();
         Path dir = Files.createTempDirectory("logo");
         Path gif = Files.write(dir.resolve("ตรา.gif"), Logos.gif(120, 120));
         Path png = Files.write(dir.resolve("ตรา.png"), Logos.png(1000, 1000));
         try (Browser browser = Browser.open(390, 1900)) {
             WebDriver d = browser.driver();
-            d.get("http://localhost:" + port + "/login");
-            d.findElement(By.id("username")).sendKeys("logo-phone");
-            d.findElement(By.id("password")).sendKeys("logo-phone-pass-2569");
-            d.findElement(By.cssSelector("form.form button")).click();
-            d.get("http://localhost:" + port + "/agency/" + CODE);
+            browser.signIn("http://localhost:" + port, central.username(), central.password());
+            d.get("http://localhost:" + port + "/agency/" + code);
 
             d.findElement(By.id("logo-file")).sendKeys(gif.toString());
             d.findElement(By.cssSelector("[data-testid=logo-upload]")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=logo-error]")).getText()).contains("ไม่ใช่ภาพ PNG หรือ JPEG");
-            assertThat(details.logoInfo(AgencyCode.of(CODE))).isEmpty();
+            assertThat(details.logoInfo(code)).isEmpty();
 
             d.findElement(By.id("logo-file")).sendKeys(png.toString());
             d.findElement(By.cssSelector("[data-testid=logo-upload]")).click();
@@ -67,7 +56,7 @@ class AgencyReportDetailsBrowserIT extends ServerTestSupport {
             d.findElement(By.id("approvedPosition")).sendKeys("นายกองค์การบริหารส่วนตำบลหน้าจอเล็ก");
             d.findElement(By.cssSelector("[data-testid=sign-off-save]")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=report-details-saved]")).getText()).contains("บันทึกผู้ลงนามแล้ว");
-            assertThat(details.signOff(AgencyCode.of(CODE))).containsExactly(
+            assertThat(details.signOff(code)).containsExactly(
                     new Signatory(Signatory.Role.PREPARED, "นางสาวใจดี มีสุข", "นักวิเคราะห์นโยบายและแผนชำนาญการ"),
                     new Signatory(Signatory.Role.APPROVED, null, "นายกองค์การบริหารส่วนตำบลหน้าจอเล็ก"));
             Object overflow = ((JavascriptExecutor) d).executeScript(

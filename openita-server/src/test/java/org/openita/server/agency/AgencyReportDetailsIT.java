@@ -17,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.core.analysis.Signatory;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,15 +39,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     static final RequestPostProcessor CENTRAL = user("logo-central").roles("CENTRAL_ADMIN");
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
     AgencyReportDetails details;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeEach
     void twoAgenciesAndTheirPeople() throws Exception {
@@ -74,7 +64,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     }
 
     private long audits(String code, String action) {
-        return jdbc.sql("select count(*) from audit_event where subject = ? and action = ?").params("agency:" + code, action).query(Long.class).single();
+        return fixtures.audits(action, "agency:" + code);
     }
 
     private static String text(MockHttpServletResponse r) throws Exception {
@@ -121,7 +111,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
     void everyRefusalSaysWhyInThaiAndEnglishAndChangesNothing() throws Exception {
         assertThat(upload(B, "logo.png", "image/png", Logos.png(300, 300), ADMIN_B).getStatus()).isEqualTo(302);
         String before = sha(B);
-        long events = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        long events = fixtures.audits("agency:" + B);
         record Bad(String name, String type, byte[] bytes, int status, String thai) {
         }
         List<Bad> bad = List.of(
@@ -142,7 +132,7 @@ class AgencyReportDetailsIT extends ServerTestSupport {
                 .andReturn().getResponse();
         assertThat(text(english)).contains("The image is wider or taller than 4000 pixels", "The current logo is unchanged.");
         assertThat(sha(B)).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(events);
+        assertThat(fixtures.audits("agency:" + B)).as("audit entries about the agency").isEqualTo(events);
     }
 
     @Test

@@ -12,28 +12,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
+import org.openita.server.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 class AuditTrailIT extends ServerTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     AuditTrail audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void administratorsBrowseAndFilterTheTrail() throws Exception {
-        audit.record("tester", "TEST_EVENT", "thing:42", Map.of("state", "ก่อน"), Map.of("state", "หลัง"));
-        String page = mvc.perform(get("/audit").param("action", "test_event").with(user("central").roles("CENTRAL_ADMIN")))
+        // this test's own rows: a person (USER_CREATED about them) and an event, both about subjects no other test has
+        String person = fixtures.person(org.openita.server.identity.Role.VIEWER).create().username();
+        String thing = "thing:" + Fixtures.unique("AT");
+        audit.record("tester", "TEST_EVENT", thing, Map.of("state", "ก่อน"), Map.of("state", "หลัง"));
+        String page = mvc.perform(get("/audit").param("action", "test_event").param("subject", thing).with(user("central").roles("CENTRAL_ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("TEST_EVENT", "thing:42", "ก่อน", "หลัง").doesNotContain("USER_CREATED");
+        assertThat(page).contains("TEST_EVENT", thing, "ก่อน", "หลัง").doesNotContain("USER_CREATED");
+        String bySubject = mvc.perform(get("/audit").param("subject", "user:" + person).with(user("central").roles("CENTRAL_ADMIN")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bySubject).contains("USER_CREATED", "user:" + person).doesNotContain(thing);
+        // unfiltered, newest first: this test's event is on the first page whatever other tests wrote before
         String all = mvc.perform(get("/audit").with(user("central").roles("CENTRAL_ADMIN")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(all).contains("USER_CREATED", "user:admin");
+        assertThat(all).contains(thing);
     }
 
     @Test

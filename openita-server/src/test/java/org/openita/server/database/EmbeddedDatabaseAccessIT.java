@@ -24,8 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class EmbeddedDatabaseAccessIT extends ServerTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     EmbeddedDatabase db;

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The embedded PostgreSQL runs durably, on PostgreSQL 18, with the migrations applied. */
 class EmbeddedDatabaseIT extends ServerTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     private String show(String setting) {
         return jdbc.sql("show " + setting).query(String.class).single();

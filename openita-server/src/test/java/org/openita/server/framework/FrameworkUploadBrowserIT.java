@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.Browser;
 import org.openita.server.support.ServerTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,12 +21,10 @@ class FrameworkUploadBrowserIT extends ServerTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    UserAccounts accounts;
 
     @Test
     void uploadACorrectionAndReadItsDifferences() throws Exception {
-        accounts.create("test", "fw-browser", "ผู้ดูแลส่วนกลาง", Role.CENTRAL_ADMIN, "central-pass-2591", false);
+        var central = fixtures.person(Role.CENTRAL_ADMIN).named("ผู้ดูแลส่วนกลาง").create();
         String v1 = FrameworkUploadIT.year(FrameworkUploadIT.synthetic(), 2591);
         String v2 = v1.replace("version: \"2591.1\"", "version: \"2591.2\"")
                 .replace("weight: 0.5\n", "weight: 0.4\n").replaceFirst("weight: 0.4\n", "weight: 0.6\n")
@@ -40,10 +36,7 @@ class FrameworkUploadBrowserIT extends ServerTestSupport {
         Path second = Files.writeString(dir.resolve("ita-2591-corrected.yaml"), v2, StandardCharsets.UTF_8);
         try (Browser browser = Browser.open(1200, 1600)) {
             WebDriver d = browser.driver();
-            d.get("http://localhost:" + port + "/login");
-            d.findElement(By.id("username")).sendKeys("fw-browser");
-            d.findElement(By.id("password")).sendKeys("central-pass-2591");
-            d.findElement(By.cssSelector("form.form button")).click();
+            browser.signIn("http://localhost:" + port, central.username(), central.password());
             d.findElement(By.linkText("เกณฑ์การประเมิน")).click();
             d.findElement(By.id("file")).sendKeys(first.toString());
             d.findElement(By.cssSelector("form.form button")).click();
@@ -59,7 +52,7 @@ class FrameworkUploadBrowserIT extends ServerTestSupport {
             browser.screenshot("framework-diff");
             d.findElement(By.cssSelector("[data-testid=activate]")).click();
             String versions = d.findElement(By.cssSelector("[data-testid=framework-versions]")).getText();
-            assertThat(versions).contains("2591.1", "2591.2", "fw-browser");
+            assertThat(versions).contains("2591.1", "2591.2", central.username());
             browser.screenshot("framework-versions");
         }
     }

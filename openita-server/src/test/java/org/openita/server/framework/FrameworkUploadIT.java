@@ -15,15 +15,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.AgencyCode;
 import org.openita.core.framework.FrameworkLoader;
-import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -36,16 +34,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class FrameworkUploadIT extends ServerTestSupport {
 
     static final RequestPostProcessor CENTRAL = user("fw-central").roles("CENTRAL_ADMIN");
-    static final String CODE = "FW-90";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     FrameworkCatalog catalog;
-    @Autowired
-    AgencyRegistry registry;
     @Autowired
     ResultImports imports;
 
@@ -73,8 +64,9 @@ class FrameworkUploadIT extends ServerTestSupport {
         return jdbc.sql("select count(*) from framework_definition where fiscal_year = ?").param(year).query(Long.class).single();
     }
 
-    private long audits(String action) {
-        return jdbc.sql("select count(*) from audit_event where action = ?").param(action).query(Long.class).single();
+    /** Audit entries about this test's own synthetic year. */
+    private long audits(String action, int year) {
+        return fixtures.audits(action, "framework:" + year);
     }
 
     @Test
@@ -85,7 +77,7 @@ class FrameworkUploadIT extends ServerTestSupport {
                 .replace("scale: five-point\n    direction: positive\n    summary: {th: \"ข้อทดลองที่ 8", "scale: ten-point\n    direction: positive\n    summary: {th: \"ข้อทดลองที่ 8");
         var expected = FrameworkLoader.check("bad-2593.yaml", bad).problems();
         assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
-        long loadedBefore = audits("FRAMEWORK_LOADED");
+        long loadedBefore = audits("FRAMEWORK_LOADED", 2593);
 
         MvcResult r = upload("bad-2593.yaml", bad, CENTRAL);
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
@@ -99,7 +91,7 @@ class FrameworkUploadIT extends ServerTestSupport {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(en).contains("tool weights add up to 1.4 but must add up to 1", "unknown answer scale &quot;ten-point&quot;");
         assertThat(rows(2593)).isZero();
-        assertThat(audits("FRAMEWORK_LOADED")).isEqualTo(loadedBefore);
+        assertThat(audits("FRAMEWORK_LOADED", 2593)).isEqualTo(loadedBefore);
 
         // not UTF-8, empty, too large: refused with a reason, nothing stored
         MvcResult tis620 = mvc.perform(multipart("/frameworks/upload").file(new MockMultipartFile("file", "x.yaml", "application/yaml",
@@ -143,25 +135,24 @@ class FrameworkUploadIT extends ServerTestSupport {
         long id1 = Long.parseLong(versionPage.substring(versionPage.lastIndexOf('/') + 1));
 
         // activate: a separate POST, audited
-        long activatedBefore = audits("FRAMEWORK_ACTIVATED");
+        long activatedBefore = audits("FRAMEWORK_ACTIVATED", 2590);
         mvc.perform(post("/frameworks/versions/" + id1 + "/activate").with(CENTRAL).with(csrf()));
         assertThat(catalog.active(2590)).get().satisfies(d -> assertThat(d.version()).isEqualTo("2590.1"));
-        assertThat(audits("FRAMEWORK_ACTIVATED")).isEqualTo(activatedBefore + 1);
-        assertThat(jdbc.sql("select actor from audit_event where action = 'FRAMEWORK_ACTIVATED' order by id desc limit 1")
+        assertThat(audits("FRAMEWORK_ACTIVATED", 2590)).isEqualTo(activatedBefore + 1);
+        assertThat(jdbc.sql("select actor from audit_event where action = 'FRAMEWORK_ACTIVATED' and subject = 'framework:2590' order by id desc limit 1")
                 .query(String.class).single()).isEqualTo("fw-central");
 
         // results of the year, imported from a CSV whose x-columns the year's file says are questions or OIT items
-        registry.importFile("test", "fw.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE
-                + ",องค์การบริหารส่วนตำบลทดลองรูปแบบ,อบต.\n").getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
+        AgencyCode code = fixtures.agency().named("องค์การบริหารส่วนตำบลทดลองรูปแบบ").create().code();
         String csv = "รหัสหน่วยงาน,ปีงบประมาณ,x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,x11,x12,x13\n"
-                + CODE + ",2590,90,70,100,100,60,80,95,85,100,0,100,100,100\n";
+                + code + ",2590,90,70,100,100,60,80,95,85,100,0,100,100,100\n";
         assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true)
                 .problems()).isEmpty();
-        String results = page("/agency/" + CODE + "/results/2590");
+        String results = page("/agency/" + code + "/results/2590");
         // IIT 85 (indicators 80, 100, 70, 90), OIT 83.33 (50, 100, 100): 0.5 each -> 84.17, both tools >= 80 -> สูง
         assertThat(results).contains("84.17", "สูง", "การดูแลทรัพย์สิน", "คำนวณตามเกณฑ์ปี 2590 ฉบับ 2590.1");
         assertThat(results).doesNotContain("EIT");
-        String report = pdfText("/agency/" + CODE + "/results/2590/report.pdf");
+        String report = pdfText("/agency/" + code + "/results/2590/report.pdf");
         assertThat(report).as(report).containsAnyOf("84.17", "๘๔.๑๗").containsAnyOf("ฉบับ 2590.1", "ฉบับ ๒๕๙๐.๑");
 
         // a corrected version: the same version field with other content is refused; a new one shows its differences
@@ -182,16 +173,16 @@ class FrameworkUploadIT extends ServerTestSupport {
         long id2 = Long.parseLong(second.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
         mvc.perform(post("/frameworks/versions/" + id2 + "/activate").with(CENTRAL).with(csrf()));
         double expected = iit * 85 + (1 - iit) * (250.0 / 3);
-        String rescored = page("/agency/" + CODE + "/results/2590");
+        String rescored = page("/agency/" + code + "/results/2590");
         assertThat(rescored).contains(String.format(java.util.Locale.ROOT, "%.2f", expected), "ฉบับ 2590.2").doesNotContain("84.17");
-        assertThat(pdfText("/agency/" + CODE + "/results/2590/report.pdf")).containsAnyOf("ฉบับ 2590.2", "ฉบับ ๒๕๙๐.๒");
+        assertThat(pdfText("/agency/" + code + "/results/2590/report.pdf")).containsAnyOf("ฉบับ 2590.2", "ฉบับ ๒๕๙๐.๒");
 
         // versions listed with who and when; activating the older version reverts, also audited
         String versions = page("/frameworks/2590");
         assertThat(versions).contains("2590.1", "2590.2", "fw-central", "เปิดใช้อยู่");
         mvc.perform(post("/frameworks/versions/" + id1 + "/activate").with(CENTRAL).with(csrf()));
-        assertThat(page("/agency/" + CODE + "/results/2590")).contains("84.17", "ฉบับ 2590.1");
-        assertThat(audits("FRAMEWORK_ACTIVATED")).isEqualTo(activatedBefore + 3);
+        assertThat(page("/agency/" + code + "/results/2590")).contains("84.17", "ฉบับ 2590.1");
+        assertThat(audits("FRAMEWORK_ACTIVATED", 2590)).isEqualTo(activatedBefore + 3);
         assertThat(rows(2590)).isEqualTo(2);
     }
 

@@ -6,12 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ShippedFrameworksIT extends ServerTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ShippedFrameworks shipped;
     @Autowired

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -16,8 +15,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class FrontPagesSayWhatExistsIT extends ServerTestSupport {
 
-    @Autowired
-    MockMvc mvc;
 
     private String page(String path) throws Exception {
         return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

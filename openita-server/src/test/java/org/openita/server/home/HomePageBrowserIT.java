@@ -41,22 +41,14 @@ class HomePageBrowserIT extends ServerTestSupport {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.openita.server.cycle.CycleService cycles;
-
     @Test
     void fitsAPhoneScreenWithoutSidewaysScrolling() throws Exception {
-        // the widest page a visitor sees: with this year's cycle banner showing a running phase
-        // a day of fiscal year 2592, which no other test uses: the banner's phases are moved onto this day only
-        java.time.LocalDate today = java.time.LocalDate.of(2048, 11, 15);
-        clock.setToday(today);
-        org.openita.core.framework.FiscalYear fy = org.openita.core.framework.FiscalYear.containing(today);
-        java.util.List<org.openita.server.cycle.PhaseWindow> w = new java.util.ArrayList<>();
-        for (org.openita.server.cycle.PhaseWindow d : org.openita.server.cycle.CycleCalendar.defaults(fy)) {
-            w.add(d.phase() == org.openita.server.cycle.Phase.REGISTRATION || d.phase() == org.openita.server.cycle.Phase.DATA_ENTRY
-                    ? new org.openita.server.cycle.PhaseWindow(d.phase(), today, today) : d);
-        }
-        assertThat(cycles.save("test", fy, w)).isEmpty();
+        // the widest page a visitor sees: with this year's cycle banner showing a running phase, on a calendar of a
+        // fiscal year no other test uses, with registration and data entry moved onto the day the clock is set to
+        var calendar = fixtures.cycleCalendar().phasesOnTheDay(org.openita.server.cycle.Phase.REGISTRATION,
+                org.openita.server.cycle.Phase.DATA_ENTRY);
+        calendar.create();
+        clock.setToday(calendar.day());
         try (Browser browser = Browser.open(390, 1600)) {
             WebDriver d = browser.driver();
             d.get("http://localhost:" + port + "/");

@@ -22,17 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
-import org.openita.server.support.ServerTestSupport;
 import org.openita.server.upload.UnreadableFileException;
 import org.openita.server.web.MediaTypes;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,24 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The bad files the bad-input suite found mishandled, each made small and kept as a test of its own; the comment
  * on each says which generated input found it (seed 20261124 unless said).
  */
-class ImportRegressionIT extends ServerTestSupport {
+class ImportRegressionIT extends HostileTestSupport {
 
     static final String CODE = "HOST-Q01";
     static final String NAME = "องค์การบริหารส่วนตำบลทดสอบถดถอย";
     static String token;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ResultImports imports;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    ApiTokens tokens;
-    @Autowired
-    MockMvc mvc;
 
     @BeforeEach
     void anAgencyAndAToken() throws Exception {

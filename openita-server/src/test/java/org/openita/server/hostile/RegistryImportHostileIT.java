@@ -17,7 +17,6 @@ import org.openita.server.agency.ImportProblem;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.upload.UnreadableFileException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,13 +38,7 @@ class RegistryImportHostileIT extends ServerTestSupport {
     static boolean stored;
 
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     PlatformTransactionManager transactions;
-    @Autowired
-    org.openita.server.identity.UserAccounts accounts;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
     /**

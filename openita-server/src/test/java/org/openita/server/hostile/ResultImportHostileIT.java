@@ -17,18 +17,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
-import org.openita.server.support.ServerTestSupport;
 import org.openita.server.upload.UnreadableFileException;
 import org.openita.server.web.MediaTypes;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unreadable-file reason or a report of problems (a 4xx problem detail in the API), in Thai and English, without
  * leaking anything, nothing stored; and a file bad by construction is never accepted. See docs/security.md.
  */
-class ResultImportHostileIT extends ServerTestSupport {
+class ResultImportHostileIT extends HostileTestSupport {
 
     static final String TEST = "ResultImportHostileIT";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,18 +42,6 @@ class ResultImportHostileIT extends ServerTestSupport {
     static final int AGENCIES = 5;
     static String token;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    ResultImports imports;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    ApiTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openita.server.database.ClusterLock;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -30,12 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class PasswordResetIT extends ServerTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ClusterLock lock;
 

@@ -7,7 +7,6 @@ import org.openita.server.support.Browser;
 import org.openita.server.support.ServerTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person signs in with a one-time password, chooses a new one, and signs out, in a real browser. */
@@ -15,8 +14,6 @@ class SignInBrowserIT extends ServerTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    UserAccounts accounts;
 
     @Test
     void signInChangeTheOneTimePasswordAndSignOut() throws Exception {

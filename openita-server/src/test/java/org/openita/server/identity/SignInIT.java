@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.openita.server.support.ServerTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,12 +27,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class SignInIT extends ServerTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
 
     private void user(String name, String password, boolean mustChange) {
         if (accounts.find(name).isEmpty()) {

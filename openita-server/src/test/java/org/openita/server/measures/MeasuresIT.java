@@ -214,7 +214,7 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(plans.confirmedMeasures(CODE, year).orElseThrow()).hasSize(1);
 
         // editing what was confirmed reopens the plan: neither the report nor the public sees the unconfirmed edit
-        long reopened = jdbc.sql("select count(*) from audit_event where action = 'MEASURES_REOPENED'").query(Long.class).single();
+        long reopened = fixtures.audits("MEASURES_REOPENED", "measures:" + CODE + "/" + year);
         MeasureForm edit = new MeasureForm();
         edit.setTitle("มาตรการที่แก้ไขหลังยืนยัน");
         edit.setUnit("สำนักปลัด");
@@ -224,7 +224,7 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isFalse();
         assertThat(plans.confirmedPlan(CODE, year)).isEmpty();
         assertThat(plans.confirmedMeasures(CODE, year)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MEASURES_REOPENED'").query(Long.class).single()).isEqualTo(reopened + 1);
+        assertThat(fixtures.audits("MEASURES_REOPENED", "measures:" + CODE + "/" + year)).isEqualTo(reopened + 1);
 
         // confirming again takes both in; removing a confirmed one reopens it again, progress does not
         plans.confirm("m1-admin", CODE, year);

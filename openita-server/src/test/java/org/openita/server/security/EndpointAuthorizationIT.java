@@ -31,8 +31,6 @@ class EndpointAuthorizationIT extends ServerTestSupport {
             "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 

@@ -28,10 +28,6 @@ class HostHeaderIT extends ServerTestSupport {
     static final String EVIL = "evil.example";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
     ResultImports imports;
     @Autowired
     MeasurePlans plans;

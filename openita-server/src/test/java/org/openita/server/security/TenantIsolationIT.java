@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,13 +59,7 @@ class TenantIsolationIT extends ServerTestSupport {
     static final String PERSON = "iso-viewer-b";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
     org.openita.server.measures.MeasurePlans plans;
-    @Autowired
-    AgencyRegistry registry;
     @Autowired
     org.openita.server.agency.AgencyReportDetails reportDetails;
     @Autowired

@@ -46,6 +46,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in on the server at {@code baseUrl} through its sign-in page, as a person would. */
+    public void signIn(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form.form button")).click();
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public Path screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");

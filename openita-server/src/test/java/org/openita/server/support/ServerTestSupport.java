@@ -6,12 +6,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.UserAccounts;
+import org.openita.server.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole server on a real embedded PostgreSQL in a fresh folder, on a free port chosen up front (so that the
@@ -19,10 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Test classes extending this share one application context (and so one database folder): do not add
  * configuration that would start a second context on the same folder. The server's clock is a {@link TestClock}:
  * a test that needs a date sets it with {@code clock.setToday(...)}; it is back on the system clock after each test.
+ * Since every class sees what every other class wrote, a test makes its own rows with {@link #fixtures} and counts only
+ * those (ADR 0020).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, Fixtures.class})
 public abstract class ServerTestSupport {
 
     private static final Path DATA = freshDirectory("openita-it-");
@@ -52,6 +59,21 @@ public abstract class ServerTestSupport {
     /** The clock every server component reads the date from. */
     @Autowired
     protected TestClock clock;
+
+    /** Builders of this test's own agencies, people, results, plans and calendars (ADR 0020). */
+    @Autowired
+    protected Fixtures fixtures;
+
+    @Autowired
+    protected MockMvc mvc;
+
+    /** The services most tests read what they did back through. */
+    @Autowired
+    protected AgencyRegistry registry;
+    @Autowired
+    protected UserAccounts accounts;
+    @Autowired
+    protected JdbcClient jdbc;
 
     @AfterEach
     void backToTheSystemClock() {

@@ -17,14 +17,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyCode;
-import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -49,15 +46,7 @@ class Windows874CsvIT extends ServerTestSupport {
     @LocalServerPort
     int port;
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
     ApiTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeEach
     void anApiToken() {

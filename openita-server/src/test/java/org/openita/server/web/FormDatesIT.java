@@ -20,7 +20,6 @@ import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.PhaseWindow;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.measures.Measure;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.ResultFile;
@@ -44,12 +43,6 @@ class FormDatesIT extends ServerTestSupport {
     static final RequestPostProcessor CENTRAL = user("fd-central").roles("CENTRAL_ADMIN");
     static final String BASE = "/agency/" + CODE + "/measures/2568";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
     @Autowired
     ResultImports imports;
     @Autowired

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.measures.Measure;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.ResultFile;
@@ -26,7 +25,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * On a 390 px phone screen the pages an agency uses most do not scroll sideways: the measures table stacks
@@ -47,15 +45,9 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     @LocalServerPort
     int port;
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    JdbcClient jdbc;
 
     private String url(String path) {
         return "http://localhost:" + port + path;

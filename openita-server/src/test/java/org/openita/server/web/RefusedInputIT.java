@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +21,6 @@ class RefusedInputIT extends ServerTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
     @Autowired
     ApiTokens tokens;
 

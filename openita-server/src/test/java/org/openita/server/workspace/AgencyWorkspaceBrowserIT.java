@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.Browser;
@@ -28,7 +27,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The agency administrator's year in a real browser: sign in, import the official 2568 results from the
@@ -42,13 +40,7 @@ class AgencyWorkspaceBrowserIT extends ServerTestSupport {
     @LocalServerPort
     int port;
     @Autowired
-    UserAccounts accounts;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
     ResultImports imports;
-    @Autowired
-    JdbcClient jdbc;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
