@@ -39,6 +39,12 @@ class AgencyImportBrowserIT extends ServerTestSupport {
             d.findElement(By.cssSelector("form.form button")).click();
             d.findElement(By.linkText("ทะเบียนหน่วยงาน")).click();
             d.findElement(By.linkText("นำเข้าทะเบียนหน่วยงาน")).click();
+            // a template to start from, and each column's allowed values
+            assertThat(d.findElement(By.cssSelector("[data-testid=template-csv]")).isDisplayed()).isTrue();
+            assertThat(d.findElement(By.cssSelector("[data-testid=template-xlsx]")).isDisplayed()).isTrue();
+            assertThat(d.findElement(By.cssSelector("[data-column=size]")).getText()).contains("S, M, L");
+            assertThat(d.findElement(By.cssSelector("[data-column=type]")).getText()).contains("องค์การบริหารส่วนตำบล", "SAO");
+            browser.screenshot("import-form");
 
             d.findElement(By.id("file")).sendKeys(bad.toString());
             d.findElement(By.cssSelector("form.form button")).click();
@@ -49,9 +55,14 @@ class AgencyImportBrowserIT extends ServerTestSupport {
             d.findElement(By.id("file")).sendKeys(good.toString());
             d.findElement(By.cssSelector("form.form button")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
+            assertThat(d.findElement(By.cssSelector("[data-testid=imported]")).getText()).contains("E-2 องค์การบริหารส่วนตำบลสอง");
+            browser.screenshot("import-applied");
             d.findElement(By.linkText("กลับไปที่ทะเบียนหน่วยงาน")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=agencies]")).getText()).contains("E-2", "องค์การบริหารส่วนตำบลสอง", "ยโสธร");
             browser.screenshot("registry");
+            // a row leads to the agency's page
+            d.findElement(By.linkText("องค์การบริหารส่วนตำบลสอง")).click();
+            assertThat(d.getCurrentUrl()).endsWith("/agency/E-2");
         }
     }
 }
