@@ -53,7 +53,10 @@ class AgencyImportBrowserIT extends ServerTestSupport {
             browser.screenshot("import-rejected");
 
             d.findElement(By.id("file")).sendKeys(good.toString());
+            org.openqa.selenium.WebElement rejected = d.findElement(By.cssSelector("[data-testid=import-summary]"));
             d.findElement(By.cssSelector("form.form button")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(rejected));
             assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
             assertThat(d.findElement(By.cssSelector("[data-testid=imported]")).getText()).contains("E-2 องค์การบริหารส่วนตำบลสอง");
             browser.screenshot("import-applied");
