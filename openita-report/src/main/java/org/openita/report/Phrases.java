@@ -77,11 +77,8 @@ final class Phrases {
         return String.join(" ", parts);
     }
 
-    /** "ก ข และค": a Thai list joined by spaces, the last item directly after "และ". */
+    /** A Thai list through the core's one joiner: "IIT EIT และ OIT", "ตัวชี้วัดที่ ๒ และตัวชี้วัดที่ ๕". */
     static String list(java.util.List<String> items) {
-        if (items.size() <= 1) {
-            return items.isEmpty() ? "" : items.get(0);
-        }
-        return String.join(" ", items.subList(0, items.size() - 1)) + " " + get("list.and") + items.get(items.size() - 1);
+        return org.openita.core.text.Sentences.and(items, false);
     }
 }

@@ -293,8 +293,7 @@ public final class ReportBuilder {
         if (v == null) {
             return "–";
         }
-        String s = ThaiFormat.score(Math.abs(v), digits);
-        return v > 0.005 ? "+" + s : v < -0.005 ? "−" + s : ThaiFormat.score(0, digits);
+        return ThaiFormat.difference(v, digits);
     }
 
     /**
@@ -351,6 +350,10 @@ public final class ReportBuilder {
         String threshold = n(plain(org.openita.core.analysis.AnalysisOptions.DEFAULT.lowQuestionBelow()));
         say(a.questionFigures() ? "analysis.basis.questions" : "analysis.basis.indicators", "threshold", threshold);
         String target = n(plain(a.target()));
+        if (a.standingRule().median() != null) {
+            say("analysis.rule", "passMark", n(plain(a.standingRule().passMark())), "count",
+                    n(a.ranked().stream().filter(f -> f.score() != null).count()), "median", score(a.standingRule().median()));
+        }
         for (ToolFindings t : a.byTool()) {
             subsection(Phrases.fill("analysis.tool.heading", kv("name", t.name().th(), "code", t.tool().name())));
             Double toolScore = printable(t.tool().name());

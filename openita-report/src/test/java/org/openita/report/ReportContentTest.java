@@ -142,7 +142,7 @@ class ReportContentTest {
         Analysis signed = new Analysis(a.agency().withSignOff(List.of(new Signatory(Signatory.Role.PREPARED, "นางสาวสมใจ ใจดี", "นักจัดการงานทั่วไป"),
                 new Signatory(Signatory.Role.APPROVED, null, "นายกองค์การบริหารส่วนตำบลสมเด็จ"))), a.framework(), a.result(), a.previous(),
                 a.overall(), a.target(), a.targetMet(), a.levelExplanation(), a.ranked(), a.byTool(), a.previousOverall(),
-                a.suggestedTarget(), a.measures(), a.measuresYear(), a.schedule(), a.questionFigures());
+                a.suggestedTarget(), a.measures(), a.measuresYear(), a.schedule(), a.questionFigures(), a.standingRule());
         ReportDocument doc = ReportBuilder.build(signed, options(DigitStyle.THAI, false));
         Block.SignOff s = (Block.SignOff) doc.blocks().get(doc.blocks().size() - 1);
         assertThat(s.signers()).hasSize(2);

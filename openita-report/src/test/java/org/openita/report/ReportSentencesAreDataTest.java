@@ -30,6 +30,7 @@ class ReportSentencesAreDataTest {
             Map.entry("DefinitionReader.java", "framework definition problems"),
             Map.entry("FrameworkLoader.java", "framework file problems"),
             Map.entry("YamlNode.java", "YAML problems of definition and knowledge-base files"),
+            Map.entry("YamlSyntax.java", "YAML syntax errors of definition and knowledge-base files"),
             Map.entry("KnowledgeBaseLoader.java", "knowledge-base file problems"),
             Map.entry("ScoreInputReader.java", "score input problems"),
             Map.entry("MeasuresReader.java", "measures file problems"),

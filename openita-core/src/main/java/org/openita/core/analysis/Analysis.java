@@ -17,12 +17,14 @@ import org.openita.core.scoring.ScoreResult;
  * @param measuresYear the fiscal year in which the measures run (the year after the assessment)
  * @param schedule the months of the plan and its monitoring dates
  * @param questionFigures whether the results hold question-level figures (per-question scores or tallies)
+ * @param standingRule the rule that made each indicator a strength, a point to improve or a weakness (pass mark and
+ *                     the agency's median indicator score), for pages and reports that explain it
  */
 public record Analysis(AgencyProfile agency, FrameworkDefinition framework, ScoreResult result, ScoreResult previous,
                        Double overall, double target, Boolean targetMet, LocalizedText levelExplanation,
                        List<IndicatorFinding> ranked, List<ToolFindings> byTool, Double previousOverall,
                        Double suggestedTarget, List<DraftMeasure> measures, int measuresYear, MeasureSchedule schedule,
-                       boolean questionFigures) {
+                       boolean questionFigures, StandingRule standingRule) {
 
     public Analysis {
         ranked = List.copyOf(ranked);
@@ -38,13 +40,13 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
     public Analysis withMeasures(List<DraftMeasure> confirmed) {
         return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
                 previousOverall, suggestedTarget, confirmed, measuresYear, MeasureSchedule.covering(schedule.measuresYear(), confirmed),
-                questionFigures);
+                questionFigures, standingRule);
     }
 
     /** The same analysis about the same agency with other details (its sign-off, for example). */
     public Analysis withAgency(AgencyProfile profile) {
         return new Analysis(profile, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
-                previousOverall, suggestedTarget, measures, measuresYear, schedule, questionFigures);
+                previousOverall, suggestedTarget, measures, measuresYear, schedule, questionFigures, standingRule);
     }
 
     /**
@@ -58,7 +60,7 @@ public record Analysis(AgencyProfile agency, FrameworkDefinition framework, Scor
         MeasureSchedule s = MeasureSchedule.of(schedule.measuresYear(), date);
         return new Analysis(agency, framework, result, previous, overall, target, targetMet, levelExplanation, ranked, byTool,
                 previousOverall, suggestedTarget, measures.stream().map(m -> m.scheduled(s)).toList(), measuresYear, s,
-                questionFigures);
+                questionFigures, standingRule);
     }
 
     /** Whether the measures are the engine's drafts rather than the agency's confirmed ones. */

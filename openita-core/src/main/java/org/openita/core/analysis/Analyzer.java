@@ -22,7 +22,11 @@ import org.openita.core.scoring.Rounding;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.core.text.Sentences;
 
-/** Derives the analysis from scored results. Pure: the same results always give the same analysis. */
+/**
+ * Derives the analysis from scored results. Pure: the same results always give the same analysis. Indicators are
+ * ranked over all of the year's indicators, and each one's standing (strength, to improve, weakness) comes from
+ * {@link StandingRule}: the pass mark and the agency's median indicator score, never a ranking within one tool.
+ */
 public final class Analyzer {
 
     private static final double SAME = 0.005;
@@ -49,7 +53,7 @@ public final class Analyzer {
                 || result.partQuestions().values().stream().anyMatch(m -> m.values().stream().anyMatch(v -> v != null));
         return new Analysis(agency, def, result, previous, overall, target, met, levelExplanation(def, result, overall),
                 ranked, byTool, prevOverall, suggested, measures(def, ranked, result, agency, kb, schedule),
-                measuresYear.buddhistEra(), schedule, questionFigures);
+                measuresYear.buddhistEra(), schedule, questionFigures, standingRule(def, result, options));
     }
 
     private static LocalizedText levelExplanation(FrameworkDefinition def, ScoreResult result, Double overall) {
@@ -76,11 +80,18 @@ public final class Analyzer {
                 "overall", o, "level", rule.name(), "year", def.year(), "meaning", rule.meaning());
     }
 
+    /** The rule that gives each indicator its standing: see {@link StandingRule}, over all of the year's indicators. */
+    public static StandingRule standingRule(FrameworkDefinition def, ScoreResult result, AnalysisOptions options) {
+        return StandingRule.of(def.indicators().stream().map(i -> result.indicators().get(i.number())).toList(),
+                options.weaknessBelow());
+    }
+
     private static List<IndicatorFinding> rank(FrameworkDefinition def, ScoreResult result, ScoreResult previous,
                                                KnowledgeBase kb, AnalysisOptions options) {
         List<Indicator> sorted = new ArrayList<>(def.indicators());
         sorted.sort(Comparator.comparing((Indicator i) -> result.indicators().get(i.number()),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Indicator::number));
+        StandingRule rule = standingRule(def, result, options);
         List<IndicatorFinding> out = new ArrayList<>();
         int rank = 0;
         Double last = null;
@@ -91,12 +102,7 @@ public final class Analyzer {
                 rank = i + 1;
             }
             last = score;
-            Double best = def.indicatorsOf(ind.tool()).stream().map(x -> result.indicators().get(x.number()))
-                    .filter(v -> v != null).max(Double::compare).orElse(null);
-            IndicatorFinding.Standing standing = score == null ? IndicatorFinding.Standing.UNKNOWN
-                    : score < options.weaknessBelow() ? IndicatorFinding.Standing.WEAKNESS
-                    : score >= best - SAME ? IndicatorFinding.Standing.STRENGTH
-                    : IndicatorFinding.Standing.TO_IMPROVE;
+            IndicatorFinding.Standing standing = rule.standing(score);
             IndicatorAdvice advice = kb.indicator(ind.number()).orElse(null);
             LocalizedText text = advice == null ? LocalizedText.of("", "")
                     : standing == IndicatorFinding.Standing.STRENGTH ? advice.keep() : advice.improve();

@@ -12,7 +12,7 @@ import org.openita.core.framework.ToolCode;
 public record IndicatorFinding(int number, LocalizedText name, ToolCode tool, Double score, Double previous,
                                int rank, Standing standing, LocalizedText advice) {
 
-    /** How the indicator stands within its tool. */
+    /** How the indicator stands among all of the agency's indicators, by {@link StandingRule}. */
     public enum Standing { STRENGTH, TO_IMPROVE, WEAKNESS, UNKNOWN }
 
     public Double change() {

@@ -4,7 +4,10 @@ import java.util.List;
 import org.openita.core.framework.LocalizedText;
 import org.openita.core.framework.ToolCode;
 
-/** Strengths, indicators to improve and items needing attention within one tool. */
+/**
+ * One tool's indicators grouped by standing (decided over all indicators together by {@link StandingRule}, not ranked
+ * within the tool, so a tool may have no strength or nothing to improve), and its items needing attention.
+ */
 public record ToolFindings(ToolCode tool, LocalizedText name, Double score, List<PartScore> parts,
                            List<IndicatorFinding> strengths, List<IndicatorFinding> toImprove,
                            List<ItemFinding> items, boolean itemScoresKnown) {

@@ -82,9 +82,10 @@ final class DefinitionChecks {
             if (t.weight() < 0 || t.weight() > 1) {
                 l.node().get("weight").problem("น้ำหนักต้องอยู่ระหว่าง 0 ถึง 1", "weight must be between 0 and 1");
             }
-            for (ToolPart p : t.parts()) {
+            for (int pi = 0; pi < t.parts().size(); pi++) {
+                ToolPart p = t.parts().get(pi);
                 if (!partCodes.add(p.code()) || d.tools.stream().anyMatch(x -> x.value().code().name().equals(p.code()))) {
-                    l.node().get("parts").problem("รหัสส่วน \"" + p.code() + "\" ซ้ำ", "duplicate part code \"" + p.code() + "\"");
+                    l.node().get("parts").at(pi).get("code").problem("รหัสส่วน \"" + p.code() + "\" ซ้ำ", "duplicate part code \"" + p.code() + "\"");
                 }
             }
             if (t.partCombination() == PartCombination.WEIGHTED_MEAN_OF_PARTS) {
@@ -106,13 +107,15 @@ final class DefinitionChecks {
                 .collect(Collectors.groupingBy(l -> l.value().tool(), Collectors.summingDouble(l -> l.value().weight())));
         sums.forEach((tool, sum) -> {
             if (Math.abs(sum - 1) > TOLERANCE) {
-                root.get("indicators").problem("น้ำหนักของตัวชี้วัดในเครื่องมือ " + tool + " รวมกันได้ " + round(sum)
+                // at the weight of the tool's first indicator: the line a reader changes to make the sum right
+                d.indicators.stream().filter(l -> l.value().tool() == tool).findFirst().map(l -> l.node().get("weight"))
+                        .orElse(root.get("indicators")).problem("น้ำหนักของตัวชี้วัดในเครื่องมือ " + tool + " รวมกันได้ " + round(sum)
                         + " แต่ต้องรวมเป็น 1", "indicator weights within " + tool + " add up to " + round(sum) + " but must add up to 1");
             }
         });
         for (ToolCode t : ToolCode.values()) {
             if (!sums.containsKey(t) && d.tools.stream().anyMatch(l -> l.value().code() == t)) {
-                root.get("indicators").problem("เครื่องมือ " + t + " ไม่มีตัวชี้วัด", "tool " + t + " has no indicators");
+                d.tools.stream().filter(l -> l.value().code() == t).findFirst().orElseThrow().node().get("code").problem("เครื่องมือ " + t + " ไม่มีตัวชี้วัด", "tool " + t + " has no indicators");
             }
         }
         for (Located<Indicator> l : d.indicators) {
@@ -156,9 +159,10 @@ final class DefinitionChecks {
                 l.node().get("scale").problem("ไม่มีมาตรวัดคำตอบ \"" + q.scale() + "\"", "unknown answer scale \"" + q.scale() + "\"");
             }
             Tool tool = d.tools.stream().map(Located::value).filter(t -> t.code() == q.tool()).findFirst().orElse(null);
-            for (String p : q.parts()) {
+            for (int pi = 0; pi < q.parts().size(); pi++) {
+                String p = q.parts().get(pi);
                 if (tool != null && tool.parts().stream().noneMatch(tp -> tp.code().equals(p))) {
-                    l.node().get("parts").problem("เครื่องมือ " + q.tool() + " ไม่มีส่วน \"" + p + "\"",
+                    l.node().get("parts").at(pi).problem("เครื่องมือ " + q.tool() + " ไม่มีส่วน \"" + p + "\"",
                             "tool " + q.tool() + " has no part \"" + p + "\"");
                 }
             }
@@ -166,9 +170,10 @@ final class DefinitionChecks {
                 l.node().get("weight").problem("น้ำหนักต้องมากกว่า 0", "weight must be above 0");
             }
             Set<String> subs = new HashSet<>();
-            for (SubItem s : q.subItems()) {
+            for (int si = 0; si < q.subItems().size(); si++) {
+                SubItem s = q.subItems().get(si);
                 if (!subs.add(s.code())) {
-                    l.node().get("subItems").problem("รหัสข้อย่อย \"" + s.code() + "\" ซ้ำ", "duplicate sub-item code \"" + s.code() + "\"");
+                    l.node().get("subItems").at(si).get("code").problem("รหัสข้อย่อย \"" + s.code() + "\" ซ้ำ", "duplicate sub-item code \"" + s.code() + "\"");
                 }
             }
         }
@@ -193,9 +198,10 @@ final class DefinitionChecks {
                         "an OIT item needs at least one component to check");
             }
             Set<String> codes = new HashSet<>();
-            for (OitComponent c : o.components()) {
+            for (int ci = 0; ci < o.components().size(); ci++) {
+                OitComponent c = o.components().get(ci);
                 if (!codes.add(c.code())) {
-                    l.node().get("components").problem("รหัสองค์ประกอบ \"" + c.code() + "\" ซ้ำ",
+                    l.node().get("components").at(ci).get("code").problem("รหัสองค์ประกอบ \"" + c.code() + "\" ซ้ำ",
                             "duplicate component code \"" + c.code() + "\"");
                 }
             }
@@ -221,13 +227,16 @@ final class DefinitionChecks {
             if (r.lowerBound() >= r.upperBound()) {
                 l.node().get("overall").problem("ช่วงคะแนนว่าง: atLeast ต้องน้อยกว่า below", "empty score range: atLeast must be below below");
             }
-            for (Gate g : r.gates()) {
+            for (int gi = 0; gi < r.gates().size(); gi++) {
+                Gate g = r.gates().get(gi);
+                YamlNode gate = l.node().get("each").at(gi);
                 if (g.scores().isEmpty()) {
-                    l.node().get("each").problem("เงื่อนไขต้องระบุคะแนนที่ตรวจใน of", "a gate must name the scores it checks in of");
+                    gate.problem("เงื่อนไขต้องระบุคะแนนที่ตรวจใน of", "a gate must name the scores it checks in of");
                 }
-                for (String k : g.scores()) {
+                for (int ki = 0; ki < g.scores().size(); ki++) {
+                    String k = g.scores().get(ki);
                     if (!keys.contains(k)) {
-                        l.node().get("each").problem("ไม่มีคะแนน \"" + k + "\" (ใช้ได้: " + keys + ")",
+                        gate.get("of").at(ki).problem("ไม่มีคะแนน \"" + k + "\" (ใช้ได้: " + keys + ")",
                                 "unknown score \"" + k + "\" (known: " + keys + ")");
                     }
                 }

@@ -105,8 +105,8 @@ public final class FrameworkLoader {
         try {
             root = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            problems.add("", line, "ไฟล์ YAML ผิดรูปแบบ: " + e.getProblem(), "not valid YAML: " + e.getProblem());
+            String[] text = YamlSyntax.explain(e);
+            problems.add("", YamlSyntax.line(e), text[0], text[1]);
             return new Result(Optional.empty(), problems.all());
         } catch (YamlEngineException e) {
             problems.add("", 0, "ไฟล์ YAML ผิดรูปแบบ: " + e.getMessage(), "not valid YAML: " + e.getMessage());

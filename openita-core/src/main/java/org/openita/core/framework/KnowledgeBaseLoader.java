@@ -51,6 +51,10 @@ public final class KnowledgeBaseLoader {
         try {
             root = new YamlNode(new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(yaml).orElse(null),
                     "", 1, problems);
+        } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
+            String[] text = YamlSyntax.explain(e);
+            problems.add("", YamlSyntax.line(e), text[0], text[1]);
+            throw new InvalidDefinitionException(problems.all());
         } catch (YamlEngineException e) {
             problems.add("", 0, "ไฟล์ YAML ผิดรูปแบบ: " + e.getMessage(), "not valid YAML: " + e.getMessage());
             throw new InvalidDefinitionException(problems.all());

@@ -102,6 +102,17 @@ final class YamlNode {
         return out;
     }
 
+    /**
+     * The entry at an index of this list, to point a problem at the entry's own line; this node itself when it is not
+     * a list or has no such entry.
+     */
+    YamlNode at(int index) {
+        if (node instanceof SequenceNode seq && index >= 0 && index < seq.getValue().size()) {
+            return new YamlNode(seq.getValue().get(index), path + "[" + index + "]", line, problems);
+        }
+        return this;
+    }
+
     String text(boolean required) {
         if (isMissing()) {
             if (required) {

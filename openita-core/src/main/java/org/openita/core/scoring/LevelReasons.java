@@ -138,7 +138,7 @@ final class LevelReasons {
     }
 
     private String join(List<String> keys, boolean thai) {
-        return String.join(", ", keys.stream().map(k -> thai ? names.apply(k).th() : names.apply(k).en()).toList());
+        return org.openita.core.text.Sentences.and(keys.stream().map(k -> thai ? names.apply(k).th() : names.apply(k).en()).toList(), !thai);
     }
 
     private static String alternatives(List<String> items, String or) {

@@ -96,4 +96,27 @@ public final class Sentences {
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * The one joiner of a list in running text. Thai: items separated by spaces, "และ" before the last one with a
+     * space before it, and a space after it too when the last item starts with something other than a Thai letter
+     * ("IIT EIT และ OIT", "ตัวชี้วัดที่ 2 และตัวชี้วัดที่ 5"). English: "a and b", "a, b and c".
+     */
+    public static String and(java.util.List<String> items, boolean english) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        String last = items.get(items.size() - 1);
+        java.util.List<String> head = items.subList(0, items.size() - 1);
+        String and = template("list.and", english);
+        if (english) {
+            return String.join(", ", head) + " " + and + " " + last;
+        }
+        return String.join(" ", head) + " " + and + (startsThai(last) ? "" : " ") + last;
+    }
+
+    private static boolean startsThai(String s) {
+        return !s.isEmpty() && Character.UnicodeBlock.of(s.codePointAt(0)) == Character.UnicodeBlock.THAI
+                && !(s.charAt(0) >= '\u0E50' && s.charAt(0) <= '\u0E59');
+    }
 }

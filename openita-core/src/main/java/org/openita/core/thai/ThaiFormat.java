@@ -43,6 +43,20 @@ public final class ThaiFormat {
         return digits(Rounding.display(value).toPlainString(), style);
     }
 
+    /** The minus sign of a difference (U+2212), the same in every table and report format. */
+    public static final String MINUS = "\u2212";
+
+    /**
+     * A difference between two scores, the one rule for every change and difference column: rounded half-up to two
+     * decimals first, then signed from the rounded figure, so a difference that rounds to zero is printed
+     * {@code 0.00} without a sign, a rise {@code +1.25} and a fall {@code −0.06} (with the minus sign U+2212).
+     */
+    public static String difference(double value, DigitStyle style) {
+        BigDecimal d = Rounding.display(value);
+        String s = digits(d.abs().toPlainString(), style);
+        return d.signum() > 0 ? "+" + s : d.signum() < 0 ? MINUS + s : s;
+    }
+
     /** A whole or decimal number without trailing zeros: 85 or ๘๕. */
     public static String number(double value, DigitStyle style) {
         return digits(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(), style);

@@ -41,10 +41,64 @@ class AnalyzerTest {
         assertThat(iit.strengths()).extracting(IndicatorFinding::number).containsExactly(2, 3, 4, 5);
         assertThat(iit.toImprove()).extracting(IndicatorFinding::number).containsExactly(1);
         ToolFindings eit = a.byTool().get(1);
-        assertThat(eit.strengths()).extracting(IndicatorFinding::number).containsExactly(7);
-        assertThat(eit.toImprove()).extracting(IndicatorFinding::number).containsExactly(6, 8);
+        // the median of all ten is 100: EIT's best (99.00) is below it, so EIT has no strength of its own
+        assertThat(eit.strengths()).isEmpty();
+        assertThat(eit.toImprove()).extracting(IndicatorFinding::number).containsExactly(6, 7, 8);
+        assertThat(a.standingRule().median()).isEqualTo(100.0);
         assertThat(eit.parts()).extracting(ToolFindings.PartScore::code).containsExactly("EIT_PUBLIC", "EIT_SURVEY");
         assertThat(a.byTool().get(2).toImprove()).isEmpty();
+    }
+
+    /** The example SAO of 2569: ranked within tools, 96.12 was "to improve" and 89.47 a "strength". */
+    static final Map<Integer, Double> EXAMPLE_2569 = Map.of(1, 96.12, 2, 93.5, 3, 97.8, 4, 95.45, 5, 91.2,
+            6, 90.33, 7, 88.75, 8, 86.4, 9, 89.47, 10, 85.71);
+
+    @Test
+    void standingsAreDecidedOverAllIndicatorsNotWithinATool() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2569);
+        ScoreResult r = ScoringEngine.score(d, AssessmentInput.empty(FiscalYear.of(2569)).withIndicators(EXAMPLE_2569));
+        Analysis a = Analyzer.analyze(d, r, null, AgencyProfile.named("อบต.ตัวอย่าง"), KnowledgeBaseLoader.shipped(2569), AnalysisOptions.DEFAULT);
+        assertThat(a.standingRule().median()).isCloseTo(90.765, within(1e-9));
+        assertThat(standing(a, 1)).isEqualTo(IndicatorFinding.Standing.STRENGTH);
+        assertThat(standing(a, 9)).isEqualTo(IndicatorFinding.Standing.TO_IMPROVE);
+        assertThat(a.ranked()).filteredOn(f -> f.standing() == IndicatorFinding.Standing.STRENGTH)
+                .extracting(IndicatorFinding::number).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(a.byTool()).filteredOn(t -> t.tool() == ToolCode.OIT).singleElement()
+                .satisfies(t -> assertThat(t.strengths()).isEmpty());
+    }
+
+    @Test
+    void aHigherScoreNeverStandsWorseAndBelowThePassMarkIsAlwaysAWeakness() {
+        java.util.Random random = new java.util.Random(20250611L);
+        for (int run = 0; run < 500; run++) {
+            Map<Integer, Double> scores = new java.util.HashMap<>();
+            for (int i = 1; i <= 10; i++) {
+                scores.put(i, random.nextInt(4) == 0 ? 100.0 : Math.round(random.nextDouble() * 4000 + 6000) / 100.0);
+            }
+            ScoreResult r = ScoringEngine.score(d2568, AssessmentInput.empty(FiscalYear.of(2568)).withIndicators(scores));
+            Analysis a = Analyzer.analyze(d2568, r, null, AgencyProfile.named("x"), KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+            for (IndicatorFinding x : a.ranked()) {
+                assertThat(x.standing() == IndicatorFinding.Standing.WEAKNESS).as("%s", scores).isEqualTo(x.score() < 85);
+                for (IndicatorFinding y : a.ranked()) {
+                    if (x.score() > y.score()) {
+                        assertThat(goodness(x.standing())).as("%s vs %s in %s", x.number(), y.number(), scores)
+                                .isGreaterThanOrEqualTo(goodness(y.standing()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int goodness(IndicatorFinding.Standing s) {
+        return switch (s) {
+            case STRENGTH -> 2;
+            case TO_IMPROVE -> 1;
+            default -> 0;
+        };
+    }
+
+    private static IndicatorFinding.Standing standing(Analysis a, int number) {
+        return a.ranked().stream().filter(f -> f.number() == number).findFirst().orElseThrow().standing();
     }
 
     @Test
@@ -111,7 +165,7 @@ class AnalyzerTest {
     void draftMeasuresAreGeneralOnesThenOnePerWeaknessInsideTheNextFiscalYear() {
         Analysis a = samdet(null, new AgencyProfile("อบต.สมเด็จ", "สมเด็จ", "กาฬสินธุ์", SAMDET_UNITS));
         assertThat(a.measuresYear()).isEqualTo(2569);
-        assertThat(a.measures()).hasSize(7);
+        assertThat(a.measures()).hasSize(8);
         assertThat(a.measures().subList(0, 4)).allMatch(DraftMeasure::general);
         assertThat(a.measures().get(1).measure().th()).contains("เจตจำนงสุจริต");
         DraftMeasure first = a.measures().get(4);

@@ -135,4 +135,50 @@ class DefinitionValidationTest {
                 "\"backwards\" is not one of [positive, negative]",
                 "year must be a Buddhist-era fiscal year such as 2568");
     }
+
+    @Test
+    void aSyntaxErrorIsExplainedInThaiAndEnglishWithItsLineAndColumn() {
+        String yaml = replaceOnce(VALID, "version: \"2568.1\"", "version: 2568.1: draft");
+        int line = lineOf(yaml, "version: 2568.1: draft");
+        assertThat(problemsOf(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.th()).startsWith("ไฟล์ YAML ผิดรูปแบบที่บรรทัด " + line + " คอลัมน์ 16:")
+                    .contains("เครื่องหมาย :").doesNotContain("mapping values");
+            assertThat(p.en()).startsWith("not valid YAML at line " + line + ", column 16:");
+        });
+    }
+
+    @Test
+    void aBadIndentationIsNamedAsSuch() {
+        String yaml = replaceOnce(VALID, "    tool: IIT\n    name: {th: \"การใช้งบประมาณ\"", "    tool: IIT\n   name: {th: \"การใช้งบประมาณ\"");
+        assertThat(problemsOf(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.th()).contains("ไฟล์ YAML ผิดรูปแบบที่บรรทัด").contains("ย่อหน้า");
+            assertThat(p.line()).isBetween(lineOf(VALID, "- number: 2"), lineOf(VALID, "- number: 2") + 3);
+        });
+    }
+
+    @Test
+    void aProblemInAListEntryNamesTheEntrysLineNotTheList() {
+        String component = "        - {code: \"2\", th: \"ต่อคน: ชื่อ ตำแหน่ง";
+        String yaml = replaceOnce(VALID, component, "        - {code: \"1\", th: \"ต่อคน: ชื่อ ตำแหน่ง");
+        assertThat(problemsOf(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.en()).isEqualTo("duplicate component code \"1\"");
+            assertThat(p.line()).isEqualTo(lineOf(VALID, component));
+        });
+        String gate = "        - {of: [IIT, EIT_PUBLIC, EIT_SURVEY, OIT], atLeast: 85}";
+        yaml = replaceOnce(VALID, gate, "        - {of: [IIT, EIT_PUBLIC, EIT_SURVY, OIT], atLeast: 85}");
+        assertThat(problemsOf(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.en()).startsWith("unknown score \"EIT_SURVY\"");
+            assertThat(p.line()).isEqualTo(lineOf(VALID, gate));
+            assertThat(p.path()).isEqualTo("levels.rules[0].each[0].of[2]");
+        });
+    }
+
+    @Test
+    void indicatorWeightsThatDoNotSumNameTheFirstIndicatorsWeightLine() {
+        String yaml = replaceOnce(VALID, "weight: 1/3", "weight: 1/2");
+        int first = lineOf(yaml, "weight: 1/2");
+        assertThat(problemsOf(yaml)).filteredOn(p -> p.en().contains("indicator weights within EIT"))
+                .singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(first));
+    }
 }

@@ -27,7 +27,7 @@ class ScoreResultWriterTest {
         assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("96.00");
         assertThat(json.get("level").isNull()).isTrue();
         assertThat(json.get("levelSource").isNull()).isTrue();
-        assertThat(json.get("computedLevelReason").get("en").asString()).contains("IIT, EIT, OIT");
+        assertThat(json.get("computedLevelReason").get("en").asString()).contains("IIT, EIT and OIT");
         assertThat(json.get("overallSource").asString()).isEqualTo("official");
         assertThat(json.get("provisional").isBoolean()).isTrue();
         assertThat(json.get("warnings").isArray()).isTrue();

@@ -79,7 +79,7 @@ class LevelInferenceTest {
         assertThat(r.level().isDetermined()).isFalse();
         assertThat(r.level().missing()).containsExactly("EIT_PUBLIC", "EIT_SURVEY");
         assertThat(r.level().reason().th()).isEqualTo("คะแนนรวม 99.17 อาจอยู่ในระดับ ผ่านดี หรือ ผ่าน ต้องทราบคะแนน "
-                + "EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง), EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) ก่อนจึงจะตัดสินได้");
+                + "EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง) และ EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) ก่อนจึงจะตัดสินได้");
         // the announced level still stands as the result
         assertThat(r.levelSource()).isEqualTo(LevelSource.OFFICIAL);
         assertThat(r.resultLevel().code()).isEqualTo("GOOD");

@@ -27,4 +27,14 @@ class SentencesTest {
         assertThatThrownBy(() -> Sentences.fill("measure.addresses.indicator", "number", 6)).hasMessageContaining("{name}");
         assertThatThrownBy(() -> Sentences.get("no.such.key")).hasMessageContaining("no.such.key");
     }
+
+    @Test
+    void listsJoinWithSpacesAndASpaceAfterAndBeforeALatinWord() {
+        assertThat(Sentences.and(java.util.List.of("IIT", "EIT", "OIT"), false)).isEqualTo("IIT EIT และ OIT");
+        assertThat(Sentences.and(java.util.List.of("ตัวชี้วัดที่ 2", "ตัวชี้วัดที่ 5"), false)).isEqualTo("ตัวชี้วัดที่ 2 และตัวชี้วัดที่ 5");
+        assertThat(Sentences.and(java.util.List.of("ข้อ ๑", "๒"), false)).isEqualTo("ข้อ ๑ และ ๒");
+        assertThat(Sentences.and(java.util.List.of("IIT", "EIT", "OIT"), true)).isEqualTo("IIT, EIT and OIT");
+        assertThat(Sentences.and(java.util.List.of("IIT"), false)).isEqualTo("IIT");
+        assertThat(Sentences.and(java.util.List.of(), true)).isEmpty();
+    }
 }

@@ -40,4 +40,14 @@ class ThaiFormatTest {
         assertThat(FiscalYear.quarterOf(LocalDate.of(2025, 3, 31))).isEqualTo(2);
         assertThat(FiscalYear.quarterOf(LocalDate.of(2025, 9, 30))).isEqualTo(4);
     }
+
+    @org.junit.jupiter.api.Test
+    void aDifferenceIsSignedFromItsRoundedFigureSoZeroHasNoSign() {
+        assertThat(ThaiFormat.difference(0.0000001, DigitStyle.ARABIC)).isEqualTo("0.00");
+        assertThat(ThaiFormat.difference(-0.004, DigitStyle.ARABIC)).isEqualTo("0.00");
+        assertThat(ThaiFormat.difference(0.0, DigitStyle.ARABIC)).isEqualTo("0.00");
+        assertThat(ThaiFormat.difference(8.02, DigitStyle.ARABIC)).isEqualTo("+8.02");
+        assertThat(ThaiFormat.difference(-0.06, DigitStyle.ARABIC)).isEqualTo("\u22120.06");
+        assertThat(ThaiFormat.difference(1.255, DigitStyle.THAI)).isEqualTo("+๑.๒๖");
+    }
 }

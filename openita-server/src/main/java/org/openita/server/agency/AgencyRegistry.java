@@ -34,11 +34,20 @@ public class AgencyRegistry {
 
     /** What an import did: rows read, agencies created and updated, the first problems found and how many there were. */
     public record ImportReport(int rows, int created, int updated, List<ImportProblem> problems, int problemCount, boolean applied,
-                               String encoding) {
+                               String encoding, List<Imported> imported) {
         ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied, String encoding) {
-            this(rows, created, updated, problems.size() > PROBLEMS_LISTED ? List.copyOf(problems.subList(0, PROBLEMS_LISTED)) : problems,
-                    problems.size(), applied, encoding);
+            this(rows, created, updated, problems, applied, encoding, List.of());
         }
+
+        ImportReport(int rows, int created, int updated, List<ImportProblem> problems, boolean applied, String encoding,
+                     List<Imported> imported) {
+            this(rows, created, updated, problems.size() > PROBLEMS_LISTED ? List.copyOf(problems.subList(0, PROBLEMS_LISTED)) : problems,
+                    problems.size(), applied, encoding, imported.size() > PROBLEMS_LISTED ? List.copyOf(imported.subList(0, PROBLEMS_LISTED)) : imported);
+        }
+    }
+
+    /** An agency an import added or updated, for the report to link to its page (the first {@link #PROBLEMS_LISTED} are listed). */
+    public record Imported(AgencyCode code, String nameTh, boolean created) {
     }
 
     /** Problems listed in a report; beyond this they are only counted. */
@@ -110,7 +119,9 @@ public class AgencyRegistry {
         }
         int created = 0;
         int updated = 0;
+        List<Imported> imported = new java.util.ArrayList<>();
         for (Agency a : checked.valid()) {
+            imported.add(new Imported(a.code(), a.nameTh(), !known.contains(a.code().value())));
             Optional<Agency> before = known.contains(a.code().value()) ? find(a.code()) : Optional.empty();
             long id;
             if (before.isPresent()) {
@@ -138,7 +149,7 @@ public class AgencyRegistry {
                         before.map(AgencyRegistry::describe).orElse(null), describe(a));
             }
         }
-        return new ImportReport(checked.rows(), created, updated, checked.problems(), true, contents.encoding());
+        return new ImportReport(checked.rows(), created, updated, checked.problems(), true, contents.encoding(), imported);
     }
 
     @Transactional

@@ -145,9 +145,9 @@ public record ResultPage(String overall, String previousOverall, String change, 
         return now == null || before == null ? "" : signed(Rounding.twoDecimals(now) - Rounding.twoDecimals(before));
     }
 
+    /** Through the core's one rule for differences: 0.00 unsigned, +1.25, −0.06. */
     private static String signed(double d) {
-        String s = Rounding.display(d).toPlainString();
-        return d > 0 && !s.startsWith("-") ? "+" + s : s;
+        return org.openita.core.thai.ThaiFormat.difference(d, org.openita.core.thai.DigitStyle.ARABIC);
     }
 
     private static double bar(Double v) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.openita.server.agency.internal.AgencyColumns;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.support.ServerTestSupport;
 import org.openita.server.testing.Fixtures;
@@ -67,8 +68,8 @@ class AgencyImportIT extends ServerTestSupport {
         assertThat(page).contains("ไม่ได้นำเข้าข้อมูลใดเลย", "พบปัญหา 7 รายการ",
                 "<td>3</td>", "ต้องระบุรหัสหน่วยงาน",
                 "<td>4</td>", "ไม่รู้จักประเภท &quot;บริษัท&quot;",
-                "<td>5</td>", "ขนาด S/M/L ใช้กับ",
-                "<td>6</td>", "เว็บไซต์ต้องขึ้นต้นด้วย", "จำนวนบุคลากรต้องเป็นจำนวนเต็มไม่ติดลบ",
+                "<td>5</td>", "ขนาดใช้ไม่ได้กับประเภทนี้: S, M, L ใช้กับ",
+                "<td>6</td>", "เว็บไซต์ต้องเป็นที่อยู่ที่ขึ้นต้นด้วย http://", "จำนวนบุคลากรต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป",
                 "<td>7</td>", "รหัส " + p + "1 ซ้ำ",
                 "<td>8</td>", "ไม่พบหน่วยงานต้นสังกัดรหัส ZZZ");
     }
@@ -134,5 +135,45 @@ class AgencyImportIT extends ServerTestSupport {
         mvc.perform(get("/agencies/export.csv").with(user("assessor").roles("ASSESSOR"))).andExpect(status().isForbidden());
         mvc.perform(get("/agencies")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/agencies").with(ADMIN)).andExpect(status().isOk());
+    }
+
+    @Test
+    void theImportPageOffersATemplateAndListsEachColumnsAllowedValuesFromTheCheckingCode() throws Exception {
+        String page = mvc.perform(get("/agencies/import").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("href=\"/agencies/template.csv\"", "href=\"/agencies/template.xlsx\"", "data-testid=\"column-help\"");
+        for (AgencyColumns c : AgencyColumns.values()) {
+            assertThat(page).contains("data-column=\"" + c.key + "\"", c.thai);
+        }
+        for (AgencyType t : AgencyType.values()) {
+            assertThat(page).contains(t.thai(), t.name());
+        }
+        assertThat(page).contains("S, M, L ใช้กับ", "S, M, L, only for");
+        String en = mvc.perform(get("/agencies/import").param("lang", "en").with(ADMIN)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Allowed values", "S, M, L, only for TOWN_MUNICIPALITY, SUBDISTRICT_MUNICIPALITY, SAO");
+
+        byte[] csv = mvc.perform(get("/agencies/template.csv").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        assertThat(text).isEqualTo(String.join(",", AgencyColumns.thaiHeaders()));
+        byte[] xlsx = mvc.perform(get("/agencies/template.xlsx").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isZero();
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("รหัสหน่วยงาน");
+        }
+        mvc.perform(get("/agencies/template.csv").with(user("clerk").roles("AGENCY_ADMIN"))).andExpect(status().isForbidden());
+        // the template, filled in, imports
+        String filled = text + "\nT-1,องค์การบริหารส่วนตำบลแบบฟอร์ม,,อบต.,S,,,,,,,\n";
+        assertThat(upload("t.csv", filled.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING")).contains("เพิ่มหน่วยงานใหม่ 1 แห่ง");
+    }
+
+    @Test
+    void theRegistryAndTheImportResultLinkToEachAgencysPage() throws Exception {
+        String csv = HEADER + "L-1,องค์การบริหารส่วนตำบลลิงก์,อบต.,,,,,,,\n";
+        String result = upload("l.csv", csv.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+        assertThat(result).contains("data-testid=\"imported\"", "<a href=\"/agency/L-1\">L-1 องค์การบริหารส่วนตำบลลิงก์</a>");
+        String list = mvc.perform(get("/agencies").with(ADMIN)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("<a href=\"/agency/L-1\">L-1</a>", "<a href=\"/agency/L-1\">องค์การบริหารส่วนตำบลลิงก์</a>");
+        mvc.perform(get("/agency/L-1").with(ADMIN)).andExpect(status().isOk());
     }
 }

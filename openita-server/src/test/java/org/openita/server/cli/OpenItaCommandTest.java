@@ -123,7 +123,7 @@ class OpenItaCommandTest {
     void scoreReportsUndeterminedWhenItMust() throws Exception {
         CliRun r = run("score", "--input", write("o.json", "{\"year\": 2566, \"overall\": 96}").toString(), "--format", "table");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("undetermined", "IIT, EIT, OIT");
+        assertThat(r.out()).contains("undetermined", "IIT, EIT and OIT");
     }
 
     @Test

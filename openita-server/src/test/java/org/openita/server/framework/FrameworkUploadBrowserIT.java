@@ -40,7 +40,12 @@ class FrameworkUploadBrowserIT extends ServerTestSupport {
             d.findElement(By.linkText("เกณฑ์การประเมิน")).click();
             d.findElement(By.id("file")).sendKeys(first.toString());
             d.findElement(By.cssSelector("form.form button")).click();
-            d.findElement(By.cssSelector("[data-testid=activate]")).click();
+            // the activate button looks like the app's other primary buttons (the download buttons of the same app)
+            org.openqa.selenium.WebElement activate = d.findElement(By.cssSelector("[data-testid=activate]"));
+            assertThat(activate.getCssValue("background-color")).isEqualTo("rgba(11, 79, 138, 1)");
+            assertThat(activate.getCssValue("color")).isEqualTo("rgba(255, 255, 255, 1)");
+            browser.screenshot("framework-activate-button");
+            activate.click();
             assertThat(d.findElement(By.cssSelector("[data-testid=activated]")).getText()).contains("เปิดใช้แล้ว");
 
             d.findElement(By.linkText("กลับไปหน้าเกณฑ์การประเมิน")).click();

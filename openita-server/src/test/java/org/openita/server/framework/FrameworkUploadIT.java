@@ -93,6 +93,14 @@ class FrameworkUploadIT extends ServerTestSupport {
         assertThat(rows(2593)).isZero();
         assertThat(audits("FRAMEWORK_LOADED", 2593)).isEqualTo(loadedBefore);
 
+        // a syntax error: a Thai and English sentence naming the line and column, not the parser's English alone
+        String broken = year(synthetic(), 2593).replace("version: \"2593.1\"", "version: 2593.1: draft");
+        int line = (int) broken.substring(0, broken.indexOf("version: 2593.1: draft")).chars().filter(c -> c == '\n').count() + 1;
+        MvcResult syntax = upload("syntax-2593.yaml", broken, CENTRAL);
+        assertThat(syntax.getResponse().getStatus()).isEqualTo(422);
+        assertThat(syntax.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("ไฟล์ YAML ผิดรูปแบบที่บรรทัด " + line + " คอลัมน์ 16: มีเครื่องหมาย :");
+
         // not UTF-8, empty, too large: refused with a reason, nothing stored
         MvcResult tis620 = mvc.perform(multipart("/frameworks/upload").file(new MockMultipartFile("file", "x.yaml", "application/yaml",
                 year(synthetic(), 2593).getBytes(java.nio.charset.Charset.forName("x-IBM874")))).with(CENTRAL).with(csrf())).andReturn();
@@ -148,6 +156,12 @@ class FrameworkUploadIT extends ServerTestSupport {
                 + code + ",2590,90,70,100,100,60,80,95,85,100,0,100,100,100\n";
         assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true)
                 .problems()).isEmpty();
+        // the home page describes the year from its file: two tools, no EIT, no question counts it does not have
+        String home = mvc.perform(get("/")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String row = home.substring(home.indexOf("id=\"fw-2590\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("data-tool=\"IIT\"", "4 ตัวชี้วัด", "8 ข้อคำถาม", "data-tool=\"OIT\"", "3 ตัวชี้วัด", "5 ข้อ")
+                .doesNotContain("EIT", "8 / ");
         String results = page("/agency/" + code + "/results/2590");
         // IIT 85 (indicators 80, 100, 70, 90), OIT 83.33 (50, 100, 100): 0.5 each -> 84.17, both tools >= 80 -> สูง
         assertThat(results).contains("84.17", "สูง", "การดูแลทรัพย์สิน", "คำนวณตามเกณฑ์ปี 2590 ฉบับ 2590.1");

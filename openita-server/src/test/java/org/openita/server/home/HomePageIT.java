@@ -44,6 +44,11 @@ class HomePageIT extends ServerTestSupport {
         for (int year = 2563; year <= 2568; year++) {
             assertThat(r.body()).contains("<td>" + year + "</td>");
         }
+        // each year described from its definition: 2568 has IIT 5 indicators, 15 questions; EIT in 2 parts; OIT items
+        String row = r.body().substring(r.body().indexOf("id=\"fw-2568\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("data-tool=\"IIT\"", "5 ตัวชี้วัด", "15 ข้อคำถาม", "data-tool=\"EIT\"", "คิดคะแนนแยก 2 ส่วน",
+                "data-tool=\"OIT\"", "26 ข้อ").doesNotContain("15 / 9");
     }
 
     @Test

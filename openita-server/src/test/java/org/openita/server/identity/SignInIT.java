@@ -133,6 +133,12 @@ class SignInIT extends ServerTestSupport {
                 .param("new", "an-even-better-horse-5").param("confirm", "an-even-better-horse-5"))
                 .andExpect(redirectedUrl("/?passwordChanged"));
         assertThat(signedIn(laptop)).as("the session that changed the password").isTrue();
+        // the page the change leads to says so
+        String home = mvc.perform(get("/").param("passwordChanged", "").cookie(laptop)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(home).contains("data-testid=\"password-changed\"", "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว");
+        assertThat(mvc.perform(get("/").cookie(laptop)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("data-testid=\"password-changed\"");
         assertThat(signedIn(phone)).as("another session").isFalse();
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'clerk5'").query(Long.class).single()).isEqualTo(1);
     }

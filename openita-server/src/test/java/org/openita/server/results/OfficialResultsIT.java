@@ -129,7 +129,7 @@ class OfficialResultsIT extends ServerTestSupport {
         // 2567 was imported with its overall alone: no empty last-year columns in the indicator and tool tables
         assertThat(results).doesNotContain("<th scope=\"col\" class=\"num\">2567</th>");
         // the published overall beside the recomputed one, flagged with the rule
-        assertThat(results).contains("data-testid=\"result-checks\"", "99.23", "-0.06", "IIT×0.3 + EIT×0.3 + OIT×0.4");
+        assertThat(results).contains("data-testid=\"result-checks\"", "99.23", "\u22120.06", "IIT×0.3 + EIT×0.3 + OIT×0.4");
         byte[] pdf = mvc.perform(get("/agency/R-1/results/2568/report.pdf").with(CENTRAL))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -122,7 +122,7 @@ class TenantIsolationIT extends ServerTestSupport {
     @Test
     void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
         List<String> patterns = getPatterns();
-        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/users", "/users/{username}", "/audit", "/cycles/{year}",
+        assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {

@@ -83,6 +83,29 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
                 Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
+    /** The most the header may take of the first screen at 390x844: one line of brand, language and menu button. */
+    static final int HEADER_MAX = 64;
+
+    /**
+     * At 390x844 the header is one line (brand, language, menu button), its links folded away; the menu button
+     * opens them, and works with scripts off as well (a label for a checkbox).
+     */
+    private static void headerIsCompact(Browser browser, String name) throws Exception {
+        phone(browser, 844);
+        WebDriver d = browser.driver();
+        WebElement header = d.findElement(By.cssSelector("header.site"));
+        assertThat(header.getRect().getHeight()).as("header height at 390x844").isLessThanOrEqualTo(HEADER_MAX);
+        WebElement nav = d.findElement(By.cssSelector("header.site nav.user"));
+        assertThat(nav.isDisplayed()).isFalse();
+        browser.screenshot("phone-header-" + name + "-closed");
+        d.findElement(By.cssSelector("[data-testid=nav-button]")).click();
+        assertThat(nav.isDisplayed()).isTrue();
+        assertThat(nav.findElement(By.cssSelector("a[href='/open-data']")).isDisplayed()).isTrue();
+        browser.screenshot("phone-header-" + name + "-open");
+        d.findElement(By.cssSelector("[data-testid=nav-button]")).click();
+        assertThat(nav.isDisplayed()).isFalse();
+    }
+
     private void agencyWithResultsAndMeasures() throws Exception {
         registry.importFile("test", "ph.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด,หน่วยงานภายใน\n"
                 + CODE + ",องค์การบริหารส่วนตำบลโทรศัพท์มือถือ,อบต.,เมือง,ขอนแก่น,สำนักปลัด;กองคลัง;กองช่าง;กองการศึกษา ศาสนาและวัฒนธรรม\n")
@@ -104,12 +127,14 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
             phone(browser, 844);
             WebDriver d = browser.driver();
             fits(browser, "/", "1-home");
+            headerIsCompact(browser, "1-home");
             fits(browser, "/login", "2-sign-in");
             d.findElement(By.id("username")).sendKeys("phone-admin");
             d.findElement(By.id("password")).sendKeys("ph-pass-2569-long");
             d.findElement(By.cssSelector("form.form button")).click();
             waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
 
+            headerIsCompact(browser, "3-signed-in");
             fits(browser, "/agency/" + CODE + "/results/2568", "3-results");
             d.get(url("/agency/" + CODE + "/measures/2568"));
             WebElement start = d.findElement(By.cssSelector("[data-testid=start-from-drafts]"));

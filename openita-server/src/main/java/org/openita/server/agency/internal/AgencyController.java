@@ -40,6 +40,7 @@ class AgencyController {
     @GetMapping("/agencies/import")
     String importForm(Model model) {
         model.addAttribute("columns", AgencyColumns.thaiHeaders());
+        model.addAttribute("help", AgencyColumns.help());
         return "agencies/import";
     }
 
@@ -47,6 +48,7 @@ class AgencyController {
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") AgencyRegistry.Mode mode,
                       Principal principal, Model model) throws IOException {
         model.addAttribute("columns", AgencyColumns.thaiHeaders());
+        model.addAttribute("help", AgencyColumns.help());
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         if (file.isEmpty() || !(name.toLowerCase().endsWith(".csv") || name.toLowerCase().endsWith(".xlsx"))) {
             model.addAttribute("fileError", true);
@@ -74,6 +76,17 @@ class AgencyController {
     ResponseEntity<byte[]> exportXlsx() {
         return download(AgencyExport.xlsx(registry.all()), "agencies.xlsx",
                 org.openita.server.web.MediaTypes.XLSX);
+    }
+
+    /** An empty registry file, the header row only, in the columns the import reads (as the results import offers its template). */
+    @GetMapping("/agencies/template.csv")
+    ResponseEntity<byte[]> templateCsv() {
+        return download(AgencyExport.csv(List.of()), "agency-registry-template.csv", org.openita.server.web.CsvOut.MEDIA_TYPE);
+    }
+
+    @GetMapping("/agencies/template.xlsx")
+    ResponseEntity<byte[]> templateXlsx() {
+        return download(AgencyExport.xlsx(List.of()), "agency-registry-template.xlsx", org.openita.server.web.MediaTypes.XLSX);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {

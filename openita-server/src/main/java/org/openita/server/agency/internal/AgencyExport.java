@@ -48,9 +48,16 @@ final class AgencyExport {
             XSSFSheet sheet = wb.createSheet("หน่วยงาน");
             XSSFRow head = sheet.createRow(0);
             List<String> headers = AgencyColumns.thaiHeaders();
+            org.apache.poi.xssf.usermodel.XSSFCellStyle bold = wb.createCellStyle();
+            org.apache.poi.ss.usermodel.Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
             for (int i = 0; i < headers.size(); i++) {
                 head.createCell(i).setCellValue(headers.get(i));
+                head.getCell(i).setCellStyle(bold);
             }
+            sheet.createFreezePane(0, 1);
+            sheet.setColumnWidth(1, 40 * 256);
             for (int r = 0; r < agencies.size(); r++) {
                 XSSFRow row = sheet.createRow(r + 1);
                 List<String> cells = cells(agencies.get(r));

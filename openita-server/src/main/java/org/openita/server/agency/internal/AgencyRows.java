@@ -55,8 +55,8 @@ public final class AgencyRows {
             if (code.isEmpty()) {
                 mine.add(problem(row, AgencyColumns.CODE, "ต้องระบุรหัสหน่วยงาน", "the agency code is required"));
             } else if (!AgencyCode.isValid(code)) {
-                mine.add(problem(row, AgencyColumns.CODE, "รหัสหน่วยงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ - ไม่เกิน 30 ตัว",
-                        "a code may use only Latin letters, digits and . _ - (at most 30)"));
+                mine.add(problem(row, AgencyColumns.CODE, "รหัสหน่วยงานใช้ได้เฉพาะ" + AgencyColumns.CODE.allowed(false),
+                        "a code may use only " + AgencyColumns.CODE.allowed(true)));
             } else if (!seen.add(code)) {
                 mine.add(problem(row, AgencyColumns.CODE, "รหัส " + code + " ซ้ำกับแถวก่อนหน้าในไฟล์", "code " + code + " appears twice in the file"));
             }
@@ -68,15 +68,15 @@ public final class AgencyRows {
             AgencyType type = AgencyType.parse(typeText).orElse(null);
             if (type == null) {
                 mine.add(problem(row, AgencyColumns.TYPE, "ไม่รู้จักประเภท \"" + TableReader.quoted(typeText) + "\" (ใช้ได้: "
-                        + String.join(", ", Arrays.stream(AgencyType.values()).map(AgencyType::thai).toList()) + ")",
-                        "unknown type \"" + TableReader.quoted(typeText) + "\" (allowed: " + String.join(", ", Arrays.stream(AgencyType.values()).map(Enum::name).toList()) + ")"));
+                        + AgencyColumns.TYPE.allowed(false) + ")",
+                        "unknown type \"" + TableReader.quoted(typeText) + "\" (allowed: " + AgencyColumns.TYPE.allowed(true) + ")"));
             }
             String size = c.getOrDefault(AgencyColumns.SIZE, "").toUpperCase(java.util.Locale.ROOT);
-            if (!size.isEmpty() && !Set.of("S", "M", "L").contains(size)) {
-                mine.add(problem(row, AgencyColumns.SIZE, "ขนาดต้องเป็น S, M หรือ L", "size must be S, M or L"));
+            if (!size.isEmpty() && !AgencyColumns.SIZES.contains(size)) {
+                mine.add(problem(row, AgencyColumns.SIZE, "ขนาดต้องเป็น " + AgencyColumns.SIZE.allowed(false), "size must be " + AgencyColumns.SIZE.allowed(true)));
             } else if (!size.isEmpty() && type != null && !type.hasSize()) {
-                mine.add(problem(row, AgencyColumns.SIZE, "ขนาด S/M/L ใช้กับ อบต. และเทศบาลตำบล/เมือง เท่านั้น",
-                        "size S/M/L applies only to SAOs and subdistrict or town municipalities"));
+                mine.add(problem(row, AgencyColumns.SIZE, "ขนาดใช้ไม่ได้กับประเภทนี้: " + AgencyColumns.SIZE.allowed(false),
+                        "size does not apply to this type: " + AgencyColumns.SIZE.allowed(true)));
             }
             String parent = c.getOrDefault(AgencyColumns.PARENT, "");
             if (!parent.isEmpty() && !knownCodes.contains(parent) && !inFile.contains(parent)) {
@@ -84,7 +84,7 @@ public final class AgencyRows {
             }
             String website = c.getOrDefault(AgencyColumns.WEBSITE, "");
             if (!website.isEmpty() && !isWebAddress(website)) {
-                mine.add(problem(row, AgencyColumns.WEBSITE, "เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://", "the website must start with http:// or https://"));
+                mine.add(problem(row, AgencyColumns.WEBSITE, "เว็บไซต์ต้องเป็น" + AgencyColumns.WEBSITE.allowed(false), "the website must be " + AgencyColumns.WEBSITE.allowed(true)));
             }
             Integer staff = null;
             String staffText = ThaiFormat.toArabicDigits(c.getOrDefault(AgencyColumns.STAFF, "").replace(",", ""));
@@ -95,7 +95,7 @@ public final class AgencyRows {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    mine.add(problem(row, AgencyColumns.STAFF, "จำนวนบุคลากรต้องเป็นจำนวนเต็มไม่ติดลบ", "the headcount must be a whole number, zero or more"));
+                    mine.add(problem(row, AgencyColumns.STAFF, "จำนวนบุคลากรต้องเป็น" + AgencyColumns.STAFF.allowed(false), "the headcount must be " + AgencyColumns.STAFF.allowed(true)));
                 }
             }
             List<String> units = Arrays.stream(c.getOrDefault(AgencyColumns.UNITS, "").split("[;|]"))
