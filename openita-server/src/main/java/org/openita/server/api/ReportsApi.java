@@ -45,6 +45,6 @@ class ReportsApi {
     ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         access.requireVisible(auth, code);
-        return followUp.download(code, year, format(format), digits);
+        return followUp.download(MeasuresApi.agency(code), MeasuresApi.fiscalYear(year), format(format), digits);
     }
 }

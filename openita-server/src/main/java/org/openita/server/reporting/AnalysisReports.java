@@ -14,6 +14,8 @@ import org.openita.report.ReportOptions;
 import org.openita.server.agency.AgencyReportDetails;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.measures.MeasurePlans;
+import org.openita.server.agency.AgencyCode;
+import org.openita.core.framework.FiscalYear;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.DemoAgency;
 import org.openita.server.results.OfficialResults;
@@ -50,7 +52,7 @@ public class AnalysisReports {
 
     Optional<Document> agencyDocument(String code, int year, String digits) {
         return results.analysis(code, year).map(analysis -> {
-            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
+            Optional<List<DraftMeasure>> confirmed = AgencyCode.parse(code).flatMap(c -> plans.confirmedMeasures(c, FiscalYear.of(year)));
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
             return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent())));
         });

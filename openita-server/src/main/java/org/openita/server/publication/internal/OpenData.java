@@ -1,4 +1,4 @@
-package org.openita.server.publication;
+package org.openita.server.publication.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
