@@ -46,7 +46,7 @@ class HostHeaderIT extends ServerTestSupport {
     org.openita.server.publication.Publications publications;
 
     @Test
-    void theMeasuresPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {
+    void theAgencyPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {
         if (registry.find("H-1").isEmpty()) {
             registry.importFile("test", "h.csv", new ByteArrayInputStream("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\nH-1,องค์การบริหารส่วนตำบลโฮสต์,อบต.\n"
                     .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
@@ -56,7 +56,7 @@ class HostHeaderIT extends ServerTestSupport {
                     .problems()).isEmpty();
             publications.publish("test", AgencyCode.of("H-1"), FiscalYear.of(2568));
         }
-        String page = mvc.perform(get("/agency/H-1/measures/2568").header("Host", EVIL).with(user("central").roles("CENTRAL_ADMIN")))
+        String page = mvc.perform(get("/agency/H-1").header("Host", EVIL).with(user("central").roles("CENTRAL_ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String link = publicBaseUrl() + "/public/H-1/2568";
         assertThat(page).contains("href=\"" + link + "\"", ">" + link + "<").doesNotContain(EVIL);
