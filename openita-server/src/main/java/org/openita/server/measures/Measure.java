@@ -16,7 +16,7 @@ public record Measure(long id, int position, String title, List<String> steps, S
                       List<Milestone> milestones, List<Progress> progress, String success, boolean overdue) {
 
     /** A measure as read on {@code today}: overdue when it is still open and its due date has passed. */
-    static Measure asOf(LocalDate today, long id, int position, String title, List<String> steps, String unit, String owner,
+    public static Measure asOf(LocalDate today, long id, int position, String title, List<String> steps, String unit, String owner,
                         LocalDate startsOn, LocalDate dueOn, String addresses, List<String> oitItems, MeasureStatus status,
                         int version, List<Milestone> milestones, List<Progress> progress, String success) {
         return new Measure(id, position, title, steps, unit, owner, startsOn, dueOn, addresses, oitItems, status, version,
@@ -31,6 +31,12 @@ public record Measure(long id, int position, String title, List<String> steps, S
 
     public record Progress(long id, Instant recordedAt, LocalDate recordedOn, String recordedBy, MeasureStatus status, String note,
                            List<String> evidence) {
+    }
+
+    /** This measure as read on {@code today} (a copy kept since another day says whether it is overdue now). */
+    public Measure asOf(LocalDate today) {
+        return new Measure(id, position, title, steps, unit, owner, startsOn, dueOn, addresses, oitItems, status, version, milestones,
+                progress, success, overdue(status, dueOn, today));
     }
 
     public boolean overdue(LocalDate today) {

@@ -53,11 +53,11 @@ public class MeasureForm {
     public void setVersion(int v) { version = v; }
 
     /** Reads this form's dates as people type them on a page, rather than as ISO dates. */
-    void readDatesWith(FormDates.Reader reader) { dates = reader; }
-    FormDates.Reader dateReader() { return dates; }
+    public void readDatesWith(FormDates.Reader reader) { dates = reader; }
+    public FormDates.Reader dateReader() { return dates; }
 
     /** The form filled with a stored measure, dates written by {@code show}, with room for two more milestones. */
-    static MeasureForm of(Measure m, Function<LocalDate, String> show) {
+    public static MeasureForm of(Measure m, Function<LocalDate, String> show) {
         MeasureForm f = new MeasureForm();
         f.title = m.title();
         f.steps = String.join("\n", m.steps());
@@ -77,7 +77,7 @@ public class MeasureForm {
         return f;
     }
 
-    void padMilestones() {
+    public void padMilestones() {
         int rows = Math.max(milestoneLabel.size(), milestoneDue.size()) + 2;
         while (milestoneLabel.size() < rows) {
             milestoneLabel.add("");

@@ -27,17 +27,17 @@ public record PlanYears(List<Group> groups) {
     }
 
     /** The measures year of an assessment year: the fiscal year after it. */
-    static FiscalYear measuresYear(int assessmentYear) {
-        return FiscalYear.of(assessmentYear).next();
+    public static FiscalYear measuresYear(FiscalYear assessmentYear) {
+        return assessmentYear.next();
     }
 
     /** The plan's measures by the year they run in; with no measures, the one year the drafts are planned in. */
-    public static PlanYears of(int assessmentYear, List<Measure> measures, FiscalYear draftsYear) {
+    public static PlanYears of(FiscalYear assessmentYear, List<Measure> measures, FiscalYear draftsYear) {
         if (measures.isEmpty()) {
             return new PlanYears(List.of(new Group(draftsYear.buddhistEra(), List.of())));
         }
         FiscalYear measuresYear = measuresYear(assessmentYear);
-        List<DraftMeasure> asReported = MeasurePlans.reportMeasures(measures);
+        List<DraftMeasure> asReported = ReportedMeasures.of(measures);
         FiscalYear planYear = MeasureSchedule.covering(measuresYear, asReported).year();
         Map<Integer, List<Row>> byYear = new TreeMap<>();
         for (int i = 0; i < measures.size(); i++) {
@@ -50,7 +50,7 @@ public record PlanYears(List<Group> groups) {
     }
 
     /** The fiscal year one measure runs in. */
-    static int yearOf(int assessmentYear, Measure measure) {
+    public static int yearOf(FiscalYear assessmentYear, Measure measure) {
         return of(assessmentYear, List.of(measure), measuresYear(assessmentYear)).groups().get(0).year();
     }
 

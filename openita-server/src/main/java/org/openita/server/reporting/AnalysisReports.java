@@ -16,6 +16,8 @@ import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyReportDetails;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.measures.MeasurePlans;
+import org.openita.server.agency.AgencyCode;
+import org.openita.core.framework.FiscalYear;
 import org.openita.server.results.AgencyResult;
 import org.openita.server.results.DemoAgency;
 import org.openita.server.results.OfficialResults;
@@ -52,7 +54,7 @@ public class AnalysisReports {
 
     Optional<Document> agencyDocument(AgencyCode code, FiscalYear year, String digits) {
         return results.analysis(code, year).map(analysis -> {
-            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code.value(), year.buddhistEra());
+            Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
             return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent())));
         });

@@ -18,7 +18,7 @@ import org.openita.core.framework.FrameworkLoader;
 import org.openita.core.framework.OitItem;
 import org.openita.core.framework.Question;
 import org.openita.server.agency.AgencyRegistry;
-import org.openita.server.publication.OpenData;
+import org.openita.server.publication.internal.OpenData;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;

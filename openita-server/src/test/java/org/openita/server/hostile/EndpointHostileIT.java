@@ -1,5 +1,7 @@
 package org.openita.server.hostile;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -46,6 +48,14 @@ class EndpointHostileIT extends HostileTestSupport {
     @Autowired
     MeasurePlans plans;
     @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -70,7 +80,7 @@ class EndpointHostileIT extends HostileTestSupport {
             form.setTitle("มาตรการที่ถูกส่งข้อมูลเสีย");
             form.setMilestoneLabel(List.of("ติดตามผลครั้งแรก"));
             form.setMilestoneDue(List.of("2026-03-31"));
-            measure = plans.create("test", CODE, 2568, form).id();
+            measure = editing.create("test", AgencyCode.of(CODE), FiscalYear.of(2568), form).id();
             accounts.create("test", WEB_USER, "ผู้ดูแลส่วนกลางทดสอบ", Role.CENTRAL_ADMIN, PASSWORD, false);
             accounts.create("test", "hostile-api", "ผู้ใช้ API ทดสอบ", Role.CENTRAL_ADMIN, PASSWORD, false);
             apiToken = tokens.create("hostile-api", "hostile");
@@ -117,7 +127,7 @@ class EndpointHostileIT extends HostileTestSupport {
         m.put("milestoneLabel[0]", "ติดตามผล");
         m.put("milestoneDue[0]", "2026-03-31");
         m.put("reachedMilestones.empty", "");
-        m.put("version", Integer.toString(plans.measure(CODE, 2568, measure).map(x -> x.version()).orElse(0)));
+        m.put("version", Integer.toString(plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), measure).map(x -> x.version()).orElse(0)));
         m.put("publish", "true");
         m.put("mode", "ALL_OR_NOTHING");
         m.put("preparedPosition", "นักวิเคราะห์นโยบายและแผน");

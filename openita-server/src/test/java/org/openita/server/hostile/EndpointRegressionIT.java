@@ -1,5 +1,7 @@
 package org.openita.server.hostile;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -29,6 +31,14 @@ class EndpointRegressionIT extends HostileTestSupport {
 
     @Autowired
     MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     WebClient web;
     WebClient api;
@@ -42,7 +52,7 @@ class EndpointRegressionIT extends HostileTestSupport {
                     .getBytes(StandardCharsets.UTF_8)), c -> true);
             MeasureForm form = new MeasureForm();
             form.setTitle("มาตรการถดถอย");
-            measure = plans.create("test", CODE, 2568, form).id();
+            measure = editing.create("test", AgencyCode.of(CODE), FiscalYear.of(2568), form).id();
             accounts.create("test", USER, "ผู้ดูแลส่วนกลาง", Role.CENTRAL_ADMIN, PASSWORD, false);
             apiToken = tokens.create(USER, "regress");
         }

@@ -1,5 +1,6 @@
 package org.openita.server.measures;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -57,6 +58,14 @@ class MeasurePlanYearsIT extends ServerTestSupport {
     OfficialResults results;
     @Autowired
     MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     private void agencyWithResults() throws Exception {
         registry.importFile("test", "py.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"
@@ -80,7 +89,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
             request.param("milestoneLabel", "ส่งร่างให้ผู้บริหาร").param("milestoneDue", milestoneDue);
         }
         mvc.perform(request).andExpect(status().is3xxRedirection());
-        return plans.plan(CODE, 2568).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
+        return plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
     }
 
     /** The plan table's measures under each fiscal year, in page order. */
@@ -147,7 +156,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
 
         // confirmed and published: the reports' plan year is the earliest of them, the public page names both
         mvc.perform(post(base + "/confirm").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(post(base + "/publish").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/agency/" + CODE + "/publication/2568").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(text(page("/agency/" + CODE + "/results/2568/report.html?digits=arabic", ADMIN)))
                 .contains("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2570").doesNotContain("ปีงบประมาณ พ.ศ. 2569");
         assertThat(text(page(base + "/follow-up.html?digits=arabic", ADMIN))).contains("ปีงบประมาณ พ.ศ. 2570")

@@ -1,5 +1,7 @@
 package org.openita.server.measures;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -44,6 +46,14 @@ class MeasuresIT extends ServerTestSupport {
     @Autowired
     MeasurePlans plans;
     @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -81,7 +91,7 @@ class MeasuresIT extends ServerTestSupport {
         String base = "/agency/" + CODE + "/measures/2568";
         assertThat(page(base, ADMIN)).contains("data-testid=\"start-from-drafts\"");
         mvc.perform(form(base + "/drafts")).andExpect(status().is3xxRedirection());
-        MeasurePlans.Plan plan = plans.plan(CODE, 2568).orElseThrow();
+        org.openita.server.measures.MeasurePlan plan = plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow();
         assertThat(plan.measures()).isNotEmpty();
         // the first measure with a progress check (a measure of a month or two may have none)
         Measure first = plan.measures().stream().filter(m -> !m.milestones().isEmpty()).findFirst().orElseThrow();
@@ -97,10 +107,10 @@ class MeasuresIT extends ServerTestSupport {
         assertThat(plan.measures()).allMatch(m -> m.dueOn() == null || !m.dueOn().isBefore(clock.today()));
         // drafts are added once
         mvc.perform(form(base + "/drafts"));
-        assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSameSizeAs(plan.measures());
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures()).hasSameSizeAs(plan.measures());
 
         // bad input: every problem named, nothing stored
-        long measuresBefore = plans.plan(CODE, 2568).orElseThrow().measures().size();
+        long measuresBefore = plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().size();
         String bad = mvc.perform(form(base).param("title", " ").param("startsOn", "2026-10-01").param("dueOn", "2026-09-01")
                         .param("oitItems", "o8, o999").param("milestoneLabel", "ประชุม").param("milestoneDue", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -108,14 +118,14 @@ class MeasuresIT extends ServerTestSupport {
         String badDate = mvc.perform(form(base).param("title", "x").param("dueOn", "31/13/2569"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(badDate).contains("ไม่มีวันที่ &quot;31/13/2569&quot; ในปฏิทิน");
-        assertThat(plans.plan(CODE, 2568).orElseThrow().measures()).hasSize((int) measuresBefore);
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures()).hasSize((int) measuresBefore);
 
         // a new measure that is already overdue, with a milestone
         mvc.perform(form(base).param("title", "มาตรการจัดทำคู่มือการให้บริการ").param("steps", "ยกร่าง\nประกาศใช้").param("unit", "กองช่าง")
                         .param("owner", "นายช่าง ตัวอย่าง").param("startsOn", "2025-10-01").param("dueOn", "2025-12-31").param("oitItems", "o8, o9")
                         .param("milestoneLabel", "ยกร่างเสร็จ").param("milestoneDue", "2025-11-30"))
                 .andExpect(status().is3xxRedirection());
-        Measure added = plans.plan(CODE, 2568).orElseThrow().measures().stream().filter(m -> m.title().startsWith("มาตรการจัดทำคู่มือ")).findFirst().orElseThrow();
+        Measure added = plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().stream().filter(m -> m.title().startsWith("มาตรการจัดทำคู่มือ")).findFirst().orElseThrow();
         assertThat(added.oitItems()).containsExactly("o8", "o9");
         assertThat(added.overdue(clock.today())).isTrue();
         assertThat(page(base, ADMIN)).contains("data-testid=\"overdue\"");
@@ -132,7 +142,7 @@ class MeasuresIT extends ServerTestSupport {
         String stale = mvc.perform(form(base + "/" + added.id()).param("title", "ชื่อที่จะทับ").param("version", Integer.toString(added.version())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(stale).contains("มีผู้อื่นแก้ไขมาตรการนี้");
-        Measure edited = plans.measure(CODE, 2568, added.id()).orElseThrow();
+        Measure edited = plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), added.id()).orElseThrow();
         assertThat(edited.title()).isEqualTo("มาตรการจัดทำและเผยแพร่คู่มือการให้บริการ");
         assertThat(edited.success()).isEqualTo("ผู้รับบริการร้อยละ 90 ได้รับคู่มือ");
         assertThat(edited.overdue(clock.today())).isFalse();
@@ -144,13 +154,13 @@ class MeasuresIT extends ServerTestSupport {
         String badLink = mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "IN_PROGRESS").param("evidence", "javascript:alert(1)"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(badLink).contains("ต้องขึ้นต้นด้วย http://");
-        assertThat(plans.measure(CODE, 2568, first.id()).orElseThrow().progress()).isEmpty();
+        assertThat(plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), first.id()).orElseThrow().progress()).isEmpty();
         mvc.perform(form(base + "/" + first.id() + "/progress").param("status", "IN_PROGRESS").param("note", "ประกาศขั้นตอนบริการแล้ว 8 งาน")
                         .param("evidence", "https://example.go.th/services").param("reached", Long.toString(first.milestones().get(0).id())))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(form(base + "/" + added.id() + "/progress").param("status", "DONE").param("note", "ประกาศใช้คู่มือแล้ว"))
                 .andExpect(status().is3xxRedirection());
-        Measure progressed = plans.measure(CODE, 2568, first.id()).orElseThrow();
+        Measure progressed = plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), first.id()).orElseThrow();
         assertThat(progressed.status()).isEqualTo(MeasureStatus.IN_PROGRESS);
         assertThat(progressed.milestones().get(0).reachedOn()).isEqualTo(clock.today());
         assertThat(page(base + "/" + first.id(), user("m1-staff").roles("AGENCY_STAFF"))).contains("https://example.go.th/services")
@@ -176,7 +186,7 @@ class MeasuresIT extends ServerTestSupport {
 
         // delete
         mvc.perform(form(base + "/" + added.id() + "/delete")).andExpect(status().is3xxRedirection());
-        assertThat(plans.measure(CODE, 2568, added.id())).isEmpty();
+        assertThat(plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), added.id())).isEmpty();
 
         assertThat(audits("MEASURE_CREATED")).isGreaterThanOrEqualTo(plan.measures().size() + 1L);
         assertThat(audits("MEASURE_UPDATED")).isEqualTo(1);
@@ -203,15 +213,15 @@ class MeasuresIT extends ServerTestSupport {
         form.setTitle("มาตรการที่ยืนยันแล้ว");
         form.setUnit("สำนักปลัด");
         form.setSteps("จัดทำประกาศ");
-        long first = plans.create("m1-admin", CODE, year, form).id();
-        plans.confirm("m1-admin", CODE, year);
+        long first = editing.create("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year), form).id();
+        confirmation.confirm("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year));
 
         // a measure added after confirming stays out of the confirmed plan, which stays confirmed
         form.setTitle("มาตรการที่เพิ่มภายหลัง");
-        long later = plans.create("m1-admin", CODE, year, form).id();
-        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isTrue();
-        assertThat(plans.confirmedPlan(CODE, year).orElseThrow().measures()).extracting(Measure::id).containsExactly(first);
-        assertThat(plans.confirmedMeasures(CODE, year).orElseThrow()).hasSize(1);
+        long later = editing.create("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year), form).id();
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().confirmed()).isTrue();
+        assertThat(plans.confirmedPlan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().measures()).extracting(Measure::id).containsExactly(first);
+        assertThat(plans.confirmedMeasures(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow()).hasSize(1);
 
         // editing what was confirmed reopens the plan: neither the report nor the public sees the unconfirmed edit
         long reopened = fixtures.audits("MEASURES_REOPENED", "measures:" + CODE + "/" + year);
@@ -219,19 +229,19 @@ class MeasuresIT extends ServerTestSupport {
         edit.setTitle("มาตรการที่แก้ไขหลังยืนยัน");
         edit.setUnit("สำนักปลัด");
         edit.setSteps("จัดทำประกาศ");
-        edit.setVersion(plans.measure(CODE, year, first).orElseThrow().version());
-        assertThat(plans.update("m1-admin", CODE, year, first, edit).ok()).isTrue();
-        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isFalse();
-        assertThat(plans.confirmedPlan(CODE, year)).isEmpty();
-        assertThat(plans.confirmedMeasures(CODE, year)).isEmpty();
+        edit.setVersion(plans.measure(AgencyCode.of(CODE), FiscalYear.of(year), first).orElseThrow().version());
+        assertThat(editing.update("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year), first, edit).ok()).isTrue();
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().confirmed()).isFalse();
+        assertThat(plans.confirmedPlan(AgencyCode.of(CODE), FiscalYear.of(year))).isEmpty();
+        assertThat(plans.confirmedMeasures(AgencyCode.of(CODE), FiscalYear.of(year))).isEmpty();
         assertThat(fixtures.audits("MEASURES_REOPENED", "measures:" + CODE + "/" + year)).isEqualTo(reopened + 1);
 
         // confirming again takes both in; removing a confirmed one reopens it again, progress does not
-        plans.confirm("m1-admin", CODE, year);
-        assertThat(plans.confirmedPlan(CODE, year).orElseThrow().measures()).hasSize(2);
-        assertThat(plans.recordProgress("m1-admin", CODE, year, later, "IN_PROGRESS", "", "", List.of()).ok()).isTrue();
-        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isTrue();
-        assertThat(plans.delete("m1-admin", CODE, year, later)).isTrue();
-        assertThat(plans.plan(CODE, year).orElseThrow().confirmed()).isFalse();
+        confirmation.confirm("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year));
+        assertThat(plans.confirmedPlan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().measures()).hasSize(2);
+        assertThat(progress.recordProgress("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year), later, "IN_PROGRESS", "", "", List.of()).ok()).isTrue();
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().confirmed()).isTrue();
+        assertThat(editing.delete("m1-admin", AgencyCode.of(CODE), FiscalYear.of(year), later)).isTrue();
+        assertThat(plans.plan(AgencyCode.of(CODE), FiscalYear.of(year)).orElseThrow().confirmed()).isFalse();
     }
 }

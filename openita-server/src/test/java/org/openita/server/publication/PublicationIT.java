@@ -1,5 +1,6 @@
 package org.openita.server.publication;
 
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -65,6 +66,14 @@ class PublicationIT extends ServerTestSupport {
     CycleService cycles;
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     @BeforeEach
     void agenciesWithResults() throws Exception {
@@ -93,7 +102,7 @@ class PublicationIT extends ServerTestSupport {
     void aPublishedYearIsOpenToEveryoneAtItsStableAddress() throws Exception {
         mvc.perform(get("/public/P-1/2566")).andExpect(status().isNotFound());
         mvc.perform(get("/public/P-1/2566/report.pdf")).andExpect(status().isNotFound());
-        mvc.perform(post("/agency/P-1/measures/2566/publish").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/agency/P-1/publication/2566").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
         String page = get200("/public/P-1/2566").getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("องค์การบริหารส่วนตำบลสาธารณะ", "91.25", "data-testid=\"public-indicators\"", "/public/P-1/2566/report.pdf")
                 .doesNotContain("data-testid=\"current-user\"");
@@ -108,8 +117,14 @@ class PublicationIT extends ServerTestSupport {
         form.setTitle("มาตรการเผยแพร่ข้อมูล");
         form.setUnit("สำนักปลัด");
         form.setOwner("นางสาวสมใจ ใจดี");
-        plans.create("p1-admin", "P-1", 2566, form);
-        plans.confirm("p1-admin", "P-1", 2566);
+        editing.create("p1-admin", AgencyCode.of("P-1"), FiscalYear.of(2566), form);
+        confirmation.confirm("p1-admin", AgencyCode.of("P-1"), FiscalYear.of(2566));
+        // the public copy follows the confirmation once its event is handled, after the commit
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!get200("/public/P-1/2566").getResponse().getContentAsString(StandardCharsets.UTF_8).contains("มาตรการเผยแพร่ข้อมูล")) {
+            assertThat(System.nanoTime()).as("the public page follows the confirmation").isLessThan(until);
+            Thread.sleep(50);
+        }
         for (String report : List.of("report.docx", "follow-up.docx")) {
             String publicText = docxText(get200("/public/P-1/2566/" + report).getResponse().getContentAsByteArray());
             String ownText = docxText(get200("/agency/P-1/" + (report.startsWith("report") ? "results/2566/" : "measures/2566/") + report, ADMIN)
@@ -118,7 +133,7 @@ class PublicationIT extends ServerTestSupport {
             assertThat(ownText).as(report).contains("นางสาวสมใจ ใจดี");
         }
         mvc.perform(get("/public/P-2/2566")).andExpect(status().isNotFound());
-        mvc.perform(post("/agency/P-1/measures/2566/publish").param("publish", "false").with(ADMIN).with(csrf()));
+        mvc.perform(post("/agency/P-1/publication/2566").param("publish", "false").with(ADMIN).with(csrf()));
         mvc.perform(get("/public/P-1/2566")).andExpect(status().isNotFound());
     }
 
@@ -206,13 +221,13 @@ class PublicationIT extends ServerTestSupport {
                 .isEmpty();
         // PV-1: a confirmed plan whose progress names a person, their phone and an intranet link; a measure added after confirming
         long confirmed = measure("PV-1", CONFIRMED, NAME);
-        plans.recordProgress("pv-admin", "PV-1", 2566, confirmed, "IN_PROGRESS", "ประสานงานกับ" + NAME + " โทร " + PHONE, LINK, List.of());
-        plans.confirm("pv-admin", "PV-1", 2566);
+        progress.recordProgress("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566), confirmed, "IN_PROGRESS", "ประสานงานกับ" + NAME + " โทร " + PHONE, LINK, List.of());
+        confirmation.confirm("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566));
         long late = measure("PV-1", LATE_DRAFT, NAME);
-        plans.recordProgress("pv-admin", "PV-1", 2566, late, "DROPPED", "ยกเลิกตามที่ " + NAME + " แจ้ง โทร " + PHONE, LINK, List.of());
+        progress.recordProgress("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566), late, "DROPPED", "ยกเลิกตามที่ " + NAME + " แจ้ง โทร " + PHONE, LINK, List.of());
         // PV-2: the same, never confirmed
         long draft = measure("PV-2", UNCONFIRMED, NAME);
-        plans.recordProgress("pv-admin", "PV-2", 2566, draft, "IN_PROGRESS", "โทร " + PHONE + " " + NAME, LINK, List.of());
+        progress.recordProgress("pv-admin", AgencyCode.of("PV-2"), FiscalYear.of(2566), draft, "IN_PROGRESS", "โทร " + PHONE + " " + NAME, LINK, List.of());
     }
 
     private long measure(String code, String title, String owner) {
@@ -221,7 +236,7 @@ class PublicationIT extends ServerTestSupport {
         form.setUnit("กองกลาง");
         form.setOwner(owner);
         form.setSteps("จัดทำประกาศ\nเผยแพร่บนเว็บไซต์");
-        return plans.create("pv-admin", code, 2566, form).id();
+        return editing.create("pv-admin", AgencyCode.of(code), FiscalYear.of(2566), form).id();
     }
 
     /** Every GET route under /public and /open-data, from the handler mappings. */
@@ -293,8 +308,8 @@ class PublicationIT extends ServerTestSupport {
                 }
             }
         }
-        plans.publish("pv-admin", "PV-1", 2566, true);
-        plans.publish("pv-admin", "PV-2", 2566, true);
+        publications.publish("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566));
+        publications.publish("pv-admin", AgencyCode.of("PV-2"), FiscalYear.of(2566));
 
         // the agency's own copies do carry them, so the text read here would show them if they leaked
         String own = text("follow-up.docx", answer("/agency/PV-1/measures/2566/follow-up.docx", user("pv-admin").roles("AGENCY_ADMIN")));
@@ -350,8 +365,8 @@ class PublicationIT extends ServerTestSupport {
         List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
         JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2566.json"));
         assertThat(records).hasSize(json.size() + 1);
-        assertThat(records.get(0).toList()).isEqualTo(OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)));
-        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)).size()));
+        assertThat(records.get(0).toList()).isEqualTo(org.openita.server.publication.internal.OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)));
+        assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(org.openita.server.publication.internal.OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)).size()));
         CSVRecord x = records.stream().filter(r -> r.get(0).equals("OD-X")).findFirst().orElseThrow();
         assertThat(x.toList().subList(0, 7)).containsExactly("OD-X", "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
                 "'@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"", "2566", "77.50");

@@ -1,5 +1,7 @@
 package org.openita.server.reporting;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -58,6 +60,14 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
     org.openita.server.results.ResultImports imports;
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     @BeforeEach
     void anAgencyWithResults() throws Exception {
@@ -110,8 +120,8 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
         assertThat(own.analysis().agency().signOff()).isEqualTo(SIGN_OFF);
         assertThat(own.analysis().agency().name()).isEqualTo("องค์การบริหารส่วนตำบลรายงาน");
 
-        plans.plan(CODE, 2568);
-        plans.publish("test", CODE, 2568, true);
+        plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568));
+        publications.publish("test", AgencyCode.of(CODE), FiscalYear.of(2568));
         assertThat(coverImageWidths(download("/public/" + CODE + "/2568/report.pdf", null))).isNotEmpty().containsOnly(600);
         AnalysisReports.Document shown = reports.publicDocument(own.analysis(), false, AgencyCode.of(CODE), "thai");
         assertThat(shown.options().publicCopy()).isTrue();

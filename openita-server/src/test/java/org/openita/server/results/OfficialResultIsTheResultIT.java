@@ -122,7 +122,7 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @Test
     void thePublicPageAfterPublishingShowsTheAnnouncedLevelWithoutProvisionalNotes() throws Exception {
-        mvc.perform(post("/agency/" + CODE + "/measures/2568/publish").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/agency/" + CODE + "/publication/2568").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
         String pub = page("/public/" + CODE + "/2568");
         showsTheAnnouncedResult("public page", pub);
         assertThat(pub).contains("data-testid=\"public-level\">ผ่านดี<", "ประกาศโดยสำนักงาน ป.ป.ช.")

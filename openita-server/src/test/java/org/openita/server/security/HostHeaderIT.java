@@ -1,5 +1,7 @@
 package org.openita.server.security;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,9 +33,17 @@ class HostHeaderIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     @Test
-    void theMeasuresPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {
+    void theAgencyPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {
         if (registry.find(AgencyCode.of("H-1")).isEmpty()) {
             registry.importFile("test", "h.csv", new ByteArrayInputStream("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\nH-1,องค์การบริหารส่วนตำบลโฮสต์,อบต.\n"
                     .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
@@ -41,9 +51,9 @@ class HostHeaderIT extends ServerTestSupport {
                     + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\nH-1,2568,84.10,90,88,95,92,80,70,75,72,85,90\n";
             assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true)
                     .problems()).isEmpty();
-            plans.publish("test", "H-1", 2568, true);
+            publications.publish("test", AgencyCode.of("H-1"), FiscalYear.of(2568));
         }
-        String page = mvc.perform(get("/agency/H-1/measures/2568").header("Host", EVIL).with(user("central").roles("CENTRAL_ADMIN")))
+        String page = mvc.perform(get("/agency/H-1").header("Host", EVIL).with(user("central").roles("CENTRAL_ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String link = publicBaseUrl() + "/public/H-1/2568";
         assertThat(page).contains("href=\"" + link + "\"", ">" + link + "<").doesNotContain(EVIL);

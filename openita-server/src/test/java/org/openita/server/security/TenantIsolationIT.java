@@ -1,5 +1,7 @@
 package org.openita.server.security;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,6 +63,16 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
     @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
+    @Autowired
+    AgencyRegistry registry;
+    @Autowired
     org.openita.server.agency.AgencyReportDetails reportDetails;
     @Autowired
     org.openita.server.results.ResultImports imports;
@@ -83,7 +95,7 @@ class TenantIsolationIT extends ServerTestSupport {
         if (accounts.find("iso-central").isPresent()) {
             if (MEASURE.isEmpty()) {
                 for (String code : List.of(A, B)) {
-                    MEASURE.put(code, plans.plan(code, 2568).orElseThrow().measures().get(0).id());
+                    MEASURE.put(code, plans.plan(AgencyCode.of(code), FiscalYear.of(2568)).orElseThrow().measures().get(0).id());
                 }
             }
             return;
@@ -97,7 +109,7 @@ class TenantIsolationIT extends ServerTestSupport {
         for (String code : List.of(A, B)) {
             var form = new org.openita.server.measures.MeasureForm();
             form.setTitle("มาตรการทดสอบ " + code);
-            MEASURE.put(code, plans.create("test", code, 2568, form).id());
+            MEASURE.put(code, editing.create("test", AgencyCode.of(code), FiscalYear.of(2568), form).id());
         }
         for (var e : ROLES.entrySet()) {
             Role role = e.getValue();
@@ -169,7 +181,8 @@ class TenantIsolationIT extends ServerTestSupport {
                 info.getPatternValues().stream().filter(p -> p.contains("{code}")).forEach(posts::add);
             }
         }
-        assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off");
+        assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off",
+                "/agency/{code}/publication/{year}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {

@@ -28,6 +28,9 @@ import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.identity.Role;
 import org.openita.server.identity.UserAccounts;
 import org.openita.server.measures.MeasureForm;
+import org.openita.server.measures.MeasureChange;
+import org.openita.server.measures.MeasureEditing;
+import org.openita.server.measures.MeasurePlan;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.results.ResultFile;
@@ -53,16 +56,18 @@ public class Fixtures {
     private final ResultImports imports;
     private final FrameworkCatalog frameworks;
     private final MeasurePlans plans;
+    private final MeasureEditing editing;
     private final CycleService cycles;
     private final AuditTrail audit;
 
     public Fixtures(AgencyRegistry registry, UserAccounts accounts, ResultImports imports, FrameworkCatalog frameworks,
-                    MeasurePlans plans, CycleService cycles, AuditTrail audit) {
+                    MeasurePlans plans, MeasureEditing editing, CycleService cycles, AuditTrail audit) {
         this.registry = registry;
         this.accounts = accounts;
         this.imports = imports;
         this.frameworks = frameworks;
         this.plans = plans;
+        this.editing = editing;
         this.cycles = cycles;
         this.audit = audit;
     }
@@ -322,17 +327,17 @@ public class Fixtures {
             return this;
         }
 
-        public MeasurePlans.Plan create() {
+        public MeasurePlan create() {
             if (measures.isEmpty()) {
                 measure("เผยแพร่ข้อมูลการจัดซื้อจัดจ้างบนเว็บไซต์ทุกเดือน");
             }
             for (MeasureForm f : measures) {
-                MeasurePlans.Result r = plans.create("fixture", code, year, f);
+                MeasureChange r = editing.create("fixture", AgencyCode.of(code), FiscalYear.of(year), f);
                 if (!r.problems().isEmpty()) {
                     throw new IllegalStateException("the plan refused the fixture measure: " + r.problems());
                 }
             }
-            return plans.plan(code, year).orElseThrow();
+            return plans.plan(AgencyCode.of(code), FiscalYear.of(year)).orElseThrow();
         }
     }
 

@@ -14,6 +14,7 @@ import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.Phase;
 import org.openita.server.cycle.PhaseWindow;
 import org.openita.server.identity.Role;
+import org.openita.server.measures.MeasurePlan;
 import org.openita.server.measures.MeasurePlans;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.support.ServerTestSupport;
@@ -65,10 +66,10 @@ class FixturesIT extends ServerTestSupport {
 
     @Test
     void aPlanAndACalendarAreTheTestsOwn() {
-        String code = fixtures.agency().create().code().value();
-        MeasurePlans.Plan plan = fixtures.measuresPlan(code, 2569).measure("จัดทำคู่มือการเบิกจ่าย", "o12").measure("เผยแพร่รายงานการเงิน").create();
+        AgencyCode code = fixtures.agency().create().code();
+        MeasurePlan plan = fixtures.measuresPlan(code, 2569).measure("จัดทำคู่มือการเบิกจ่าย", "o12").measure("เผยแพร่รายงานการเงิน").create();
         assertThat(plan.measures()).hasSize(2);
-        assertThat(plans.plan(code, 2569).orElseThrow().measures()).hasSize(2);
+        assertThat(plans.plan(code, FiscalYear.of(2569)).orElseThrow().measures()).hasSize(2);
 
         Fixtures.CalendarBuilder first = fixtures.cycleCalendar().phasesOnTheDay(Phase.REGISTRATION);
         Fixtures.CalendarBuilder second = fixtures.cycleCalendar();

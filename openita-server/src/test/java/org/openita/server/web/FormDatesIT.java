@@ -1,5 +1,7 @@
 package org.openita.server.web;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,10 +50,18 @@ class FormDatesIT extends ServerTestSupport {
     @Autowired
     MeasurePlans plans;
     @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
+    @Autowired
     CycleService cycles;
 
     private void agencyWithResults() throws Exception {
-        if (plans.plan(CODE, 2568).isPresent() || registry.find(AgencyCode.of(CODE)).isPresent()) {
+        if (plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).isPresent() || registry.find(AgencyCode.of(CODE)).isPresent()) {
             return;
         }
         registry.importFile("test", "fd.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"
@@ -73,11 +83,11 @@ class FormDatesIT extends ServerTestSupport {
     }
 
     private Measure stored(String title) {
-        return plans.plan(CODE, 2568).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow();
+        return plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow();
     }
 
     private int count() {
-        return plans.plan(CODE, 2568).map(p -> p.measures().size()).orElse(0);
+        return plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).map(p -> p.measures().size()).orElse(0);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.openita.server.web;
 
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -48,6 +50,14 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
+    @Autowired
+    org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    org.openita.server.publication.Publications publications;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -147,7 +157,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
             assertThat(cells.get(1).getRect().getY()).isGreaterThan(cells.get(0).getRect().getY());
             assertThat(cells.get(2).getRect().getX()).isEqualTo(cells.get(1).getRect().getX());
 
-            Measure m = plans.plan(CODE, 2568).orElseThrow().measures().get(0);
+            Measure m = plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().get(0);
             String edit = "/agency/" + CODE + "/measures/2568/" + m.id();
             fits(browser, edit, "5-measure");
             // dates typed in a plain field, Buddhist era, Thai digits
@@ -167,7 +177,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
             save = d.findElement(By.cssSelector("[data-testid=save-measure]"));
             save.click();
             waiting(d).until(ExpectedConditions.stalenessOf(save));
-            assertThat(plans.measure(CODE, 2568, m.id()).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2026, 12, 31));
+            assertThat(plans.measure(AgencyCode.of(CODE), FiscalYear.of(2568), m.id()).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2026, 12, 31));
 
             fits(browser, "/agency/" + CODE + "/results/2568/report.html", "7-report-html");
             fits(browser, "/agency/" + CODE + "/measures/2568/follow-up.html", "8-follow-up-html");

@@ -187,10 +187,14 @@ class AgencyWorkspaceBrowserIT extends ServerTestSupport {
             assertThat(docx.statusCode()).isEqualTo(200);
             assertThat(docx.headers().firstValue("Content-Disposition")).get().asString().contains("ita-2568-follow-up-report-WS-1.docx");
 
-            // publish, sign out, open the public page
-            d.get(planUrl);
+            // publish from the agency's page, sign out, open the public page
+            d.get(url("/agency/" + CODE));
             click(d, "publish");
-            String publicUrl = d.findElement(By.cssSelector("[data-testid=public-link] a")).getAttribute("href");
+            assertThat(d.findElement(By.cssSelector("[data-testid=publication-flash]")).getText()).contains("2568");
+            assertThat(d.findElement(By.cssSelector("[data-testid=publication] [data-testid=publish]")).getText()).isEqualTo("ยกเลิกการเผยแพร่");
+            d.findElement(By.id("publication")).getLocation(); // scrolled into view by the #publication anchor
+            browser.screenshot("workspace-5-published");
+            String publicUrl = d.findElement(By.cssSelector("[data-testid=public-link]")).getAttribute("href");
             assertThat(publicUrl).isEqualTo(url("/public/" + CODE + "/2568"));
             d.findElement(By.cssSelector("form.signout button")).click();
             waiting(d).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=current-user]"), 0));

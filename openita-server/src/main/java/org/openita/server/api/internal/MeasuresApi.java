@@ -6,15 +6,22 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.openita.core.analysis.Analysis;
+import java.time.Instant;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.measures.Measure;
+import org.openita.server.measures.MeasureChange;
+import org.openita.server.measures.MeasureEditing;
 import org.openita.server.measures.MeasureForm;
+import org.openita.server.measures.MeasurePlan;
 import org.openita.server.measures.MeasurePlans;
+import org.openita.server.measures.MeasureProblem;
+import org.openita.server.measures.PlanConfirmation;
+import org.openita.server.measures.ProgressRecording;
 import org.openita.server.results.OfficialResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyAccess;
-import org.openita.server.agency.AgencyCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +48,26 @@ class MeasuresApi {
     record ProgressRequest(String status, String note, List<String> evidence, List<Long> reachedMilestones) {
     }
 
+    /** The plan as the API answers it. */
+    record PlanResponse(String agencyCode, int year, Instant confirmedAt, String confirmedBy, boolean confirmed, List<Measure> measures) {
+        static PlanResponse of(MeasurePlan p) {
+            return new PlanResponse(p.agency().value(), p.year().buddhistEra(), p.confirmedAt(), p.confirmedBy(), p.confirmed(), p.measures());
+        }
+    }
+
     private final MeasurePlans plans;
+    private final MeasureEditing editing;
+    private final ProgressRecording progress;
+    private final PlanConfirmation confirmation;
     private final OfficialResults results;
     private final AgencyAccess access;
 
-    MeasuresApi(MeasurePlans plans, OfficialResults results, AgencyAccess access) {
+    MeasuresApi(MeasurePlans plans, MeasureEditing editing, ProgressRecording progress, PlanConfirmation confirmation, OfficialResults results,
+                AgencyAccess access) {
         this.plans = plans;
+        this.editing = editing;
+        this.progress = progress;
+        this.confirmation = confirmation;
         this.results = results;
         this.access = access;
     }
@@ -55,21 +76,35 @@ class MeasuresApi {
         return results.analysis(code, year).orElseThrow(ApiException::notFound);
     }
 
-    @Operation(summary = "The plan: its measures with milestones and progress, and whether it is confirmed and published")
+    /** An agency code from the address, as the measures take it; one that cannot be a code is not found. */
+    static AgencyCode agency(String code) {
+        return AgencyCode.parse(code).orElseThrow(ApiException::notFound);
+    }
+
+    /** A fiscal year from the address; one that cannot be a fiscal year is not found. */
+    static FiscalYear fiscalYear(int year) {
+        try {
+            return FiscalYear.of(year);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound();
+        }
+    }
+
+    @Operation(summary = "The plan: its measures with milestones and progress, and whether it is confirmed")
     @GetMapping("/api/v1/agencies/{code}/measures/{year}")
-    MeasurePlans.Plan plan(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
+    PlanResponse plan(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireVisible(auth, code);
         analysis(code, year);
-        return plans.planOrEmpty(code.value(), year.buddhistEra());
+        return PlanResponse.of(plans.planOrEmpty(code, year));
     }
 
     @Operation(summary = "Add the measures the analysis proposes, if the plan has none yet")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/drafts")
-    MeasurePlans.Plan drafts(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
+    PlanResponse drafts(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireManageable(auth, code);
         Analysis a = analysis(code, year);
-        plans.startFromDrafts(auth.getName(), code.value(), year.buddhistEra(), a.measures(), a.measuresYear());
-        return plans.planOrEmpty(code.value(), year.buddhistEra());
+        editing.startFromDrafts(auth.getName(), code, year, a.measures(), a.measuresYear());
+        return PlanResponse.of(plans.planOrEmpty(code, year));
     }
 
     @Operation(summary = "Add a measure")
@@ -77,7 +112,7 @@ class MeasuresApi {
     ResponseEntity<Measure> create(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @RequestBody MeasureRequest body, Authentication auth) {
         access.requireManageable(auth, code);
         analysis(code, year);
-        MeasurePlans.Result r = plans.create(auth.getName(), code.value(), year.buddhistEra(), form(body));
+        MeasureChange r = editing.create(auth.getName(), code, year, form(body));
         Measure m = outcome(r, code, year);
         return ResponseEntity.created(URI.create("/api/v1/agencies/" + code + "/measures/" + year + "/" + m.id())).body(m);
     }
@@ -88,9 +123,9 @@ class MeasuresApi {
         access.requireManageable(auth, code);
         if (body.version() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "version is required to change a measure",
-                    "ต้องส่ง version ของมาตรการที่อ่านมา", List.of(new MeasurePlans.Problem("version", "ต้องส่ง version", "version is required")));
+                    "ต้องส่ง version ของมาตรการที่อ่านมา", List.of(new MeasureProblem("version", "ต้องส่ง version", "version is required")));
         }
-        MeasurePlans.Result r = plans.update(auth.getName(), code.value(), year.buddhistEra(), id, form(body));
+        MeasureChange r = editing.update(auth.getName(), code, year, id, form(body));
         if (r == null) {
             throw ApiException.notFound();
         }
@@ -101,7 +136,7 @@ class MeasuresApi {
     @DeleteMapping("/api/v1/agencies/{code}/measures/{year}/{id}")
     ResponseEntity<Void> delete(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable long id, Authentication auth) {
         access.requireManageable(auth, code);
-        if (!plans.delete(auth.getName(), code.value(), year.buddhistEra(), id)) {
+        if (!editing.delete(auth.getName(), code, year, id)) {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
@@ -112,7 +147,7 @@ class MeasuresApi {
     ResponseEntity<Measure> progress(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable long id, @RequestBody ProgressRequest body,
                                      Authentication auth) {
         access.requireManageable(auth, code);
-        MeasurePlans.Result r = plans.recordProgress(auth.getName(), code.value(), year.buddhistEra(), id, body.status(), body.note(),
+        MeasureChange r = progress.recordProgress(auth.getName(), code, year, id, body.status(), body.note(),
                 body.evidence() == null ? "" : String.join("\n", body.evidence()), body.reachedMilestones());
         if (r == null) {
             throw ApiException.notFound();
@@ -122,14 +157,14 @@ class MeasuresApi {
 
     @Operation(summary = "Confirm the plan: the analysis report prints these measures from now on")
     @PostMapping("/api/v1/agencies/{code}/measures/{year}/confirm")
-    MeasurePlans.Plan confirm(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
+    PlanResponse confirm(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireManageable(auth, code);
         analysis(code, year);
-        plans.confirm(auth.getName(), code.value(), year.buddhistEra());
-        return plans.planOrEmpty(code.value(), year.buddhistEra());
+        confirmation.confirm(auth.getName(), code, year);
+        return PlanResponse.of(plans.planOrEmpty(code, year));
     }
 
-    private Measure outcome(MeasurePlans.Result r, AgencyCode code, FiscalYear year) {
+    private Measure outcome(MeasureChange r, AgencyCode code, FiscalYear year) {
         if (r.conflict()) {
             throw new ApiException(HttpStatus.CONFLICT, "version-conflict", r.problems().get(0).en(), r.problems().get(0).th(), r.problems());
         }
@@ -137,7 +172,7 @@ class MeasuresApi {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "the measure was not saved: " + r.problems().size() + " problems",
                     "ไม่ได้บันทึกมาตรการ: พบปัญหา " + r.problems().size() + " รายการ", r.problems());
         }
-        return plans.measure(code.value(), year.buddhistEra(), r.id()).orElseThrow(ApiException::notFound);
+        return plans.measure(code, year, r.id()).orElseThrow(ApiException::notFound);
     }
 
     private static MeasureForm form(MeasureRequest b) {

@@ -47,6 +47,6 @@ class ReportsApi {
     ResponseEntity<byte[]> followUp(@PathVariable AgencyCode code, @PathVariable FiscalYear year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         access.requireVisible(auth, code);
-        return followUp.download(code.value(), year.buddhistEra(), format(format), digits);
+        return followUp.download(code, year, format(format), digits);
     }
 }

@@ -1,4 +1,4 @@
-package org.openita.server.publication;
+package org.openita.server.measures.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.http.HttpMethod;
@@ -6,13 +6,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Published pages and open data are open to everyone, read only. */
+/** An agency's measures need a sign-in (the controller checks the agency and the role). */
 @Component
-class PublicationPageAccess implements PageAccess {
+class MeasuresPageAccess implements PageAccess {
 
     @Override
     public void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
-        pages.requestMatchers(HttpMethod.GET, "/public/*/*", "/public/*/*/report.*", "/public/*/*/follow-up.*").permitAll()
-                .requestMatchers(HttpMethod.GET, "/open-data", "/open-data/*").permitAll();
+        pages.requestMatchers(HttpMethod.GET, "/agency/*/measures/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/agency/*/measures/**").authenticated();
     }
 }

@@ -1,4 +1,4 @@
-package org.openita.server.publication;
+package org.openita.server.publication.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,7 +85,7 @@ public class OpenData {
     }
 
     /** The CSV columns of a year: who, the overall and level, then the year's tools, parts and indicators. */
-    static List<String> csvHeader(FrameworkDefinition def) {
+    public static List<String> csvHeader(FrameworkDefinition def) {
         List<String> h = new ArrayList<>(List.of("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ", "ปีงบประมาณ",
                 "คะแนนรวม", "คะแนนรวมที่คำนวณตามเกณฑ์", "ระดับผลการประเมิน"));
         toolKeys(def).forEach(k -> h.add(LABELS.getOrDefault(k, k)));

@@ -1,13 +1,25 @@
-package org.openita.server.measures;
+package org.openita.server.measures.internal;
 
 import java.util.List;
 import java.util.Locale;
 import org.openita.core.analysis.Analysis;
 import org.openita.report.ReportFormat;
+import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.agency.AgencyAccess;
-import org.openita.server.identity.PublicSite;
+import org.openita.server.measures.FollowUpReports;
+import org.openita.server.measures.Measure;
+import org.openita.server.measures.MeasureChange;
+import org.openita.server.measures.MeasureEditing;
+import org.openita.server.measures.MeasureForm;
+import org.openita.server.measures.MeasurePlan;
+import org.openita.server.measures.MeasurePlans;
+import org.openita.server.measures.MeasureProblem;
+import org.openita.server.measures.PlanConfirmation;
+import org.openita.server.measures.PlanYears;
+import org.openita.server.measures.ProgressRecording;
 import org.openita.server.results.OfficialResults;
 import org.openita.server.web.FormDates;
 import org.springframework.http.HttpStatus;
@@ -33,22 +45,26 @@ import org.springframework.web.server.ResponseStatusException;
 class MeasuresController {
 
     private final MeasurePlans plans;
+    private final MeasureEditing editing;
+    private final ProgressRecording progress;
+    private final PlanConfirmation confirmation;
     private final OfficialResults results;
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
     private final FollowUpReports reports;
-    private final PublicSite site;
     private final FormDates formDates;
 
-    MeasuresController(MeasurePlans plans, OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports,
-                       PublicSite site, FormDates formDates) {
-        this.formDates = formDates;
+    MeasuresController(MeasurePlans plans, MeasureEditing editing, ProgressRecording progress, PlanConfirmation confirmation,
+                       OfficialResults results, AgencyRegistry agencies, AgencyAccess access, FollowUpReports reports, FormDates formDates) {
         this.plans = plans;
+        this.editing = editing;
+        this.progress = progress;
+        this.confirmation = confirmation;
         this.results = results;
         this.agencies = agencies;
         this.access = access;
         this.reports = reports;
-        this.site = site;
+        this.formDates = formDates;
     }
 
     /** One milestone sent alone stays one: "Mar 31, 2026" is a date, not two list items split at the comma. */
@@ -77,28 +93,41 @@ class MeasuresController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /** The agency's code as the measures take it; only called once the agency was found, so its shape is known. */
+    private static AgencyCode code(Agency agency) {
+        return agency.code();
+    }
+
+    /** A year from the address: one that cannot be a fiscal year has no page. */
+    private static FiscalYear fiscalYear(int year) {
+        try {
+            return FiscalYear.of(year);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
     @GetMapping("/agency/{code}/measures/{year}")
     String plan(@PathVariable String code, @PathVariable int year, Authentication auth, Model model) {
         Agency agency = visible(code, auth);
         Analysis analysis = analysis(code, year);
-        MeasurePlans.Plan plan = plans.planOrEmpty(code, year);
+        MeasurePlan plan = plans.planOrEmpty(code(agency), fiscalYear(year));
         model.addAttribute("agency", agency);
         model.addAttribute("year", year);
         // titled and grouped by the fiscal years the measures really run in (a plan made late runs after year + 1)
-        model.addAttribute("planYears", PlanYears.of(year, plan.measures(), analysis.schedule().year()));
+        model.addAttribute("planYears", PlanYears.of(plan.year(), plan.measures(), analysis.schedule().year()));
         model.addAttribute("plan", plan);
         model.addAttribute("drafts", analysis.measures());
         model.addAttribute("today", plans.today());
-        model.addAttribute("canManage", access.canManage(auth, org.openita.server.agency.AgencyCode.of(code)));
-        model.addAttribute("publicUrl", site.link("/public/{c}/{y}", code, year));
+        model.addAttribute("canManage", access.canManage(auth, agency.code()));
         return "measures/plan";
     }
 
     @PostMapping("/agency/{code}/measures/{year}/drafts")
     String startFromDrafts(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        manageable(code, auth);
+        Agency agency = manageable(code, auth);
         Analysis analysis = analysis(code, year);
-        plans.startFromDrafts(auth.getName(), code, year, analysis.measures(), analysis.measuresYear());
+        editing.startFromDrafts(auth.getName(), code(agency), fiscalYear(year), analysis.measures(), analysis.measuresYear());
         return "redirect:/agency/" + code + "/measures/" + year;
     }
 
@@ -111,11 +140,11 @@ class MeasuresController {
         return form(model, agency, year, null, form, List.of());
     }
 
-    private String form(Model model, Agency agency, int year, Measure measure, MeasureForm form, List<MeasurePlans.Problem> problems) {
+    private String form(Model model, Agency agency, int year, Measure measure, MeasureForm form, List<MeasureProblem> problems) {
         model.addAttribute("agency", agency);
         model.addAttribute("year", year);
         model.addAttribute("measure", measure);
-        model.addAttribute("measureYear", measure == null ? null : PlanYears.yearOf(year, measure));
+        model.addAttribute("measureYear", measure == null ? null : PlanYears.yearOf(fiscalYear(year), measure));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         return "measures/edit";
@@ -127,7 +156,7 @@ class MeasuresController {
         Agency agency = manageable(code, auth);
         analysis(code, year);
         form.readDatesWith(formDates.reader(locale));
-        MeasurePlans.Result r = plans.create(auth.getName(), code, year, form);
+        MeasureChange r = editing.create(auth.getName(), code(agency), fiscalYear(year), form);
         if (!r.ok()) {
             form.padMilestones();
             return form(model, agency, year, null, form, r.problems());
@@ -138,8 +167,8 @@ class MeasuresController {
     @GetMapping("/agency/{code}/measures/{year}/{id}")
     String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model, Locale locale) {
         Agency agency = visible(code, auth);
-        Measure m = plans.measure(code, year, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("canManage", access.canManage(auth, org.openita.server.agency.AgencyCode.of(code)));
+        Measure m = plans.measure(code(agency), fiscalYear(year), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("canManage", access.canManage(auth, agency.code()));
         model.addAttribute("today", plans.today());
         return form(model, agency, year, m, MeasureForm.of(m, d -> formDates.show(d, locale)), List.of());
     }
@@ -149,7 +178,7 @@ class MeasuresController {
                   Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
         form.readDatesWith(formDates.reader(locale));
-        MeasurePlans.Result r = plans.update(auth.getName(), code, year, id, form);
+        MeasureChange r = editing.update(auth.getName(), code(agency), fiscalYear(year), id, form);
         if (r == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -157,15 +186,15 @@ class MeasuresController {
             form.padMilestones();
             model.addAttribute("canManage", true);
             model.addAttribute("today", plans.today());
-            return form(model, agency, year, plans.measure(code, year, id).orElseThrow(), form, r.problems());
+            return form(model, agency, year, plans.measure(code(agency), fiscalYear(year), id).orElseThrow(), form, r.problems());
         }
         return "redirect:/agency/" + code + "/measures/" + year + "?saved";
     }
 
     @PostMapping("/agency/{code}/measures/{year}/{id}/delete")
     String delete(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth) {
-        manageable(code, auth);
-        if (!plans.delete(auth.getName(), code, year, id)) {
+        Agency agency = manageable(code, auth);
+        if (!editing.delete(auth.getName(), code(agency), fiscalYear(year), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/agency/" + code + "/measures/" + year + "?deleted";
@@ -177,12 +206,12 @@ class MeasuresController {
                     @RequestParam(required = false) String evidence, @RequestParam(required = false) List<Long> reached,
                     Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
-        MeasurePlans.Result r = plans.recordProgress(auth.getName(), code, year, id, status, note, evidence, reached);
+        MeasureChange r = progress.recordProgress(auth.getName(), code(agency), fiscalYear(year), id, status, note, evidence, reached);
         if (r == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (!r.ok()) {
-            Measure m = plans.measure(code, year, id).orElseThrow();
+            Measure m = plans.measure(code(agency), fiscalYear(year), id).orElseThrow();
             model.addAttribute("canManage", true);
             model.addAttribute("today", plans.today());
             model.addAttribute("progressProblems", r.problems());
@@ -196,25 +225,17 @@ class MeasuresController {
 
     @PostMapping("/agency/{code}/measures/{year}/confirm")
     String confirm(@PathVariable String code, @PathVariable int year, Authentication auth) {
-        manageable(code, auth);
+        Agency agency = manageable(code, auth);
         analysis(code, year);
-        plans.confirm(auth.getName(), code, year);
+        confirmation.confirm(auth.getName(), code(agency), fiscalYear(year));
         return "redirect:/agency/" + code + "/measures/" + year + "?confirmed";
-    }
-
-    @PostMapping("/agency/{code}/measures/{year}/publish")
-    String publish(@PathVariable String code, @PathVariable int year, @RequestParam(defaultValue = "true") boolean publish, Authentication auth) {
-        manageable(code, auth);
-        analysis(code, year);
-        plans.publish(auth.getName(), code, year, publish);
-        return "redirect:/agency/" + code + "/measures/" + year + (publish ? "?published" : "?withdrawn");
     }
 
     @GetMapping("/agency/{code}/measures/{year}/follow-up.{format}")
     ResponseEntity<byte[]> followUp(@PathVariable String code, @PathVariable int year, @PathVariable String format,
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
-        visible(code, auth);
+        Agency agency = visible(code, auth);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return reports.download(code, year, f, digits);
+        return reports.download(code(agency), fiscalYear(year), f, digits);
     }
 }

@@ -1,4 +1,4 @@
-package org.openita.server.publication;
+package org.openita.server.publication.internal;
 
 import java.io.OutputStream;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.openita.core.analysis.MeasureSchedule;
+import org.openita.core.framework.FiscalYear;
 import org.openita.report.ReportFormat;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.framework.FrameworkCatalog;
@@ -71,7 +72,7 @@ class PublicController {
         model.addAttribute("measures", shown.plan().measures());
         // the fiscal years the confirmed measures run in, as on the plan page; while none are confirmed, the year the
         // drafts are planned in from today
-        model.addAttribute("planYears", PlanYears.of(year, shown.plan().measures(),
+        model.addAttribute("planYears", PlanYears.of(FiscalYear.of(year), shown.plan().measures(),
                 MeasureSchedule.of(shown.analysis().schedule().measuresYear(), CycleService.today(clock)).year()));
         model.addAttribute("today", CycleService.today(clock));
         return "public/page";
@@ -91,7 +92,7 @@ class PublicController {
                                     @RequestParam(defaultValue = "thai") String digits) {
         PublicView.AgencyYear shown = published(code, year);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return followUpReports.publicCopy(shown.analysis(), shown.plan(), code, year, f, digits);
+        return followUpReports.publicCopy(shown.analysis(), shown.plan(), f, digits);
     }
 
     private boolean mayDownload(Authentication auth, int year) {
