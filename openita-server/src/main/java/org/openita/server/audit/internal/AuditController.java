@@ -1,8 +1,9 @@
-package org.openita.server.audit;
+package org.openita.server.audit.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.openita.server.audit.AuditTrail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.openita.server.audit;
+package org.openita.server.audit.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.http.HttpMethod;
