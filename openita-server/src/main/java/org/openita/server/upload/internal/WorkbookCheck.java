@@ -1,4 +1,4 @@
-package org.openita.server.upload;
+package org.openita.server.upload.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.openita.server.upload.TableReader;
+import org.openita.server.upload.UnreadableFileException;
 
 /**
  * Checks an uploaded workbook before any XML in it is parsed: at most {@link #MAX_ENTRIES} parts, each no
@@ -15,7 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * memory. The parts POI reads whole (shared strings, styles, the workbook, relationships, content types)
  * get small limits; worksheets, which are streamed, a larger one.
  */
-final class WorkbookCheck {
+public final class WorkbookCheck {
 
     static final int MAX_ENTRIES = 500;
     static final long MAX_WORKSHEET = 128L * 1024 * 1024;
@@ -27,7 +29,7 @@ final class WorkbookCheck {
     private WorkbookCheck() {
     }
 
-    static long limitFor(String name) {
+    public static long limitFor(String name) {
         if (name.startsWith("xl/worksheets/") && !name.contains("/_rels/")) {
             return MAX_WORKSHEET;
         }
@@ -41,7 +43,7 @@ final class WorkbookCheck {
     }
 
     /** Refuses the workbook, saying which part and why, when it goes over a limit or is not a ZIP archive. */
-    static void check(Path file) throws UnreadableFileException {
+    public static void check(Path file) throws UnreadableFileException {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
