@@ -1,9 +1,11 @@
-package org.openita.server.cycle;
+package org.openita.server.cycle.internal;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.openita.core.framework.FiscalYear;
+import org.openita.server.cycle.CycleService;
+import org.openita.server.cycle.Phase;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,4 +1,4 @@
-package org.openita.server.cycle;
+package org.openita.server.cycle.internal;
 
 import java.security.Principal;
 import java.util.ArrayList;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openita.core.framework.FiscalYear;
+import org.openita.server.cycle.CycleCalendar;
+import org.openita.server.cycle.CycleService;
+import org.openita.server.cycle.Phase;
+import org.openita.server.cycle.PhaseWindow;
 import org.openita.server.web.FormDates;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

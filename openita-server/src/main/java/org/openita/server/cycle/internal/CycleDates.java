@@ -1,4 +1,4 @@
-package org.openita.server.cycle;
+package org.openita.server.cycle.internal;
 
 import java.time.LocalDate;
 import java.time.chrono.ThaiBuddhistDate;
