@@ -1,4 +1,4 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import org.apache.commons.io.input.BoundedInputStream;
 import org.openita.core.framework.DefinitionDiff;
 import org.openita.core.framework.DefinitionProblem;
 import org.openita.core.framework.FrameworkDefinition;
+import org.openita.server.framework.DefinitionVersion;
+import org.openita.server.framework.FrameworkCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

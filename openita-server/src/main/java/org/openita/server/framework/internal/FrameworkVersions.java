@@ -1,4 +1,4 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.openita.core.framework.DefinitionProblem;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.server.audit.AuditTrail;
+import org.openita.server.framework.DefinitionVersion;
+import org.openita.server.framework.FrameworkCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,4 +1,4 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.ServerTestSupport;

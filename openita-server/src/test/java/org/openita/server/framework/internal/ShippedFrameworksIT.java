@@ -1,9 +1,10 @@
-package org.openita.server.framework;
+package org.openita.server.framework.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FrameworkLoader;
+import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
