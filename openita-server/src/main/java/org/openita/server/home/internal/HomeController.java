@@ -1,4 +1,4 @@
-package org.openita.server.home;
+package org.openita.server.home.internal;
 
 import java.util.Locale;
 import org.openita.server.framework.FrameworkCatalog;

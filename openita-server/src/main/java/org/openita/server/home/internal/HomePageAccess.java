@@ -1,4 +1,4 @@
-package org.openita.server.home;
+package org.openita.server.home.internal;
 
 import org.openita.server.web.PageAccess;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

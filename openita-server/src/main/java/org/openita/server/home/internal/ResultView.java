@@ -1,4 +1,4 @@
-package org.openita.server.home;
+package org.openita.server.home.internal;
 
 import java.util.ArrayList;
 import java.util.List;
