@@ -1,4 +1,4 @@
-package org.openita.server.demo;
+package org.openita.server.demo.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
