@@ -1,4 +1,4 @@
-package org.openita.server.security;
+package org.openita.server.security.internal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.openita.server.security;
+package org.openita.server.security.internal;
 
 import org.openita.server.identity.MustChangePasswordFilter;
 import org.openita.server.identity.SignInHandlers;
