@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openita.server.cli.OpenItaCommand;
 import org.openita.server.database.DataDirectoryInUseException;
 import org.openita.server.database.DataFolderDatabase;
 import org.openita.server.identity.PasswordRecovery;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code openita admin ...}: looking after a server's accounts from the machine it runs on. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Look after accounts on the machine OpenITA runs on.",
         subcommands = AdminCommand.ResetPassword.class)
-final class AdminCommand {
+public final class AdminCommand {
 
     /** Exit code when the data folder is held by a running server. */
     static final int IN_USE = 3;

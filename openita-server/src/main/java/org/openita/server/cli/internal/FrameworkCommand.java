@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.openita.core.framework.DefinitionProblem;
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.FrameworkLoader;
+import org.openita.server.cli.OpenItaCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "framework", mixinStandardHelpOptions = true,
         description = "Check or show ITA framework definitions (one YAML file per fiscal year).",
         subcommands = {FrameworkCommand.Validate.class, FrameworkCommand.Show.class})
-final class FrameworkCommand {
+public final class FrameworkCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check a framework definition file and list every problem found.",

@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import org.openita.core.framework.FrameworkDefinition;
 import org.openita.core.framework.Gate;

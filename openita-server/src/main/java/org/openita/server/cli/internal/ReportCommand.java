@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +28,7 @@ import org.openita.core.thai.DigitStyle;
 import org.openita.report.ReportFormat;
 import org.openita.report.ReportOptions;
 import org.openita.server.agency.LogoImage;
+import org.openita.server.cli.OpenItaCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = {"Write the ITA analysis report (รายงานการวิเคราะห์ผลการประเมิน ITA) as DOCX, PDF or HTML.",
                 "The input is the same JSON as openita score, with the agency's name (and, if known, district,",
                 "province and units). Exit code 0 on success, 2 when an input is malformed."})
-final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer> {
 
     enum Digits { thai, arabic }
 

@@ -1,4 +1,4 @@
-package org.openita.server.cli;
+package org.openita.server.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +13,7 @@ import org.openita.core.interchange.ScoreInputReader;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.ScoreResult;
 import org.openita.core.scoring.ScoringEngine;
+import org.openita.server.cli.OpenItaCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Compute indicator, tool and overall scores and the level from an input file.",
                 "The input is JSON (docs/schemas/score-input.schema.json); any sensible subset is accepted.",
                 "Exit code 0 on success, 2 when the input is malformed."})
-final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer> {
 
     enum Format { json, table }
 
