@@ -1,5 +1,6 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
+import org.openita.server.identity.UserAccounts;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;

@@ -1,8 +1,10 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,6 +1,7 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.security.Principal;
+import org.openita.server.identity.ApiTokens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import org.openita.server.database.ClusterLock;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,9 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.security.Principal;
 import java.util.regex.Pattern;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

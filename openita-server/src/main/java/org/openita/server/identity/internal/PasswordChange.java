@@ -1,5 +1,6 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
+import org.openita.server.identity.UserAccounts;
 import org.springframework.stereotype.Service;
 
 /**

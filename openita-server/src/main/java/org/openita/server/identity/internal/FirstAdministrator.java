@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.openita.server.database.EmbeddedDatabaseProperties;
 import org.openita.server.database.OwnerOnlyFiles;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -29,12 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * external database (no data folder of ours) nothing is kept; {@code openita admin reset-password} recovers it.
  */
 @Component
-class FirstAdministrator implements InitializingBean {
+public class FirstAdministrator implements InitializingBean {
 
-    static final String FILE_NAME = "first-admin-password.txt";
+    public static final String FILE_NAME = "first-admin-password.txt";
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    static final String USERNAME = "admin";
+    public static final String USERNAME = "admin";
 
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
@@ -117,7 +119,7 @@ class FirstAdministrator implements InitializingBean {
                 ================================================================""", headline, password);
     }
 
-    static String oneTimePassword() {
+    public static String oneTimePassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder(16);
         for (int i = 0; i < 16; i++) {

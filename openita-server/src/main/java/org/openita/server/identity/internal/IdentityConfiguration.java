@@ -1,7 +1,8 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.net.URI;
 import java.util.Set;
+import org.openita.server.identity.PublicSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

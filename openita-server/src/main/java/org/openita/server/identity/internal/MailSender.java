@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 /** Sends a message to a person. Replace the default (the outbox) with a bean of your own to deliver mail. */
 public interface MailSender {

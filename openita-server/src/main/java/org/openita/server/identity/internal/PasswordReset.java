@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openita.server.audit.AuditTrail;
+import org.openita.server.identity.PublicSite;
+import org.openita.server.identity.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -149,7 +151,7 @@ public class PasswordReset {
         return jdbc.sql("delete from password_reset where expires_at < now() - interval '1 day' or used_at < now() - interval '1 day'").update();
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

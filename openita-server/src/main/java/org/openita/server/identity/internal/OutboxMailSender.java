@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

@@ -1,7 +1,8 @@
-package org.openita.server.identity;
+package org.openita.server.identity.internal;
 
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import org.openita.server.identity.SignInHandlers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
