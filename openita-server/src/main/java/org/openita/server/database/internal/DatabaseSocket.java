@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 import org.newsclub.net.unix.AFUNIXSocketFactory;
+import org.openita.server.database.OwnerOnlyFiles;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.nio.file.Path;
 import java.sql.Connection;

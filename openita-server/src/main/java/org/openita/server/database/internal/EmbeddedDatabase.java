@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * system without Unix sockets (Windows) there is no socket: the server listens on 127.0.0.1 only, and every
  * connection goes there, with a password (ADR 0014).
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private final StaleServerGuard.Lease lease;
     private final PostgresServer server;
@@ -52,7 +52,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** A JDBC URL that reaches the application's database over the socket, or over 127.0.0.1 when there is none. */
-    String applicationJdbcUrl() {
+    public String applicationJdbcUrl() {
         return jdbcUrl(ApplicationRole.DATABASE);
     }
 
@@ -61,11 +61,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 : "jdbc:postgresql://" + ServerAccess.TCP_HOST + ":" + port + "/" + database + "?sslmode=disable";
     }
 
-    String applicationUser() {
+    public String applicationUser() {
         return ApplicationRole.NAME;
     }
 
-    String applicationPassword() {
+    public String applicationPassword() {
         return credentials.applicationPassword();
     }
 

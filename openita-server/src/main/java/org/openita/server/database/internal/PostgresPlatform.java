@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

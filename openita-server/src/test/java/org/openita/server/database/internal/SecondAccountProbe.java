@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

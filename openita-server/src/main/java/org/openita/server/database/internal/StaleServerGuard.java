@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.openita.server.database.DataDirectoryInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

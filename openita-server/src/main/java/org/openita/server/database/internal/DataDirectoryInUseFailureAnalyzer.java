@@ -1,5 +1,6 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
+import org.openita.server.database.DataDirectoryInUseException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

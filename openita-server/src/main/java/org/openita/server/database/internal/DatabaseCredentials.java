@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+import org.openita.server.database.OwnerOnlyFiles;
 
 /**
  * The passwords of the embedded PostgreSQL: one for the superuser {@code postgres}, used only to set the

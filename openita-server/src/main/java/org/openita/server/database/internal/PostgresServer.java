@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;

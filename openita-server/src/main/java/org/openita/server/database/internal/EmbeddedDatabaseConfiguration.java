@@ -1,9 +1,10 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import javax.sql.DataSource;
+import org.openita.server.database.EmbeddedDatabaseProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.openita.server.database;
+package org.openita.server.database.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * by an older OpenITA (upgraded in place) and on every later start. The server runs durably: fsync and
  * synchronous commit are on.
  */
-final class EmbeddedDatabaseLauncher {
+public final class EmbeddedDatabaseLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseLauncher.class);
     /** Names the socket file when there is no TCP port; nothing else can use it, the socket's folder being ours. */
@@ -30,7 +30,7 @@ final class EmbeddedDatabaseLauncher {
     }
 
     /** Starts the server with no TCP port, to be stopped by {@code close()} or else when the JVM exits. */
-    static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait) throws IOException {
+    public static EmbeddedDatabase start(Path dataDirectory, Duration startupWait, Duration staleServerWait) throws IOException {
         return start(dataDirectory, startupWait, staleServerWait, null, true);
     }
 
