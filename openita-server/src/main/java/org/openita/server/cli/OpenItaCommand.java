@@ -2,6 +2,10 @@ package org.openita.server.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.openita.server.cli.internal.AdminCommand;
+import org.openita.server.cli.internal.FrameworkCommand;
+import org.openita.server.cli.internal.ReportCommand;
+import org.openita.server.cli.internal.ScoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

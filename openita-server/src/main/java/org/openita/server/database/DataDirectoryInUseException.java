@@ -7,7 +7,7 @@ public class DataDirectoryInUseException extends IllegalStateException {
 
     private final transient Path dataDirectory;
 
-    DataDirectoryInUseException(Path dataDirectory) {
+    public DataDirectoryInUseException(Path dataDirectory) {
         super("Another OpenITA server is already using the database in " + dataDirectory
                 + ". Stop it first, or set openita.embedded-db.data-directory to another folder. / "
                 + "มีเซิร์ฟเวอร์ OpenITA อีกตัวใช้ฐานข้อมูลในโฟลเดอร์นี้อยู่ กรุณาหยุดเซิร์ฟเวอร์นั้นก่อน หรือกำหนดโฟลเดอร์อื่น");

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.openita.server.database.internal.EmbeddedDatabase;
+import org.openita.server.database.internal.EmbeddedDatabaseLauncher;
 
 /**
  * The database of a data folder, opened by a command of the command line while no server runs on it: the embedded

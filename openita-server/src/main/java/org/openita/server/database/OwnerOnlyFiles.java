@@ -26,15 +26,15 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    static boolean isPosix(Path path) throws IOException {
+    public static boolean isPosix(Path path) throws IOException {
         return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
-    static void restrictFile(Path file) throws IOException {
+    public static void restrictFile(Path file) throws IOException {
         restrict(file, "rw-------", Set.of());
     }
 
-    static void restrictDirectory(Path directory) throws IOException {
+    public static void restrictDirectory(Path directory) throws IOException {
         restrict(directory, "rwx------", Set.of(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.openita.server.audit.AuditTrail;
+import org.openita.server.identity.internal.FirstAdministrator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;

@@ -39,7 +39,7 @@ public class UserAccounts {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     /** Published when a person has set a password of their own (a one-time password is then used up). */
-    record PasswordChosen(String username) {
+    public record PasswordChosen(String username) {
     }
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock,
@@ -185,13 +185,13 @@ public class UserAccounts {
     }
 
     /** Active (enabled) central administrators other than the one named; taken under a lock held to the end of the transaction. */
-    long otherActiveCentralAdministrators(String username) {
+    public long otherActiveCentralAdministrators(String username) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('openita:central-administrators'))").query().singleRow();
         return jdbc.sql("select count(*) from app_user where role = 'CENTRAL_ADMIN' and enabled and lower(username) <> lower(?)")
                 .param(username).query(Long.class).single();
     }
 
-    boolean passwordMatches(String username, String rawPassword) {
+    public boolean passwordMatches(String username, String rawPassword) {
         return row(username).map(r -> encoder.matches(rawPassword, r.passwordHash())).orElse(false);
     }
 

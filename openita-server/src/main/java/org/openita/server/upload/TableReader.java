@@ -27,6 +27,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.openita.server.upload.internal.WorkbookCheck;
 import org.openita.server.web.TextInput;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;

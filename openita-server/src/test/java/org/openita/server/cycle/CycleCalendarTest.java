@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FiscalYear;
+import org.openita.server.cycle.internal.CycleDates;
 import org.openita.server.identity.Role;
 
 class CycleCalendarTest {

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openita.server.OpenItaApplication;
+import org.openita.server.database.internal.EmbeddedDatabase;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openita.server.OpenItaApplication;
 import org.openita.server.cli.OpenItaCommand;
+import org.openita.server.identity.internal.FirstAdministrator;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;

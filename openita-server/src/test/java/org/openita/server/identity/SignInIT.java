@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Sign-in against the real database: first administrator, lockout (also from the password form), one answer for
  * every failure, one-time passwords, CSRF, shared sessions and their end on a password change.
  */
-class SignInIT extends ServerTestSupport {
+public class SignInIT extends ServerTestSupport {
 
 
     private void user(String name, String password, boolean mustChange) {
@@ -104,7 +104,7 @@ class SignInIT extends ServerTestSupport {
         return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(from(address))).andReturn();
     }
 
-    static RequestPostProcessor from(String address) {
+    public static RequestPostProcessor from(String address) {
         return r -> {
             r.setRemoteAddr(address);
             return r;

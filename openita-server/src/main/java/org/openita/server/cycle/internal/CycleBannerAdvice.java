@@ -1,0 +1,36 @@
+package org.openita.server.cycle.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.cycle.CycleService;
+import org.openita.server.cycle.Phase;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page shows the current fiscal year's cycle and the phase it is in today. */
+@ControllerAdvice
+class CycleBannerAdvice {
+
+    /** What the banner shows: the year, and the phases running today with their end dates. */
+    record Banner(int year, List<Running> running) {
+    }
+
+    record Running(Phase phase, String endsOn) {
+    }
+
+    private final CycleService cycles;
+
+    CycleBannerAdvice(CycleService cycles) {
+        this.cycles = cycles;
+    }
+
+    @ModelAttribute("cycleBanner")
+    Banner banner(Locale locale) {
+        LocalDate today = cycles.today();
+        int year = FiscalYear.containing(today).buddhistEra();
+        return cycles.windows(year).map(w -> new Banner(year, w.stream().filter(x -> x.contains(today))
+                .map(x -> new Running(x.phase(), CycleDates.format(x.endsOn(), locale))).toList())).orElse(null);
+    }
+}

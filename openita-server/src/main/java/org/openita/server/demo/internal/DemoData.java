@@ -1,0 +1,94 @@
+package org.openita.server.demo.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.identity.Role;
+import org.openita.server.identity.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * With openita.demo.enabled=true (OPENITA_DEMO=true): the demo agency (Samdet SAO) and one account of each
+ * role, all with the password "demo-password-2568". Never turn this on for real data.
+ */
+@Component
+@ConditionalOnProperty(name = "openita.demo.enabled", havingValue = "true")
+class DemoData implements InitializingBean {
+
+    static final String PASSWORD = "demo-password-2568";
+    static final String AGENCY = "DEMO-SAMDET";
+    static final List<Object[]> USERS = List.of(
+            new Object[] {"demo-central", "ผู้ดูแลส่วนกลาง (ตัวอย่าง)", Role.CENTRAL_ADMIN},
+            new Object[] {"demo-assessor", "ผู้ตรวจประเมิน (ตัวอย่าง)", Role.ASSESSOR},
+            new Object[] {"demo-agency-admin", "ผู้ดูแลระบบ อบต.สมเด็จ (ตัวอย่าง)", Role.AGENCY_ADMIN},
+            new Object[] {"demo-agency-staff", "เจ้าหน้าที่ อบต.สมเด็จ (ตัวอย่าง)", Role.AGENCY_STAFF},
+            new Object[] {"demo-viewer", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตัวอย่าง)", Role.VIEWER});
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AgencyRegistry agencies;
+    private final UserAccounts accounts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    private final org.openita.server.results.ResultImports results;
+
+    DemoData(AgencyRegistry agencies, UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx,
+             org.openita.server.results.ResultImports results) {
+        this.results = results;
+        this.agencies = agencies;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('openita:demo-data'))").query().singleRow();
+            if (accounts.find("demo-central").isPresent()) {
+                return;
+            }
+            String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,ขนาด,จังหวัด,อำเภอ,จำนวนบุคลากร,หน่วยงานภายใน\n" + AGENCY
+                    + ",องค์การบริหารส่วนตำบลสมเด็จ,อบต.,L,กาฬสินธุ์,สมเด็จ,45,สำนักปลัด; กองคลัง; กองช่าง; กองการศึกษา ศาสนาและวัฒนธรรม; กองสวัสดิการสังคม\n";
+            try {
+                agencies.importFile("demo", "demo.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        AgencyRegistry.Mode.ALL_OR_NOTHING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // its published 2567 and 2568 results, so that the agency workspace has something to show
+            for (String example : List.of("/examples/samdet-2567.json", "/examples/samdet-2568.json")) {
+                try (var in = DemoData.class.getResourceAsStream(example)) {
+                    var json = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(in);
+                    json.put("agencyCode", AGENCY); // matched by code: a real agency may have the same name
+                    var report = results.importHere("demo", org.openita.server.results.ResultFile.Format.JSON,
+                            new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)), org.openita.server.agency.AgencyCode.of(AGENCY)::equals);
+                    if (!report.ok()) {
+                        throw new IllegalStateException("demo results " + example + " do not import: " + report.problems());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            for (Object[] u : USERS) {
+                Role role = (Role) u[2];
+                boolean agencyRole = role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF;
+                accounts.createAssigned("demo", (String) u[0], (String) u[1], role, PASSWORD, agencyRole ? AGENCY : null,
+                        role == Role.ASSESSOR || role == Role.VIEWER ? List.of(AGENCY) : List.of());
+                accounts.changePassword((String) u[0], PASSWORD); // demo accounts need no password change
+            }
+            log.warn("Demo mode: demo accounts demo-central, demo-assessor, demo-agency-admin, demo-agency-staff, demo-viewer"
+                    + " with password {} / โหมดสาธิต: บัญชีตัวอย่างทุกบทบาท", PASSWORD);
+        });
+    }
+}

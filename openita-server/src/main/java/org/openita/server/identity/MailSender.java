@@ -1,7 +1,0 @@
-package org.openita.server.identity;
-
-/** Sends a message to a person. Replace the default (the outbox) with a bean of your own to deliver mail. */
-public interface MailSender {
-
-    void send(String recipient, String subject, String body);
-}
