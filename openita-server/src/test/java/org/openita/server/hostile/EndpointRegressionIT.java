@@ -38,7 +38,7 @@ class EndpointRegressionIT extends HostileTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     WebClient web;
     WebClient api;

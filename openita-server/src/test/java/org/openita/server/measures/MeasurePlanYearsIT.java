@@ -65,7 +65,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     private void agencyWithResults() throws Exception {
         registry.importFile("test", "py.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"

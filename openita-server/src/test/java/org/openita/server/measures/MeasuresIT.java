@@ -52,7 +52,7 @@ class MeasuresIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
     @Autowired
     JdbcClient jdbc;
 

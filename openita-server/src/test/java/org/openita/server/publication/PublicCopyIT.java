@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.openita.server.publication.internal.Publications;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;

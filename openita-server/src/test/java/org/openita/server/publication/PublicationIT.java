@@ -73,7 +73,7 @@ class PublicationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     @BeforeEach
     void agenciesWithResults() throws Exception {

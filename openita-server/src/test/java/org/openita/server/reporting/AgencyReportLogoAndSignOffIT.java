@@ -67,7 +67,7 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     @BeforeEach
     void anAgencyWithResults() throws Exception {

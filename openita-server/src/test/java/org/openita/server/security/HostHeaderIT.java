@@ -40,7 +40,7 @@ class HostHeaderIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     @Test
     void theAgencyPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {

@@ -69,7 +69,7 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
     @Autowired
     AgencyRegistry registry;
     @Autowired

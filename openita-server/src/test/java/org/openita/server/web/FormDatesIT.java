@@ -56,7 +56,7 @@ class FormDatesIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
     @Autowired
     CycleService cycles;
 

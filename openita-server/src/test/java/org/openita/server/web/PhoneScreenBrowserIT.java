@@ -57,7 +57,7 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.PlanConfirmation confirmation;
     @Autowired
-    org.openita.server.publication.Publications publications;
+    org.openita.server.publication.internal.Publications publications;
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -4,7 +4,6 @@ import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.agency.AgencyAccess;
-import org.openita.server.publication.Publications;
 import org.openita.server.results.OfficialResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

@@ -10,7 +10,6 @@ import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyPagePart;
 import org.openita.server.agency.AgencyAccess;
 import org.openita.server.identity.PublicSite;
-import org.openita.server.publication.Publications;
 import org.openita.server.results.OfficialResults;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

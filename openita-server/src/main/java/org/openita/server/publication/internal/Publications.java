@@ -1,4 +1,4 @@
-package org.openita.server.publication;
+package org.openita.server.publication.internal;
 
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
