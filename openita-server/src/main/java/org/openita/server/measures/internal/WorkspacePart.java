@@ -45,12 +45,9 @@ class WorkspacePart implements AgencyPagePart {
     @Override
     public Optional<Map<String, Object>> values(Agency agency, Authentication auth) {
         boolean manage = access.canManage(auth, agency.code());
-        Optional<AgencyCode> code = Optional.of(agency.code());
-        if (code.isEmpty()) {
-            return Optional.empty();
-        }
+        AgencyCode code = agency.code();
         List<Map<String, Object>> years = results.years(agency.code()).stream().map(y -> {
-            MeasurePlan p = plans.planOrEmpty(code.get(), y);
+            MeasurePlan p = plans.planOrEmpty(code, y);
             Map<String, Object> m = new HashMap<>();
             m.put("year", y.buddhistEra());
             m.put("measures", p.measures().size());
@@ -69,7 +66,7 @@ class WorkspacePart implements AgencyPagePart {
         v.put("code", agency.code().value());
         v.put("years", years);
         v.put("canManage", manage);
-        v.put("reminders", manage ? reminders.reminders(code.get(), plans.today()) : List.of());
+        v.put("reminders", manage ? reminders.reminders(code, plans.today()) : List.of());
         return Optional.of(v);
     }
 }

@@ -42,15 +42,15 @@ class PublicationPart implements AgencyPagePart {
 
     @Override
     public Optional<Map<String, Object>> values(Agency agency, Authentication auth) {
-        Optional<AgencyCode> code = Optional.of(agency.code());
-        List<FiscalYear> years = results.years(agency.code());
-        if (code.isEmpty() || years.isEmpty()) {
+        AgencyCode code = agency.code();
+        List<FiscalYear> years = results.years(code);
+        if (years.isEmpty()) {
             return Optional.empty();
         }
         List<Map<String, Object>> rows = years.stream().map(y -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("year", y.buddhistEra());
-            row.put("published", publications.published(code.get(), y));
+            row.put("published", publications.published(code, y));
             row.put("link", site.link("/public/{c}/{y}", agency.code().value(), y.buddhistEra()));
             return row;
         }).toList();
