@@ -27,7 +27,7 @@ public final class HtmlRenderer {
             + ".cover .agency{font-size:18pt;font-weight:700;margin-top:6rem}.chart{margin:.5em 0 1em}"
             + ".legend{font-size:14pt}.legend .now{color:#0b4f8a}.legend .prev{color:#a9c4e0}"
             + ".chart figcaption h2{margin:.2em 0}.chart .note{font-size:12pt;margin:0;text-indent:0}"
-            + "@media screen and (max-width:480px){body{padding:0 .5rem}table{font-size:11pt}th,td{padding:.25em .2em .1em}}"
+            + "@media screen and (max-width:480px){body{padding:0 .5rem}table{font-size:11pt;table-layout:auto}th,td{padding:.25em .2em .1em}}"
             + "@page{size:A4;margin:2.5cm 2cm 2cm 3cm}"
             + "@page:first{@top-center{content:none}}"
             + "@media print{body{margin:0;padding:0;max-width:none;font-size:15pt;line-height:1.5}"

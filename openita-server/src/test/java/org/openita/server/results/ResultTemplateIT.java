@@ -162,4 +162,19 @@ class ResultTemplateIT extends ServerTestSupport {
             acceptedAsATemplate(importThroughThePage("template.xlsx", out.toByteArray()));
         }
     }
+
+    @Test
+    void theImportPageOffersTheLatestYearWhoseResultsCanExistNotTheYearBeingAssessed() throws Exception {
+        var agency = fixtures.agency().create();
+        var admin = fixtures.person(Role.AGENCY_ADMIN).of(agency).create().signedIn();
+        // 30 November 2026 is in fiscal year 2570, whose assessment has only begun: 2569 is the year to import
+        clock.setToday(java.time.LocalDate.of(2026, 11, 30));
+        String page = mvc.perform(get("/agency/" + agency.code() + "/results/import").with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("แบบฟอร์ม CSV ปี 2569").doesNotContain("แบบฟอร์ม CSV ปี 2570");
+        // a year asked for is still given
+        String asked = mvc.perform(get("/agency/" + agency.code() + "/results/import").param("year", "2570").with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(asked).contains("แบบฟอร์ม CSV ปี 2570");
+    }
 }

@@ -41,6 +41,9 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     static final String WIDE = "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
             + WIDTH + ").slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)"
             + " + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')";
+    /** Cells narrower than their text; a stacked table's header row is hidden as a 1 px clip and does not count. */
+    static final String OVERFLOWING_CELLS = "return Array.from(document.querySelectorAll('td,th')).filter(c => c.clientWidth > 8 && c.scrollWidth > c.clientWidth + 1)"
+            + ".map(c => c.textContent.trim().slice(0, 20) + ' ' + c.scrollWidth + '>' + c.clientWidth).join(' | ')";
     static final String INNER_SCROLL = "return Array.from(document.querySelectorAll('.card')).filter(c => c.scrollWidth > c.clientWidth)"
             + ".map(c => (c.querySelector('[data-testid]') || c).getAttribute('data-testid') + ' ' + c.scrollWidth).join(' | ')";
 
@@ -78,6 +81,8 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
         assertThat(scroll).as(path + " is " + scroll + " px wide; sticking out: " + js.executeScript(WIDE)).isLessThanOrEqualTo(WIDTH);
         // nor does any table scroll sideways inside its card
         assertThat(js.executeScript(INNER_SCROLL)).as(path + ": tables scrolling inside their card").isEqualTo("");
+        // nor is any cell narrower than what it holds (figures would run into the next column)
+        assertThat(js.executeScript(OVERFLOWING_CELLS)).as(path + ": cells whose text runs past their border").isEqualTo("");
     }
 
     /** The whole page, not only the first screen: the emulated screen is made as tall as the page for the shot. */

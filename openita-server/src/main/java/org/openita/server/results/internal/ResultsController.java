@@ -50,16 +50,27 @@ class ResultsController {
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
     private final FrameworkCatalog frameworks;
+    private final org.openita.server.cycle.CycleService cycles;
 
-    ResultsController(ResultImports imports, AgencyRegistry agencies, AgencyAccess access, FrameworkCatalog frameworks) {
+    ResultsController(ResultImports imports, AgencyRegistry agencies, AgencyAccess access, FrameworkCatalog frameworks,
+                      org.openita.server.cycle.CycleService cycles) {
+        this.cycles = cycles;
         this.imports = imports;
         this.agencies = agencies;
         this.access = access;
         this.frameworks = frameworks;
     }
 
+    /**
+     * The year the import page offers first: the latest year whose results can exist today, that is a year before the
+     * fiscal year running now, or this year once its cycle's results phase has begun. A year still being assessed
+     * stays in the list but is not the default, so a clerk does not fill in next year's template by accident.
+     */
     private int latestYear() {
-        return frameworks.list().stream().mapToInt(FrameworkSummary::year).max().orElse(2568);
+        int running = org.openita.core.framework.FiscalYear.containing(cycles.today()).buddhistEra();
+        List<Integer> years = frameworks.list().stream().map(FrameworkSummary::year).sorted(java.util.Comparator.reverseOrder()).toList();
+        return years.stream().filter(y -> y < running || (y == running && cycles.resultsAnnounced(y))).findFirst()
+                .orElse(years.isEmpty() ? running - 1 : years.get(years.size() - 1));
     }
 
     private FrameworkDefinition framework(Integer year) {
