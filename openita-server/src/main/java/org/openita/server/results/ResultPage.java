@@ -29,10 +29,11 @@ public record ResultPage(String overall, String previousOverall, String change, 
 
     /**
      * One figure: key, label, score and last year's score (text), and bar lengths out of 100 for the charts;
-     * source is "official" (as announced), "computed" (recomputed to fill a gap among announced figures) or "".
+     * source is "official" (as announced), "computed" (recomputed to fill a gap among announced figures) or "";
+     * previousSource says the same of last year's figure.
      */
     public record Row(String key, String label, String score, String previous, String change, double bar, double previousBar,
-                      String source, String standing) {
+                      String source, String standing, String previousSource) {
     }
 
     /** Whether any indicator has last year's figure: the indicator table's last-year columns are shown only then. */
@@ -59,7 +60,7 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.tools().get(key);
             Double pv = p == null ? null : p.tools().get(key);
             tools.add(new Row(key, text(ScoringEngine.scoreName(def, key), en), fmt(v), fmt(pv), change(v, pv), bar(v), bar(pv),
-                    source(r, key, v), ""));
+                    source(r, key, v), "", p == null ? "" : source(p, key, pv)));
         }
         List<Row> indicators = new ArrayList<>();
         for (Indicator ind : def.indicators()) {
@@ -67,7 +68,8 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.indicators().get(ind.number());
             Double pv = f == null ? null : f.previous();
             indicators.add(new Row(Integer.toString(ind.number()), ind.number() + ". " + text(ind.name(), en), fmt(v), fmt(pv), change(v, pv),
-                    bar(v), bar(pv), source(r, Integer.toString(ind.number()), v), f == null ? "UNKNOWN" : f.standing().name()));
+                    bar(v), bar(pv), source(r, Integer.toString(ind.number()), v), f == null ? "UNKNOWN" : f.standing().name(),
+                    p == null ? "" : source(p, Integer.toString(ind.number()), pv)));
         }
         List<Check> checks = r.checks().stream().map(c -> check(def, c, en)).toList();
         List<Row> questions = new ArrayList<>();
@@ -75,7 +77,7 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.questions().get(q.code());
             if (v != null) {
                 questions.add(new Row(q.code(), text(q.summary(), en), fmt(v), "", "", bar(v), 0, source(r, q.code(), v),
-                        "ตัวชี้วัดที่ " + q.indicator()));
+                        "ตัวชี้วัดที่ " + q.indicator(), ""));
             }
         }
         List<Row> items = new ArrayList<>();
@@ -83,13 +85,13 @@ public record ResultPage(String overall, String previousOverall, String change, 
             Double v = r.oitItems().get(o.code());
             if (v != null) {
                 items.add(new Row(o.code(), text(o.title(), en), fmt(v), "", "", bar(v), 0, source(r, o.code(), v),
-                        v >= 100 ? "PASS" : "FAIL"));
+                        v >= 100 ? "PASS" : "FAIL", ""));
             }
         }
         String level = r.resultLevelName() == null ? null : text(r.resultLevelName(), en);
         List<Row> yoy = new ArrayList<>();
         yoy.add(new Row("overall", en ? "All" : "รวม", fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()),
-                bar(a.overall()), bar(a.previousOverall()), "", ""));
+                bar(a.overall()), bar(a.previousOverall()), "", "", ""));
         // last year's bars only where last year's figure is known (a year imported with its overall alone has none)
         yoy.addAll(indicators.stream().filter(row -> !row.previous().isEmpty()).toList());
         return new ResultPage(fmt(a.overall()), fmt(a.previousOverall()), change(a.overall(), a.previousOverall()), level,

@@ -264,4 +264,21 @@ class OfficialResultsIT extends ServerTestSupport {
     static Map<String, String> none() {
         return Map.of();
     }
+
+    @Test
+    void theToolTableNamesBothYearsAndMarksLastYearsRecomputedFigures() throws Exception {
+        var agency = fixtures.agency().create();
+        // indicators and overall announced, tools not: every tool figure of both years is recomputed
+        fixtures.officialResults(agency.code(), 2568).scoring(84).create();
+        fixtures.officialResults(agency.code(), 2569).scoring(88).create();
+        String page = mvc.perform(get("/agency/" + agency.code() + "/results/2569").with(CENTRAL)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String tools = page.substring(page.indexOf("data-testid=\"result-tools\""));
+        tools = tools.substring(0, tools.indexOf("</table>"));
+        assertThat(tools).contains(">2569</th>", ">2568</th>");
+        String iit = tools.substring(tools.indexOf("<td>IIT</td>"));
+        iit = iit.substring(0, iit.indexOf("</tr>"));
+        assertThat(iit).contains("88.00", "84.00");
+        assertThat(iit.split("\\(คำนวณ\\)", -1)).as("the mark beside this year's and last year's figure").hasSize(3);
+    }
 }
