@@ -43,6 +43,8 @@ class AgencyImportBrowserIT extends ServerTestSupport {
 
             d.findElement(By.id("file")).sendKeys(bad.toString());
             d.findElement(By.cssSelector("form.form button")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=import-summary]")));
             assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("ไม่ได้นำเข้าข้อมูลใดเลย");
             assertThat(d.findElement(By.cssSelector("[data-testid=import-problems]")).getText()).contains("3", "ไม่รู้จักประเภท \"โรงเรียน\"");
             browser.screenshot("import-rejected");
@@ -53,14 +55,14 @@ class AgencyImportBrowserIT extends ServerTestSupport {
             new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
                     .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(rejected));
             assertThat(d.findElement(By.cssSelector("[data-testid=import-summary]")).getText()).contains("เพิ่มหน่วยงานใหม่ 2 แห่ง");
-            assertThat(d.findElement(By.cssSelector("[data-testid=imported]")).getText()).contains("E-2 องค์การบริหารส่วนตำบลสอง");
+            assertThat(d.findElement(By.cssSelector("[data-testid=imported]")).getText()).contains(p + "2 องค์การบริหารส่วนตำบลสอง");
             browser.screenshot("import-applied");
             d.findElement(By.linkText("กลับไปที่ทะเบียนหน่วยงาน")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=agencies]")).getText()).contains(p + "2", "องค์การบริหารส่วนตำบลสอง", "ยโสธร");
             browser.screenshot("registry");
             // a row leads to the agency's page
             d.findElement(By.linkText("องค์การบริหารส่วนตำบลสอง")).click();
-            assertThat(d.getCurrentUrl()).endsWith("/agency/E-2");
+            assertThat(d.getCurrentUrl()).endsWith("/agency/" + p + "2");
         }
     }
 }

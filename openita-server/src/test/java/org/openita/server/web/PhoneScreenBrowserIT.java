@@ -136,6 +136,8 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
 
     @Test
     void theAgencysPagesFitA390PixelScreen() throws Exception {
+        // the drafts' months follow today's date, and the due date typed below must fall after the first one's start
+        clock.setToday(LocalDate.of(2026, 11, 30));
         agencyWithResultsAndMeasures();
         try (Browser browser = Browser.open(500, 844)) {
             // a desktop window is at least 500 px wide: emulate the phone's screen (and its viewport rules) instead
