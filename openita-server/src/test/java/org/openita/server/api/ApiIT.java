@@ -2,23 +2,20 @@ package org.openita.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyType;
 import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,35 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiIT extends ServerTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static String adminToken;
-    static String otherToken;
-    static String staffToken;
 
     @LocalServerPort
     int port;
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
     ApiTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
-    @BeforeEach
-    void agencyAndTokens() throws Exception {
-        if (adminToken != null) {
-            return;
-        }
-        registry.importFile("test", "api.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n"
-                + "API-1,องค์การบริหารส่วนตำบลเอพีไอ,อบต.\nAPI-2,เทศบาลตำบลเอพีไอสอง,เทศบาลตำบล\n").getBytes(StandardCharsets.UTF_8)),
-                AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "api1-admin", "a1", Role.AGENCY_ADMIN, "irrelevant-pass", "API-1", List.of());
-        accounts.createAssigned("test", "api1-staff", "s1", Role.AGENCY_STAFF, "irrelevant-pass", "API-1", List.of());
-        accounts.createAssigned("test", "api2-admin", "a2", Role.AGENCY_ADMIN, "irrelevant-pass", "API-2", List.of());
-        adminToken = tokens.create("api1-admin", "ระบบทดสอบ");
-        staffToken = tokens.create("api1-staff", "staff");
-        otherToken = tokens.create("api2-admin", "other");
+    /** This test's own agency with an administrator and staff, another agency with its administrator, and a token for each person. */
+    private record Tenant(String code, String otherCode, String admin, String adminToken, String staffToken, String otherToken) {
+    }
+
+    private Tenant tenant() {
+        Agency mine = fixtures.agency().named("องค์การบริหารส่วนตำบลเอพีไอ").create();
+        Agency other = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).create();
+        String admin = fixtures.person(Role.AGENCY_ADMIN).of(mine).create().username();
+        String staff = fixtures.person(Role.AGENCY_STAFF).of(mine).create().username();
+        String otherAdmin = fixtures.person(Role.AGENCY_ADMIN).of(other).create().username();
+        return new Tenant(mine.code().value(), other.code().value(), admin, tokens.create(admin, "ระบบทดสอบ"), tokens.create(staff, "staff"),
+                tokens.create(otherAdmin, "other"));
     }
 
     private HttpResponse<String> call(String method, String path, String token, String contentType, String body) throws Exception {
@@ -85,12 +71,13 @@ class ApiIT extends ServerTestSupport {
 
     @Test
     void importReadPlanAndReportThroughTheApi() throws Exception {
-        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 6\nAPI-1,2568,86.4,88,81\n";
-        HttpResponse<String> imported = call("POST", "/api/v1/agencies/API-1/results", adminToken, "text/csv", csv);
+        Tenant t = tenant();
+        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 6\n" + t.code() + ",2568,86.4,88,81\n";
+        HttpResponse<String> imported = call("POST", "/api/v1/agencies/" + t.code() + "/results", t.adminToken(), "text/csv", csv);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(json(imported).path("saved").asInt()).isEqualTo(1);
 
-        HttpResponse<String> result = call("GET", "/api/v1/agencies/API-1/results/2568", adminToken, null, null);
+        HttpResponse<String> result = call("GET", "/api/v1/agencies/" + t.code() + "/results/2568", t.adminToken(), null, null);
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(json(result).path("publishedOverall").decimalValue()).isEqualByComparingTo("86.40");
         assertThat(json(result).path("indicators").path("6").decimalValue()).isEqualByComparingTo("81");
@@ -103,85 +90,86 @@ class ApiIT extends ServerTestSupport {
         assertThat(definition.path("version").asString()).isEqualTo(active.get(0));
         assertThat(definition.path("sha256").asString()).isEqualTo(active.get(1)).hasSize(64);
         assertThat(definition.has("activatedAt")).isTrue();
-        assertThat(json(result).path("agencyCode").asString()).isEqualTo("API-1");
-        assertThat(json(call("GET", "/api/v1/agencies/API-1/results", staffToken, null, null)).path("years").get(0).asInt()).isEqualTo(2568);
+        assertThat(json(result).path("agencyCode").asString()).isEqualTo(t.code());
+        assertThat(json(call("GET", "/api/v1/agencies/" + t.code() + "/results", t.staffToken(), null, null)).path("years").get(0).asInt()).isEqualTo(2568);
 
         // a rejected import: every problem with its row and column, nothing saved
-        long before = jdbc.sql("select count(*) from agency_result where agency_code in ('API-1', 'API-2')").query(Long.class).single();
-        HttpResponse<String> bad = call("POST", "/api/v1/results", adminToken, "text/csv",
-                "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\nAPI-1,2568,101\nAPI-2,2568,80\n");
+        long before = jdbc.sql("select count(*) from agency_result where agency_code in (?, ?)").params(t.code(), t.otherCode()).query(Long.class).single();
+        HttpResponse<String> bad = call("POST", "/api/v1/results", t.adminToken(), "text/csv",
+                "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + t.code() + ",2568,101\n" + t.otherCode() + ",2568,80\n");
         assertProblem(bad, 422, "import-rejected");
         assertThat(json(bad).path("problems")).hasSize(2);
         assertThat(json(bad).path("problems").get(0).path("row").asInt()).isEqualTo(2);
         assertThat(json(bad).path("problems").get(0).path("column").asString()).isEqualTo("คะแนนรวม");
-        assertThat(json(bad).path("problems").get(1).path("en").asString()).contains("not for your agency").doesNotContain("API-2");
-        assertThat(jdbc.sql("select count(*) from agency_result where agency_code in ('API-1', 'API-2')").query(Long.class).single()).isEqualTo(before);
-        assertProblem(call("POST", "/api/v1/results", adminToken, "application/json", "[{\"year\""), 422, "unreadable-file");
-        assertProblem(call("POST", "/api/v1/results", adminToken, "text/plain", "x"), 415, "unsupported-media-type");
+        assertThat(json(bad).path("problems").get(1).path("en").asString()).contains("not for your agency").doesNotContain(t.otherCode());
+        assertThat(jdbc.sql("select count(*) from agency_result where agency_code in (?, ?)").params(t.code(), t.otherCode()).query(Long.class).single()).isEqualTo(before);
+        assertProblem(call("POST", "/api/v1/results", t.adminToken(), "application/json", "[{\"year\""), 422, "unreadable-file");
+        assertProblem(call("POST", "/api/v1/results", t.adminToken(), "text/plain", "x"), 415, "unsupported-media-type");
 
         // measures
-        HttpResponse<String> created = call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json",
+        HttpResponse<String> created = call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568", t.adminToken(), "application/json",
                 "{\"title\":\"มาตรการเปิดเผยข้อมูลบนเว็บไซต์\",\"steps\":[\"ตรวจรายการข้อมูล\",\"เผยแพร่\"],\"unit\":\"สำนักปลัด\","
                         + "\"dueOn\":\"2027-06-30\",\"oitItems\":[\"o1\"],\"milestones\":[{\"label\":\"รายงานความก้าวหน้า\",\"dueOn\":\"2027-03-31\"}]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = json(created).path("id").asLong();
-        assertThat(created.headers().firstValue("Location")).get().asString().endsWith("/api/v1/agencies/API-1/measures/2568/" + id);
+        assertThat(created.headers().firstValue("Location")).get().asString().endsWith("/api/v1/agencies/" + t.code() + "/measures/2568/" + id);
         int version = json(created).path("version").asInt();
-        HttpResponse<String> invalid = call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json",
+        HttpResponse<String> invalid = call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568", t.adminToken(), "application/json",
                 "{\"title\":\"\",\"dueOn\":\"2027-02-30\"}");
         assertProblem(invalid, 422, "validation-failed");
         assertThat(json(invalid).path("problems").findValuesAsString("field")).contains("title", "dueOn");
-        assertProblem(call("POST", "/api/v1/agencies/API-1/measures/2568", adminToken, "application/json", "{\"title\":"), 400, "malformed-body");
+        assertProblem(call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568", t.adminToken(), "application/json", "{\"title\":"), 400, "malformed-body");
 
-        HttpResponse<String> updated = call("PUT", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, "application/json",
+        HttpResponse<String> updated = call("PUT", "/api/v1/agencies/" + t.code() + "/measures/2568/" + id, t.adminToken(), "application/json",
                 "{\"title\":\"มาตรการเปิดเผยข้อมูลสาธารณะ\",\"dueOn\":\"2027-06-30\",\"version\":" + version + "}");
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-        assertProblem(call("PUT", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, "application/json",
+        assertProblem(call("PUT", "/api/v1/agencies/" + t.code() + "/measures/2568/" + id, t.adminToken(), "application/json",
                 "{\"title\":\"ทับ\",\"version\":" + version + "}"), 409, "version-conflict");
-        HttpResponse<String> progress = call("POST", "/api/v1/agencies/API-1/measures/2568/" + id + "/progress", adminToken, "application/json",
+        HttpResponse<String> progress = call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568/" + id + "/progress", t.adminToken(), "application/json",
                 "{\"status\":\"IN_PROGRESS\",\"note\":\"เริ่มแล้ว\",\"evidence\":[\"https://example.go.th/oit\"]}");
         assertThat(progress.statusCode()).as(progress.body()).isEqualTo(201);
         assertThat(json(progress).path("status").asString()).isEqualTo("IN_PROGRESS");
-        assertThat(call("POST", "/api/v1/agencies/API-1/measures/2568/confirm", adminToken, null, null).statusCode()).isEqualTo(200);
-        JsonNode plan = json(call("GET", "/api/v1/agencies/API-1/measures/2568", staffToken, null, null));
+        assertThat(call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568/confirm", t.adminToken(), null, null).statusCode()).isEqualTo(200);
+        JsonNode plan = json(call("GET", "/api/v1/agencies/" + t.code() + "/measures/2568", t.staffToken(), null, null));
         assertThat(plan.path("confirmedAt").isNull()).isFalse();
         assertThat(plan.path("measures").get(0).path("progress").get(0).path("evidence").get(0).asString()).isEqualTo("https://example.go.th/oit");
 
-        HttpResponse<String> pdf = call("GET", "/api/v1/agencies/API-1/reports/2568/follow-up.pdf", adminToken, null, null);
+        HttpResponse<String> pdf = call("GET", "/api/v1/agencies/" + t.code() + "/reports/2568/follow-up.pdf", t.adminToken(), null, null);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF-");
-        assertThat(call("GET", "/api/v1/agencies/API-1/reports/2568/analysis.docx", staffToken, null, null).statusCode()).isEqualTo(200);
-        assertThat(call("DELETE", "/api/v1/agencies/API-1/measures/2568/" + id, adminToken, null, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/agencies/" + t.code() + "/reports/2568/analysis.docx", t.staffToken(), null, null).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/v1/agencies/" + t.code() + "/measures/2568/" + id, t.adminToken(), null, null).statusCode()).isEqualTo(204);
     }
 
     @Test
     void theSameRulesAsThePages() throws Exception {
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results", null, null, null), 401, "unauthenticated");
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results", "oita_not-a-real-token", null, null), 401, "unauthenticated");
-        assertThat(call("GET", "/api/v1/agencies/API-1/results", null, null, null).headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results", otherToken, null, null), 404, "not-found");
-        assertProblem(call("GET", "/api/v1/agencies/API-1/measures/2568", otherToken, null, null), 404, "not-found");
-        assertProblem(call("POST", "/api/v1/agencies/API-1/measures/2568", staffToken, "application/json", "{\"title\":\"x\"}"), 403, "forbidden");
-        assertProblem(call("POST", "/api/v1/agencies/API-1/results", staffToken, "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 403, "forbidden");
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results/abc", adminToken, null, null), 400, "bad-parameter");
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results/99999", adminToken, null, null), 400, "bad-parameter");
+        Tenant t = tenant();
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results", null, null, null), 401, "unauthenticated");
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results", "oita_not-a-real-token", null, null), 401, "unauthenticated");
+        assertThat(call("GET", "/api/v1/agencies/" + t.code() + "/results", null, null, null).headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results", t.otherToken(), null, null), 404, "not-found");
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/measures/2568", t.otherToken(), null, null), 404, "not-found");
+        assertProblem(call("POST", "/api/v1/agencies/" + t.code() + "/measures/2568", t.staffToken(), "application/json", "{\"title\":\"x\"}"), 403, "forbidden");
+        assertProblem(call("POST", "/api/v1/agencies/" + t.code() + "/results", t.staffToken(), "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 403, "forbidden");
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results/abc", t.adminToken(), null, null), 400, "bad-parameter");
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results/99999", t.adminToken(), null, null), 400, "bad-parameter");
         // an agency code that is not one names no agency: not found, as for one that does not exist (never a 500)
-        for (String code : List.of("not%20a%20code", "%E0%B8%81", "A".repeat(31), "API-1!")) {
-            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results", adminToken, null, null), 404, "not-found");
-            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results/2568", adminToken, null, null), 404, "not-found");
-            assertProblem(call("GET", "/api/v1/agencies/" + code + "/measures/2568", adminToken, null, null), 404, "not-found");
-            assertProblem(call("GET", "/api/v1/agencies/" + code + "/reports/2568/analysis.pdf", adminToken, null, null), 404, "not-found");
-            assertProblem(call("POST", "/api/v1/agencies/" + code + "/results", adminToken, "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 404,
+        for (String code : List.of("not%20a%20code", "%E0%B8%81", "A".repeat(31), t.code() + "!")) {
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results", t.adminToken(), null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/results/2568", t.adminToken(), null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/measures/2568", t.adminToken(), null, null), 404, "not-found");
+            assertProblem(call("GET", "/api/v1/agencies/" + code + "/reports/2568/analysis.pdf", t.adminToken(), null, null), 404, "not-found");
+            assertProblem(call("POST", "/api/v1/agencies/" + code + "/results", t.adminToken(), "text/csv", "รหัสหน่วยงาน,ปีงบประมาณ\n"), 404,
                     "not-found");
         }
         // a revoked token stops working at once
-        String temporary = tokens.create("api1-admin", "temporary");
-        assertThat(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null).statusCode()).isEqualTo(200);
-        long tokenId = tokens.list("api1-admin").stream().filter(t -> t.label().equals("temporary")).findFirst().orElseThrow().id();
-        tokens.revoke("api1-admin", tokenId);
-        assertProblem(call("GET", "/api/v1/agencies/API-1/results", temporary, null, null), 401, "unauthenticated");
+        String temporary = tokens.create(t.admin(), "temporary");
+        assertThat(call("GET", "/api/v1/agencies/" + t.code() + "/results", temporary, null, null).statusCode()).isEqualTo(200);
+        long tokenId = tokens.list(t.admin()).stream().filter(k -> k.label().equals("temporary")).findFirst().orElseThrow().id();
+        tokens.revoke(t.admin(), tokenId);
+        assertProblem(call("GET", "/api/v1/agencies/" + t.code() + "/results", temporary, null, null), 401, "unauthenticated");
         // the API never starts a session
-        assertThat(call("GET", "/api/v1/agencies/API-1/results", adminToken, null, null).headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(call("GET", "/api/v1/agencies/" + t.code() + "/results", t.adminToken(), null, null).headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     /**

@@ -4,7 +4,6 @@ import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,8 +41,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class MeasurePlanYearsIT extends ServerTestSupport {
 
-    static final String CODE = "PY-1";
-    static final RequestPostProcessor ADMIN = user("py-admin").roles("AGENCY_ADMIN");
+    /** The test's own agency and its administrator, made by {@link #agencyWithResults()}. */
+    String code;
+    RequestPostProcessor admin;
     static final Pattern GROUP = Pattern.compile("data-fiscal-year=\"(\\d{4})\"(.*?)</tbody>", Pattern.DOTALL);
 
     @Autowired
@@ -68,12 +68,10 @@ class MeasurePlanYearsIT extends ServerTestSupport {
     org.openita.server.publication.internal.Publications publications;
 
     private void agencyWithResults() throws Exception {
-        registry.importFile("test", "py.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,หน่วยงานภายใน\n"
-                + CODE + ",องค์การบริหารส่วนตำบลปีแผน,อบต.,สำนักปลัด;กองคลัง;กองช่าง\n").getBytes(StandardCharsets.UTF_8)),
-                AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "py-admin", "py", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
+        code = fixtures.agency().named("องค์การบริหารส่วนตำบลปีแผน").units("สำนักปลัด", "กองคลัง", "กองช่าง").create().code().value();
+        admin = fixtures.person(Role.AGENCY_ADMIN).of(code).create().signedIn();
         String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
-                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n" + CODE + ",2568,84.10,90,88,95,92,80,70,75,72,85,90\n";
+                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n" + code + ",2568,84.10,90,88,95,92,80,70,75,72,85,90\n";
         assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true)
                 .problems()).isEmpty();
     }
@@ -83,13 +81,13 @@ class MeasurePlanYearsIT extends ServerTestSupport {
     }
 
     private long add(String title, String startsOn, String dueOn, String milestoneDue) throws Exception {
-        var request = post("/agency/" + CODE + "/measures/2568").with(ADMIN).with(csrf()).param("title", title).param("unit", "กองคลัง")
+        var request = post("/agency/" + code + "/measures/2568").with(admin).with(csrf()).param("title", title).param("unit", "กองคลัง")
                 .param("startsOn", startsOn).param("dueOn", dueOn);
         if (milestoneDue != null) {
             request.param("milestoneLabel", "ส่งร่างให้ผู้บริหาร").param("milestoneDue", milestoneDue);
         }
         mvc.perform(request).andExpect(status().is3xxRedirection());
-        return plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
+        return plans.plan(AgencyCode.of(code), FiscalYear.of(2568)).orElseThrow().measures().stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
     }
 
     /** The plan table's measures under each fiscal year, in page order. */
@@ -111,14 +109,14 @@ class MeasurePlanYearsIT extends ServerTestSupport {
         // the year after the assessment (2569) is over: fiscal year 2570 has begun
         clock.setToday(LocalDate.of(2026, 11, 30));
         agencyWithResults();
-        String base = "/agency/" + CODE + "/measures/2568";
+        String base = "/agency/" + code + "/measures/2568";
 
         // no measures yet: titled by the year the drafts are planned in from today, not by the assessment year + 1
-        List<DraftMeasure> drafts = results.analysis(AgencyCode.of(CODE), FiscalYear.of(2568)).orElseThrow().measures();
+        List<DraftMeasure> drafts = results.analysis(AgencyCode.of(code), FiscalYear.of(2568)).orElseThrow().measures();
         Set<Integer> draftYears = drafts.stream().map(d -> FiscalYear.containing(d.dueDate()).buddhistEra()).collect(Collectors.toSet());
         assertThat(draftYears).hasSize(1);
         int draftYear = draftYears.iterator().next();
-        String empty = page(base, ADMIN);
+        String empty = page(base, admin);
         assertThat(empty).contains("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " + draftYear);
         // the year after the assessment is over: the page must not name it as the plan's year
         assertThat(draftYear).isGreaterThanOrEqualTo(2570);
@@ -126,7 +124,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
 
         // measures the agency placed in fiscal year 2570 (a plan made late)
         long a = add("มาตรการจัดทำคู่มือการเบิกจ่าย", "2026-12-01", "2027-03-31", "2027-01-31");
-        String one = page(base, ADMIN);
+        String one = page(base, admin);
         assertThat(one).contains("<h1 data-testid=\"measures-title\">มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. 2570</h1>",
                 "จากผลการประเมินปี 2568 เพื่อดำเนินการในปีงบประมาณ พ.ศ. 2570");
         assertThat(one).doesNotContain("ปีงบประมาณ พ.ศ. 2569", "data-testid=\"measures-year\"");
@@ -136,7 +134,7 @@ class MeasurePlanYearsIT extends ServerTestSupport {
         long b = add("มาตรการประเมินผลการเบิกจ่ายรอบปี", "2027-10-01", "2028-01-31", null);
         long c = add("มาตรการเผยแพร่รายงานการเงิน", "", "2027-06-30", "2027-02-28");
         add("มาตรการทบทวนระเบียบการเงิน", "", "", null);
-        String two = page(base, ADMIN);
+        String two = page(base, admin);
         assertThat(two).contains("ปีงบประมาณ พ.ศ. 2570 และ 2571</h1>", "เพื่อดำเนินการในปีงบประมาณ พ.ศ. 2570 และ 2571");
         Map<Integer, String> byYear = groups(two);
         assertThat(byYear.keySet()).containsExactly(2570, 2571);
@@ -146,28 +144,28 @@ class MeasurePlanYearsIT extends ServerTestSupport {
                 .doesNotContain("มาตรการจัดทำคู่มือการเบิกจ่าย");
         // numbered in the plan's order across the years
         assertThat(text(byYear.get(2571))).contains("2 มาตรการประเมินผลการเบิกจ่ายรอบปี");
-        assertThat(page(base + "?lang=en", ADMIN)).contains("Integrity and transparency measures, fiscal year 2570 and 2571");
+        assertThat(page(base + "?lang=en", admin)).contains("Integrity and transparency measures, fiscal year 2570 and 2571");
 
         // each measure's page and the agency page say the same
-        assertThat(page(base + "/" + b, ADMIN)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2571");
-        assertThat(page(base + "/" + c, ADMIN)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2570");
-        assertThat(page(base + "/" + a, ADMIN)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2570");
-        assertThat(page("/agency/" + CODE, ADMIN)).contains("ปีงบประมาณ พ.ศ. 2570 และ 2571");
+        assertThat(page(base + "/" + b, admin)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2571");
+        assertThat(page(base + "/" + c, admin)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2570");
+        assertThat(page(base + "/" + a, admin)).contains("ดำเนินการในปีงบประมาณ พ.ศ. 2570");
+        assertThat(page("/agency/" + code, admin)).contains("ปีงบประมาณ พ.ศ. 2570 และ 2571");
 
         // confirmed and published: the reports' plan year is the earliest of them, the public page names both
-        mvc.perform(post(base + "/confirm").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/agency/" + CODE + "/publication/2568").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(text(page("/agency/" + CODE + "/results/2568/report.html?digits=arabic", ADMIN)))
+        mvc.perform(post(base + "/confirm").with(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/agency/" + code + "/publication/2568").with(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(text(page("/agency/" + code + "/results/2568/report.html?digits=arabic", admin)))
                 .contains("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2570").doesNotContain("ปีงบประมาณ พ.ศ. 2569");
-        assertThat(text(page(base + "/follow-up.html?digits=arabic", ADMIN))).contains("ปีงบประมาณ พ.ศ. 2570")
+        assertThat(text(page(base + "/follow-up.html?digits=arabic", admin))).contains("ปีงบประมาณ พ.ศ. 2570")
                 .doesNotContain("ปีงบประมาณ พ.ศ. 2569");
-        assertThat(page("/public/" + CODE + "/2568", anonymous()))
+        assertThat(page("/public/" + code + "/2568", anonymous()))
                 .contains("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. 2570 และ 2571");
 
         // a measure the agency dates in the measures year itself brings that year back, first
         add("มาตรการแต่งตั้งคณะทำงาน", "2025-11-01", "2026-02-28", null);
-        Map<Integer, String> three = groups(page(base, ADMIN));
+        Map<Integer, String> three = groups(page(base, admin));
         assertThat(three.keySet()).containsExactly(2569, 2570, 2571);
-        assertThat(page(base, ADMIN)).contains("ปีงบประมาณ พ.ศ. 2569, 2570 และ 2571</h1>");
+        assertThat(page(base, admin)).contains("ปีงบประมาณ พ.ศ. 2569, 2570 และ 2571</h1>");
     }
 }

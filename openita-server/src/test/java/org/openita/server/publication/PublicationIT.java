@@ -1,6 +1,5 @@
 package org.openita.server.publication;
 
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -30,19 +29,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.HtmlUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.cycle.CycleCalendar;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.ServerTestSupport;
+import org.openita.server.testing.Fixtures;
+import org.openita.server.testing.Fixtures.Person;
+import org.openita.server.agency.AgencyType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -51,21 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The public page of a published agency year, signed out, and the open data of a year, streamed. */
 class PublicationIT extends ServerTestSupport {
 
-    static final RequestPostProcessor ADMIN = user("p1-admin").roles("AGENCY_ADMIN");
     static final RequestPostProcessor CENTRAL = user("central").roles("CENTRAL_ADMIN");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
     @Autowired
     ResultImports imports;
     @Autowired
     CycleService cycles;
-    @Autowired
-    org.openita.server.measures.MeasurePlans plans;
     @Autowired
     org.openita.server.measures.MeasureEditing editing;
     @Autowired
@@ -75,19 +65,37 @@ class PublicationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.publication.internal.Publications publications;
 
-    @BeforeEach
-    void agenciesWithResults() throws Exception {
-        if (registry.find(AgencyCode.of("P-1")).isPresent()) {
-            return;
+    /** This test's two agencies with 2566 results (and 2563 for the first), and the first one's administrator. */
+    private record Two(String p1, String p2, Person admin) {
+        RequestPostProcessor asAdmin() {
+            return admin.signedIn();
         }
-        registry.importFile("test", "p.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"
-                + "P-1,องค์การบริหารส่วนตำบลสาธารณะ,อบต.,เมือง,ขอนแก่น\nP-2,\"เทศบาลตำบลข้อมูลเปิด, สาขา\",เทศบาลตำบล,,\n")
-                .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "p1-admin", "p1", Role.AGENCY_ADMIN, "irrelevant-pass", "P-1", List.of());
-        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ระดับผลการประเมิน,IIT,EIT,OIT\n"
-                + "P-1,2566,91.25,ผ่านดี,95,90,89.38\nP-2,2566,72.5,,,,\nP-1,2563,88,,,,\n";
-        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
-                .isEmpty();
+    }
+
+    private Two agenciesWithResults() {
+        String p1 = fixtures.agency().named("องค์การบริหารส่วนตำบลสาธารณะ").in("เมือง", "ขอนแก่น").create().code().value();
+        String p2 = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).named("เทศบาลตำบลข้อมูลเปิด, สาขา").create().code().value();
+        importResults("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ระดับผลการประเมิน,IIT,EIT,OIT\n"
+                + p1 + ",2566,91.25,ผ่านดี,95,90,89.38\n" + p2 + ",2566,72.5,,,,\n" + p1 + ",2563,88,,,,\n");
+        return new Two(p1, p2, fixtures.person(Role.AGENCY_ADMIN).of(p1).create());
+    }
+
+    private void importResults(String csv) {
+        try {
+            assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
+                    .isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The open data of a year is announced by the year's calendar. These tests need a year whose framework is shipped
+     * (results are imported under it), so they save 2566's default calendar, the same whichever test saves it first;
+     * and they rely on 2563 having none (no test saves one), so its open data stays unannounced (ADR 0020's exception).
+     */
+    private void announce2566() {
+        assertThat(cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)))).isEmpty();
     }
 
     private MvcResult get200(String path, RequestPostProcessor... who) throws Exception {
@@ -100,41 +108,42 @@ class PublicationIT extends ServerTestSupport {
 
     @Test
     void aPublishedYearIsOpenToEveryoneAtItsStableAddress() throws Exception {
-        mvc.perform(get("/public/P-1/2566")).andExpect(status().isNotFound());
-        mvc.perform(get("/public/P-1/2566/report.pdf")).andExpect(status().isNotFound());
-        mvc.perform(post("/agency/P-1/publication/2566").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
-        String page = get200("/public/P-1/2566").getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("องค์การบริหารส่วนตำบลสาธารณะ", "91.25", "data-testid=\"public-indicators\"", "/public/P-1/2566/report.pdf")
+        Two t = agenciesWithResults();
+        mvc.perform(get("/public/" + t.p1() + "/2566")).andExpect(status().isNotFound());
+        mvc.perform(get("/public/" + t.p1() + "/2566/report.pdf")).andExpect(status().isNotFound());
+        mvc.perform(post("/agency/" + t.p1() + "/publication/2566").with(t.asAdmin()).with(csrf())).andExpect(status().is3xxRedirection());
+        String page = get200("/public/" + t.p1() + "/2566").getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("องค์การบริหารส่วนตำบลสาธารณะ", "91.25", "data-testid=\"public-indicators\"", "/public/" + t.p1() + "/2566/report.pdf")
                 .doesNotContain("data-testid=\"current-user\"");
-        byte[] pdf = get200("/public/P-1/2566/report.pdf").getResponse().getContentAsByteArray();
+        byte[] pdf = get200("/public/" + t.p1() + "/2566/report.pdf").getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        byte[] followUp = get200("/public/P-1/2566/follow-up.pdf").getResponse().getContentAsByteArray();
+        byte[] followUp = get200("/public/" + t.p1() + "/2566/follow-up.pdf").getResponse().getContentAsByteArray();
         assertThat(new String(followUp, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        mvc.perform(get("/public/P-1/2563")).andExpect(status().isNotFound()); // another year is not published
+        mvc.perform(get("/public/" + t.p1() + "/2563")).andExpect(status().isNotFound()); // another year is not published
 
         // the public copies name the responsible units, not the people
         var form = new org.openita.server.measures.MeasureForm();
         form.setTitle("มาตรการเผยแพร่ข้อมูล");
         form.setUnit("สำนักปลัด");
         form.setOwner("นางสาวสมใจ ใจดี");
-        editing.create("p1-admin", AgencyCode.of("P-1"), FiscalYear.of(2566), form);
-        confirmation.confirm("p1-admin", AgencyCode.of("P-1"), FiscalYear.of(2566));
+        editing.create(t.admin().username(), AgencyCode.of(t.p1()), FiscalYear.of(2566), form);
+        confirmation.confirm(t.admin().username(), AgencyCode.of(t.p1()), FiscalYear.of(2566));
         // the public copy follows the confirmation once its event is handled, after the commit
         long until = System.nanoTime() + 20_000_000_000L;
-        while (!get200("/public/P-1/2566").getResponse().getContentAsString(StandardCharsets.UTF_8).contains("มาตรการเผยแพร่ข้อมูล")) {
+        while (!get200("/public/" + t.p1() + "/2566").getResponse().getContentAsString(StandardCharsets.UTF_8).contains("มาตรการเผยแพร่ข้อมูล")) {
             assertThat(System.nanoTime()).as("the public page follows the confirmation").isLessThan(until);
             Thread.sleep(50);
         }
         for (String report : List.of("report.docx", "follow-up.docx")) {
-            String publicText = docxText(get200("/public/P-1/2566/" + report).getResponse().getContentAsByteArray());
-            String ownText = docxText(get200("/agency/P-1/" + (report.startsWith("report") ? "results/2566/" : "measures/2566/") + report, ADMIN)
+            String publicText = docxText(get200("/public/" + t.p1() + "/2566/" + report).getResponse().getContentAsByteArray());
+            String ownText = docxText(get200("/agency/" + t.p1() + "/" + (report.startsWith("report") ? "results/2566/" : "measures/2566/") + report, t.asAdmin())
                     .getResponse().getContentAsByteArray());
             assertThat(publicText).as(report).contains("มาตรการเผยแพร่ข้อมูล", "สำนักปลัด").doesNotContain("สมใจ");
             assertThat(ownText).as(report).contains("นางสาวสมใจ ใจดี");
         }
-        mvc.perform(get("/public/P-2/2566")).andExpect(status().isNotFound());
-        mvc.perform(post("/agency/P-1/publication/2566").param("publish", "false").with(ADMIN).with(csrf()));
-        mvc.perform(get("/public/P-1/2566")).andExpect(status().isNotFound());
+        mvc.perform(get("/public/" + t.p2() + "/2566")).andExpect(status().isNotFound());
+        mvc.perform(post("/agency/" + t.p1() + "/publication/2566").param("publish", "false").with(t.asAdmin()).with(csrf()));
+        mvc.perform(get("/public/" + t.p1() + "/2566")).andExpect(status().isNotFound());
     }
 
     private static String docxText(byte[] docx) throws Exception {
@@ -150,25 +159,26 @@ class PublicationIT extends ServerTestSupport {
 
     @Test
     void openDataForTheCentralAdministratorAndForEveryoneOnceAnnounced() throws Exception {
+        Two t = agenciesWithResults();
         mvc.perform(get("/open-data/2563.csv")).andExpect(status().isNotFound());
         String csv = download("/open-data/2563.csv", CENTRAL);
         assertThat(csv).startsWith("\uFEFFรหัสหน่วยงาน,ชื่อหน่วยงาน");
-        assertThat(cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)))).isEmpty();
+        announce2566();
         String announced = download("/open-data/2566.csv");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(announced.substring(1))).getRecords();
-        CSVRecord p1 = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals("P-1")).findFirst().orElseThrow();
+        CSVRecord p1 = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals(t.p1())).findFirst().orElseThrow();
         assertThat(p1.get("คะแนนรวม")).isEqualTo("91.25");
         assertThat(p1.get("ระดับผลการประเมิน")).isEqualTo("ผ่านดี");
         assertThat(p1.get("OIT")).isEqualTo("89.38");
         assertThat(p1.get("จังหวัด")).isEqualTo("ขอนแก่น");
-        CSVRecord p2 = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals("P-2")).findFirst().orElseThrow();
+        CSVRecord p2 = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals(t.p2())).findFirst().orElseThrow();
         assertThat(p2.get("ชื่อหน่วยงาน")).isEqualTo("เทศบาลตำบลข้อมูลเปิด, สาขา");
         JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2566.json"));
         assertThat(json.isArray()).isTrue();
         JsonNode first = null;
         for (JsonNode n : json) {
-            if (n.path("agencyCode").asString().equals("P-1")) {
+            if (n.path("agencyCode").asString().equals(t.p1())) {
                 first = n;
             }
         }
@@ -189,8 +199,9 @@ class PublicationIT extends ServerTestSupport {
     static final String UNCONFIRMED = "มาตรการในแผนที่หน่วยงานยังไม่ยืนยัน";
     static final String CONFIRMED = "มาตรการเปิดเผยข้อมูลการจัดซื้อจัดจ้าง";
     /** What must never reach a public answer, in both digit styles the reports print. */
-    static final List<String> NEVER_PUBLIC = List.of(NAME, "ทองดี", PHONE, ThaiFormat.digits(PHONE, DigitStyle.THAI), "intranet.pv.local",
-            LATE_DRAFT, UNCONFIRMED, "pv-admin");
+    private static List<String> neverPublic(String adminUsername) {
+        return List.of(NAME, "ทองดี", PHONE, ThaiFormat.digits(PHONE, DigitStyle.THAI), "intranet.pv.local", LATE_DRAFT, UNCONFIRMED, adminUsername);
+    }
 
     /** The public routes this test knows how to try, with the formats of each; any other public route fails the test. */
     static final Map<String, List<String>> PUBLIC_ROUTES = Map.of(
@@ -206,37 +217,38 @@ class PublicationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.results.OfficialResults officialResults;
 
-    private void twoAgenciesWithSensitivePlans() throws Exception {
-        if (registry.find(AgencyCode.of("PV-1")).isPresent()) {
-            return;
-        }
-        registry.importFile("test", "pv.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n"
-                + "PV-1,องค์การบริหารส่วนตำบลยืนยันแล้ว,อบต.\nPV-2,องค์การบริหารส่วนตำบลยังไม่ยืนยัน,อบต.\n").getBytes(StandardCharsets.UTF_8)),
-                AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "pv-admin", "pv", Role.AGENCY_ADMIN, "irrelevant-pass", "PV-1", List.of());
-        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
-                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n"
-                + "PV-1,2566,84.10,90,88,95,92,80,70,75,72,85,90\nPV-2,2566,83.20,90,88,95,92,80,70,75,72,85,90\n";
-        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
-                .isEmpty();
-        // PV-1: a confirmed plan whose progress names a person, their phone and an intranet link; a measure added after confirming
-        long confirmed = measure("PV-1", CONFIRMED, NAME);
-        progress.recordProgress("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566), confirmed, "IN_PROGRESS", "ประสานงานกับ" + NAME + " โทร " + PHONE, LINK, List.of());
-        confirmation.confirm("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566));
-        long late = measure("PV-1", LATE_DRAFT, NAME);
-        progress.recordProgress("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566), late, "DROPPED", "ยกเลิกตามที่ " + NAME + " แจ้ง โทร " + PHONE, LINK, List.of());
-        // PV-2: the same, never confirmed
-        long draft = measure("PV-2", UNCONFIRMED, NAME);
-        progress.recordProgress("pv-admin", AgencyCode.of("PV-2"), FiscalYear.of(2566), draft, "IN_PROGRESS", "โทร " + PHONE + " " + NAME, LINK, List.of());
+    /** This test's two agencies: the first with a confirmed plan, the second never confirmed; the first one's administrator. */
+    private record Sensitive(String pv1, String pv2, Person admin) {
     }
 
-    private long measure(String code, String title, String owner) {
+    private Sensitive twoAgenciesWithSensitivePlans() {
+        String pv1 = fixtures.agency().named("องค์การบริหารส่วนตำบลยืนยันแล้ว").create().code().value();
+        String pv2 = fixtures.agency().named("องค์การบริหารส่วนตำบลยังไม่ยืนยัน").create().code().value();
+        Person admin = fixtures.person(Role.AGENCY_ADMIN).of(pv1).create();
+        String actor = admin.username();
+        String csv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,"
+                + "ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n"
+                + pv1 + ",2566,84.10,90,88,95,92,80,70,75,72,85,90\n" + pv2 + ",2566,83.20,90,88,95,92,80,70,75,72,85,90\n";
+        importResults(csv);
+        // the first: a confirmed plan whose progress names a person, their phone and an intranet link; a measure added after confirming
+        long confirmed = measure(actor, pv1, CONFIRMED, NAME);
+        progress.recordProgress(actor, AgencyCode.of(pv1), FiscalYear.of(2566), confirmed, "IN_PROGRESS", "ประสานงานกับ" + NAME + " โทร " + PHONE, LINK, List.of());
+        confirmation.confirm(actor, AgencyCode.of(pv1), FiscalYear.of(2566));
+        long late = measure(actor, pv1, LATE_DRAFT, NAME);
+        progress.recordProgress(actor, AgencyCode.of(pv1), FiscalYear.of(2566), late, "DROPPED", "ยกเลิกตามที่ " + NAME + " แจ้ง โทร " + PHONE, LINK, List.of());
+        // the second: the same, never confirmed
+        long draft = measure(actor, pv2, UNCONFIRMED, NAME);
+        progress.recordProgress(actor, AgencyCode.of(pv2), FiscalYear.of(2566), draft, "IN_PROGRESS", "โทร " + PHONE + " " + NAME, LINK, List.of());
+        return new Sensitive(pv1, pv2, admin);
+    }
+
+    private long measure(String actor, String code, String title, String owner) {
         var form = new org.openita.server.measures.MeasureForm();
         form.setTitle(title);
         form.setUnit("กองกลาง");
         form.setOwner(owner);
         form.setSteps("จัดทำประกาศ\nเผยแพร่บนเว็บไซต์");
-        return editing.create("pv-admin", AgencyCode.of(code), FiscalYear.of(2566), form).id();
+        return editing.create(actor, AgencyCode.of(code), FiscalYear.of(2566), form).id();
     }
 
     /** Every GET route under /public and /open-data, from the handler mappings. */
@@ -294,8 +306,9 @@ class PublicationIT extends ServerTestSupport {
 
     @Test
     void everyPublicAnswerShowsOnlyTheConfirmedPlanWithoutPeopleNotesOrEvidence() throws Exception {
-        twoAgenciesWithSensitivePlans();
-        cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)));
+        Sensitive t = twoAgenciesWithSensitivePlans();
+        announce2566();
+        List<String> neverPublic = neverPublic(t.admin().username());
         List<String> patterns = publicPatterns();
         assertThat(patterns).as("a public route without a test here").allMatch(PUBLIC_ROUTES::containsKey);
         assertThat(patterns).containsAll(PUBLIC_ROUTES.keySet());
@@ -303,25 +316,25 @@ class PublicationIT extends ServerTestSupport {
         // nothing before the agency publishes
         for (String pattern : patterns) {
             if (pattern.contains("{code}")) {
-                for (String path : paths(pattern, "PV-1")) {
+                for (String path : paths(pattern, t.pv1())) {
                     assertThat(answer(path).getStatus()).as(path + " before publishing").isEqualTo(404);
                 }
             }
         }
-        publications.publish("pv-admin", AgencyCode.of("PV-1"), FiscalYear.of(2566));
-        publications.publish("pv-admin", AgencyCode.of("PV-2"), FiscalYear.of(2566));
+        publications.publish(t.admin().username(), AgencyCode.of(t.pv1()), FiscalYear.of(2566));
+        publications.publish(t.admin().username(), AgencyCode.of(t.pv2()), FiscalYear.of(2566));
 
         // the agency's own copies do carry them, so the text read here would show them if they leaked
-        String own = text("follow-up.docx", answer("/agency/PV-1/measures/2566/follow-up.docx", user("pv-admin").roles("AGENCY_ADMIN")));
+        String own = text("follow-up.docx", answer("/agency/" + t.pv1() + "/measures/2566/follow-up.docx", t.admin().signedIn()));
         assertThat(own).contains(squash(NAME), ThaiFormat.digits(PHONE, DigitStyle.THAI), LINK, LATE_DRAFT);
-        String ownPdf = text("follow-up.pdf", answer("/agency/PV-1/measures/2566/follow-up.pdf?digits=arabic", user("pv-admin").roles("AGENCY_ADMIN")));
+        String ownPdf = text("follow-up.pdf", answer("/agency/" + t.pv1() + "/measures/2566/follow-up.pdf?digits=arabic", t.admin().signedIn()));
         assertThat(ownPdf).contains(PHONE, "intranet.pv.local", CONFIRMED, squash(NAME));
-        List<String> drafts = officialResults.analysis(AgencyCode.of("PV-2"), FiscalYear.of(2566)).orElseThrow().measures().stream().map(d -> d.measure().th()).toList();
-        assertThat(drafts).as("the analysis proposes drafts for PV-2").isNotEmpty();
+        List<String> drafts = officialResults.analysis(AgencyCode.of(t.pv2()), FiscalYear.of(2566)).orElseThrow().measures().stream().map(d -> d.measure().th()).toList();
+        assertThat(drafts).as("the analysis proposes drafts for the unconfirmed agency").isNotEmpty();
 
         List<String> wrong = new ArrayList<>();
         for (String pattern : patterns) {
-            for (String code : pattern.contains("{code}") ? List.of("PV-1", "PV-2") : List.of("")) {
+            for (String code : pattern.contains("{code}") ? List.of(t.pv1(), t.pv2()) : List.of("")) {
                 for (String path : paths(pattern, code)) {
                     MockHttpServletResponse response = answer(path);
                     if (response.getStatus() != 200) {
@@ -329,11 +342,11 @@ class PublicationIT extends ServerTestSupport {
                         continue;
                     }
                     String text = text(path, response);
-                    NEVER_PUBLIC.stream().filter(x -> text.contains(squash(x))).forEach(s -> wrong.add(path + " shows \"" + s + "\""));
-                    if (code.equals("PV-1") && !(text.contains(CONFIRMED) && text.contains("กองกลาง"))) {
+                    neverPublic.stream().filter(x -> text.contains(squash(x))).forEach(s -> wrong.add(path + " shows \"" + s + "\""));
+                    if (code.equals(t.pv1()) && !(text.contains(CONFIRMED) && text.contains("กองกลาง"))) {
                         wrong.add(path + " does not show the confirmed measure and its unit");
                     }
-                    if (code.equals("PV-2")) {
+                    if (code.equals(t.pv2())) {
                         if (!text.contains("ยังไม่ได้ยืนยันมาตรการ")) {
                             wrong.add(path + " does not say the plan is not confirmed");
                         }
@@ -347,18 +360,17 @@ class PublicationIT extends ServerTestSupport {
 
     @Test
     void openDataCsvWritesWouldBeFormulasAsTextAndReadsBackCellForCell() throws Exception {
+        String code = Fixtures.unique("OD"); // the test's own code, in a registry file of its own with cells that look like formulas
         String name = "=HYPERLINK(\"http://evil.example/x\",\"ดูผล, คลิก\")";
         var file = new java.io.StringWriter();
         try (var p = new org.apache.commons.csv.CSVPrinter(file, CSVFormat.DEFAULT)) {
             p.printRecord("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ");
-            p.printRecord("OD-X", name, "อบต.", "-ขอนแก่น", "@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"");
+            p.printRecord(code, name, "อบต.", "-ขอนแก่น", "@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"");
         }
         assertThat(registry.importFile("test", "od.csv", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
                 AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
-        String results = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,IIT\nOD-X,2566,77.5,80\n";
-        assertThat(imports.run("test", ResultFile.Format.CSV, new ByteArrayInputStream(results.getBytes(StandardCharsets.UTF_8)), c -> true).problems())
-                .isEmpty();
-        assertThat(cycles.save("test", FiscalYear.of(2566), CycleCalendar.defaults(FiscalYear.of(2566)))).isEmpty();
+        importResults("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม,IIT\n" + code + ",2566,77.5,80\n");
+        announce2566();
 
         String csv = download("/open-data/2566.csv");
         assertThat(csv).startsWith("\uFEFF");
@@ -367,8 +379,8 @@ class PublicationIT extends ServerTestSupport {
         assertThat(records).hasSize(json.size() + 1);
         assertThat(records.get(0).toList()).isEqualTo(org.openita.server.publication.internal.OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)));
         assertThat(records).allSatisfy(r -> assertThat(r.size()).as("record " + r.getRecordNumber()).isEqualTo(org.openita.server.publication.internal.OpenData.csvHeader(org.openita.core.framework.FrameworkLoader.shipped(2566)).size()));
-        CSVRecord x = records.stream().filter(r -> r.get(0).equals("OD-X")).findFirst().orElseThrow();
-        assertThat(x.toList().subList(0, 7)).containsExactly("OD-X", "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
+        CSVRecord x = records.stream().filter(r -> r.get(0).equals(code)).findFirst().orElseThrow();
+        assertThat(x.toList().subList(0, 7)).containsExactly(code, "'" + name, "องค์การบริหารส่วนตำบล", "'-ขอนแก่น",
                 "'@SUM(1+1)\nบรรทัดสอง \"ในเครื่องหมาย\"", "2566", "77.50");
         assertThat(x.get(9)).isEqualTo("80.00"); // IIT: a number stays a number
     }

@@ -3,7 +3,6 @@ package org.openita.server.reporting;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
@@ -39,8 +38,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
 
-    static final String CODE = "LOGO-R";
-    static final RequestPostProcessor ADMIN = user("logo-report-admin").roles("AGENCY_ADMIN");
+    /** This test's own agency with 2568 results, and its administrator. */
+    String code;
+    RequestPostProcessor admin;
     static final List<Signatory> SIGN_OFF = List.of(
             new Signatory(Signatory.Role.PREPARED, "นางสาวรายงาน ถูกต้อง", "นักวิเคราะห์นโยบายและแผนชำนาญการ"),
             new Signatory(Signatory.Role.REVIEWED, null, "ปลัดองค์การบริหารส่วนตำบลรายงาน"),
@@ -70,16 +70,10 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
     org.openita.server.publication.internal.Publications publications;
 
     @BeforeEach
-    void anAgencyWithResults() throws Exception {
-        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
-            return;
-        }
-        registry.importFile("test", "r.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE
-                + ",องค์การบริหารส่วนตำบลรายงาน,อบต.\n").getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        var report = imports.run("test", org.openita.server.results.ResultFile.Format.CSV, new ByteArrayInputStream(
-                ("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + CODE + ",2568,91.5\n").getBytes(StandardCharsets.UTF_8)), c -> true);
-        assertThat(report.problems()).isEmpty();
-        accounts.createAssigned("test", "logo-report-admin", "ผู้ดูแลรายงาน", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
+    void anAgencyWithResults() {
+        code = fixtures.agency().named("องค์การบริหารส่วนตำบลรายงาน").create().code().value();
+        fixtures.officialResults(code, 2568).scoring(91.5).create();
+        admin = fixtures.person(Role.AGENCY_ADMIN).of(code).named("ผู้ดูแลรายงาน").create().signedIn();
     }
 
     private byte[] download(String path, RequestPostProcessor who) throws Exception {
@@ -104,31 +98,31 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
 
     @Test
     void theAgencysReportCarriesItsLogoAndSignOffAndThePublicCopyToo() throws Exception {
-        String pdfPath = "/agency/" + CODE + "/results/2568/report.pdf";
-        assertThat(coverImageWidths(download(pdfPath, ADMIN))).as("no logo yet: no image on the cover").isEmpty();
+        String pdfPath = "/agency/" + code + "/results/2568/report.pdf";
+        assertThat(coverImageWidths(download(pdfPath, admin))).as("no logo yet: no image on the cover").isEmpty();
 
-        details.storeLogo("test", AgencyCode.of(CODE), new ByteArrayInputStream(Logos.png(900, 600)));
-        details.storeSignOff("test", AgencyCode.of(CODE), SIGN_OFF);
-        byte[] stored = details.logo(AgencyCode.of(CODE)).orElseThrow();
+        details.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(Logos.png(900, 600)));
+        details.storeSignOff("test", AgencyCode.of(code), SIGN_OFF);
+        byte[] stored = details.logo(AgencyCode.of(code)).orElseThrow();
 
-        assertThat(coverImageWidths(download(pdfPath, ADMIN))).as("the logo (and its transparency mask)").isNotEmpty().containsOnly(600);
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(download("/agency/" + CODE + "/results/2568/report.docx", ADMIN)))) {
+        assertThat(coverImageWidths(download(pdfPath, admin))).as("the logo (and its transparency mask)").isNotEmpty().containsOnly(600);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(download("/agency/" + code + "/results/2568/report.docx", admin)))) {
             assertThat(docx.getAllPictures()).extracting(XWPFPictureData::getData).anySatisfy(d -> assertThat(d).isEqualTo(stored));
         }
-        AnalysisReports.Document own = reports.agencyDocument(AgencyCode.of(CODE), FiscalYear.of(2568), "thai").orElseThrow();
+        AnalysisReports.Document own = reports.agencyDocument(AgencyCode.of(code), FiscalYear.of(2568), "thai").orElseThrow();
         assertThat(own.options().logo()).isEqualTo(stored);
         assertThat(own.analysis().agency().signOff()).isEqualTo(SIGN_OFF);
         assertThat(own.analysis().agency().name()).isEqualTo("องค์การบริหารส่วนตำบลรายงาน");
 
-        plans.plan(AgencyCode.of(CODE), FiscalYear.of(2568));
-        publications.publish("test", AgencyCode.of(CODE), FiscalYear.of(2568));
-        assertThat(coverImageWidths(download("/public/" + CODE + "/2568/report.pdf", null))).isNotEmpty().containsOnly(600);
-        AnalysisReports.Document shown = reports.publicDocument(own.analysis(), false, AgencyCode.of(CODE), "thai");
+        plans.plan(AgencyCode.of(code), FiscalYear.of(2568));
+        publications.publish("test", AgencyCode.of(code), FiscalYear.of(2568));
+        assertThat(coverImageWidths(download("/public/" + code + "/2568/report.pdf", null))).isNotEmpty().containsOnly(600);
+        AnalysisReports.Document shown = reports.publicDocument(own.analysis(), false, AgencyCode.of(code), "thai");
         assertThat(shown.options().publicCopy()).isTrue();
         assertThat(shown.options().logo()).isEqualTo(stored);
         assertThat(shown.analysis().agency().signOff()).as("names the agency chose to print are in its published report").isEqualTo(SIGN_OFF);
 
-        details.removeLogo("test", AgencyCode.of(CODE));
-        assertThat(coverImageWidths(download(pdfPath, ADMIN))).isEmpty();
+        details.removeLogo("test", AgencyCode.of(code));
+        assertThat(coverImageWidths(download(pdfPath, admin))).isEmpty();
     }
 }

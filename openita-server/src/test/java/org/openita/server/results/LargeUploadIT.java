@@ -2,7 +2,6 @@ package org.openita.server.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,14 +12,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.AgencyType;
 import org.openita.server.identity.ApiTokens;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
+import org.openita.server.testing.Fixtures.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Uploads through the real servlet container: a results file well above the container's default 1 MB
@@ -33,13 +31,7 @@ class LargeUploadIT extends ServerTestSupport {
     @LocalServerPort
     int port;
     @Autowired
-    UserAccounts accounts;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
     ApiTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String session;
@@ -74,20 +66,33 @@ class LargeUploadIT extends ServerTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** Results stored for the test's own agency. */
+    private long storedFor(String code) {
+        return jdbc.sql("select count(*) from agency_result where agency_code = ?").param(code).query(Long.class).single();
+    }
+
+    /** A results file of this many bytes: a header and one 2567 row for the agency, then empty lines. */
+    private static byte[] padded(String code, int size) {
+        byte[] file = new byte[size];
+        java.util.Arrays.fill(file, (byte) '\n');
+        byte[] head = ("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + code + ",2567,70\n").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, file, 0, head.length);
+        return file;
+    }
+
     @Test
     void largeFilesThroughTheContainer() throws Exception {
-        registry.importFile("test", "big.csv", new ByteArrayInputStream("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\nBIG-1,เทศบาลตำบลไฟล์ใหญ่,เทศบาลตำบล\n"
-                .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.create("test", "big-central", "ผู้ดูแลไฟล์ใหญ่", Role.CENTRAL_ADMIN, "big-central-pass-2569", false);
+        String code = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).named("เทศบาลตำบลไฟล์ใหญ่").create().code().value();
+        Person central = fixtures.person(Role.CENTRAL_ADMIN).named("ผู้ดูแลไฟล์ใหญ่").create();
         String login = csrf("/login");
         HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=big-central&password=big-central-pass-2569&_csrf=" + login)));
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + central.username() + "&password=" + central.password() + "&_csrf=" + login)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).get().asString().doesNotContain("error");
 
         // 2 MB: one row and a great many empty lines, above the container's default limit of 1 MB
-        byte[] two = ("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\nBIG-1,2568,88.5\n" + "\n".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] two = ("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + code + ",2568,88.5\n" + "\n".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> taken = upload("big.csv", two);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(302);
         String job = taken.headers().firstValue("Location").orElseThrow();
@@ -99,9 +104,9 @@ class LargeUploadIT extends ServerTestSupport {
         }
         assertThat(done).contains("บันทึกผลการประเมิน 1 รายการ");
 
-        long before = jdbc.sql("select count(*) from agency_result").query(Long.class).single();
-        byte[] huge = new byte[51 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) '\n');
+        long before = storedFor(code);
+        // each refused file starts with a readable row of another year for the agency: had it been read, it would show in the count
+        byte[] huge = padded(code, 51 * 1024 * 1024);
         HttpResponse<String> refused = upload("huge.csv", huge);
         assertThat(refused.statusCode()).isEqualTo(303);
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -111,19 +116,18 @@ class LargeUploadIT extends ServerTestSupport {
 
         // a file just over 50 MB inside a request under the request limit: the container refuses it only while
         // reading the parts, and the person still gets our page, not the container's
-        byte[] justOver = new byte[50 * 1024 * 1024 + 4096];
-        java.util.Arrays.fill(justOver, (byte) '\n');
+        byte[] justOver = padded(code, 50 * 1024 * 1024 + 4096);
         HttpResponse<String> over = upload("over.csv", justOver);
         assertThat(over.statusCode()).as(over.body()).isEqualTo(303);
         assertThat(over.headers().firstValue("Location")).get().asString().endsWith("/upload-too-large");
 
-        String token = tokens.create("big-central", "big");
+        String token = tokens.create(central.username(), "big");
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/results"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.body()).contains("\"code\":\"file-too-large\"");
-        assertThat(jdbc.sql("select count(*) from agency_result").query(Long.class).single()).isEqualTo(before);
+        assertThat(storedFor(code)).isEqualTo(before);
         assertThat(List.of(two.length)).allMatch(n -> n > 1024 * 1024);
     }
 }

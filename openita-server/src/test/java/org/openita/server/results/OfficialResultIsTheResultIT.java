@@ -43,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OfficialResultIsTheResultIT extends ServerTestSupport {
 
-    static final RequestPostProcessor ADMIN = user("sd-admin").roles("AGENCY_ADMIN");
     static final RequestPostProcessor CENTRAL = user("central").roles("CENTRAL_ADMIN");
-    static final String CODE = "SD-68";
+    /** This test's own agency (Samdet's name and place) with Samdet's official 2568 results, and its administrator: made for every test. */
+    String code;
+    RequestPostProcessor admin;
     static final List<String> NEVER = List.of("ยังตัดสินไม่ได้", "Undetermined", "undetermined", "six-point", "frequency-six",
             "agree-six");
 
@@ -60,14 +61,9 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @BeforeEach
     void samdetWithItsOfficial2568Results() throws Exception {
-        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
-            return;
-        }
-        registry.importFile("test", "sd.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"
-                + CODE + ",องค์การบริหารส่วนตำบลสมเด็จ,อบต.,สมเด็จ,กาฬสินธุ์\n").getBytes(StandardCharsets.UTF_8)),
-                AgencyRegistry.Mode.ALL_OR_NOTHING);
-        accounts.createAssigned("test", "sd-admin", "sd", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
-        String example = Files.readString(example()).replaceFirst("\\{", "{\"agencyCode\": \"" + CODE + "\",");
+        code = fixtures.agency().named("องค์การบริหารส่วนตำบลสมเด็จ").in("สมเด็จ", "กาฬสินธุ์").create().code().value();
+        admin = fixtures.person(Role.AGENCY_ADMIN).of(code).create().signedIn();
+        String example = Files.readString(example()).replaceFirst("\\{", "{\"agencyCode\": \"" + code + "\",");
         assertThat(imports.run("test", ResultFile.Format.JSON, new ByteArrayInputStream(example.getBytes(StandardCharsets.UTF_8)),
                 c -> true).problems()).isEmpty();
     }
@@ -97,7 +93,7 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @Test
     void theResultsPageShowsTheAnnouncedLevelAndKeepsTheRecomputationInItsCheck() throws Exception {
-        String results = page("/agency/" + CODE + "/results/2568", ADMIN);
+        String results = page("/agency/" + code + "/results/2568", admin);
         showsTheAnnouncedResult("results page", results);
         assertThat(results).contains("data-testid=\"result-level\">ผ่านดี<", "data-testid=\"result-overall\">99.17<",
                 "data-testid=\"result-level-source\">ประกาศโดยสำนักงาน ป.ป.ช.<");
@@ -109,21 +105,21 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
         // one plain line about the provisional framework, after the results, with a link to the framework summary
         assertThat(results).containsOnlyOnce("data-testid=\"provisional-note\"").contains("/#fw-2568");
         assertThat(results.indexOf("provisional-note")).isGreaterThan(results.indexOf("data-testid=\"result-tools\""));
-        String english = page("/agency/" + CODE + "/results/2568?lang=en", ADMIN);
+        String english = page("/agency/" + code + "/results/2568?lang=en", admin);
         assertThat(english).contains("Good pass", "Announced by the NACC").doesNotContain(NEVER.toArray(String[]::new));
     }
 
     @Test
     void theAgencyPageShowsTheAnnouncedLevel() throws Exception {
-        String agency = page("/agency/" + CODE, ADMIN);
+        String agency = page("/agency/" + code, admin);
         showsTheAnnouncedResult("agency page", agency);
         assertThat(agency).contains("data-testid=\"workspace-overall\">99.17<", "ประกาศโดยสำนักงาน ป.ป.ช.");
     }
 
     @Test
     void thePublicPageAfterPublishingShowsTheAnnouncedLevelWithoutProvisionalNotes() throws Exception {
-        mvc.perform(post("/agency/" + CODE + "/publication/2568").with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
-        String pub = page("/public/" + CODE + "/2568");
+        mvc.perform(post("/agency/" + code + "/publication/2568").with(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        String pub = page("/public/" + code + "/2568");
         showsTheAnnouncedResult("public page", pub);
         assertThat(pub).contains("data-testid=\"public-level\">ผ่านดี<", "ประกาศโดยสำนักงาน ป.ป.ช.")
                 .doesNotContain("provisional-note", "ข้อมูลเบื้องต้น", "99.23");
@@ -131,7 +127,7 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @Test
     void theApiGivesTheAnnouncedLevelWithTheComputedOneBesideIt() throws Exception {
-        JsonNode json = JsonMapper.builder().build().readTree(page("/api/v1/agencies/" + CODE + "/results/2568", ADMIN));
+        JsonNode json = JsonMapper.builder().build().readTree(page("/api/v1/agencies/" + code + "/results/2568", admin));
         assertThat(json.get("level").asString()).isEqualTo("ผ่านดี");
         assertThat(json.get("levelSource").asString()).isEqualTo("official");
         assertThat(json.get("overall").decimalValue()).isEqualByComparingTo("99.17");
@@ -148,14 +144,14 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
         String csv = download("/open-data/2568.csv");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1))).getRecords();
-        CSVRecord sd = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals(CODE)).findFirst().orElseThrow();
+        CSVRecord sd = rows.stream().filter(r -> r.get("รหัสหน่วยงาน").equals(code)).findFirst().orElseThrow();
         assertThat(sd.get("คะแนนรวม")).isEqualTo("99.17");
         assertThat(sd.get("ระดับผลการประเมิน")).isEqualTo("ผ่านดี");
         assertThat(sd.get("ที่มาของระดับ")).isEqualTo("ประกาศโดยสำนักงาน ป.ป.ช.");
         JsonNode json = JsonMapper.builder().build().readTree(download("/open-data/2568.json"));
         JsonNode mine = null;
         for (JsonNode n : json) {
-            if (n.path("agencyCode").asString().equals(CODE)) {
+            if (n.path("agencyCode").asString().equals(code)) {
                 mine = n;
             }
         }
@@ -172,10 +168,10 @@ class OfficialResultIsTheResultIT extends ServerTestSupport {
 
     @Test
     void theThreeReportFormatsShowTheAnnouncedLevelAndATableThatAddsUp() throws Exception {
-        String base = "/agency/" + CODE + "/results/2568/report.";
-        String html = page(base + "html", ADMIN);
-        byte[] pdf = get200(base + "pdf", ADMIN).getResponse().getContentAsByteArray();
-        byte[] docx = get200(base + "docx", ADMIN).getResponse().getContentAsByteArray();
+        String base = "/agency/" + code + "/results/2568/report.";
+        String html = page(base + "html", admin);
+        byte[] pdf = get200(base + "pdf", admin).getResponse().getContentAsByteArray();
+        byte[] docx = get200(base + "docx", admin).getResponse().getContentAsByteArray();
         String pdfText;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             pdfText = new PDFTextStripper().getText(doc);

@@ -10,26 +10,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.core.framework.FrameworkLoader;
 import org.openita.core.interchange.ScoreInputReader;
 import org.openita.core.interchange.ScoreResultWriter;
 import org.openita.core.scoring.ScoringEngine;
 import org.openita.server.agency.AgencyCode;
-import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyType;
 import org.openita.server.identity.Role;
-import org.openita.server.identity.UserAccounts;
 import org.openita.server.support.ServerTestSupport;
+import org.openita.server.testing.Fixtures;
+import org.openita.server.testing.Fixtures.Person;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -43,25 +43,9 @@ class OfficialResultsIT extends ServerTestSupport {
             + "ตัวชี้วัดที่ 1,ตัวชี้วัดที่ 2,ตัวชี้วัดที่ 3,ตัวชี้วัดที่ 4,ตัวชี้วัดที่ 5,ตัวชี้วัดที่ 6,ตัวชี้วัดที่ 7,ตัวชี้วัดที่ 8,ตัวชี้วัดที่ 9,ตัวชี้วัดที่ 10\n";
     static final RequestPostProcessor CENTRAL = user("central").roles("CENTRAL_ADMIN");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    AgencyRegistry registry;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        if (registry.find(AgencyCode.of("R-1")).isEmpty()) {
-            registry.importFile("test", "r.csv", new ByteArrayInputStream(("รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด\n"
-                    + "R-1,องค์การบริหารส่วนตำบลผลลัพธ์,อบต.,สมเด็จ,กาฬสินธุ์\nR-2,เทศบาลตำบลอื่น,เทศบาลตำบล,,\n"
-                    + "R-3,เทศบาลตำบลชื่อซ้ำ,เทศบาลตำบล,,\nR-4,เทศบาลตำบลชื่อซ้ำ,เทศบาลตำบล,,\nR-5,องค์การบริหารส่วนตำบลเอ็กซ์,อบต.,,\n")
-                    .getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-            accounts.createAssigned("test", "r2-admin", "r2", Role.AGENCY_ADMIN, "irrelevant-pass", "R-2", List.of());
-            accounts.createAssigned("test", "r2-staff", "r2s", Role.AGENCY_STAFF, "irrelevant-pass", "R-2", List.of());
-        }
+    /** An agency of this test's own, with a name no other agency has (results files may name an agency instead of giving its code). */
+    private Agency agency(AgencyType type, String name) {
+        return fixtures.agency().type(type).named(name + " " + Fixtures.unique("R")).create();
     }
 
     /** Uploads a file, follows the import to its end and returns the finished progress page. */
@@ -87,14 +71,16 @@ class OfficialResultsIT extends ServerTestSupport {
         return upload("/results/import", "results.csv", csv.getBytes(StandardCharsets.UTF_8), CENTRAL);
     }
 
-    /** Results stored for this class's agencies (R-1 to R-5; no other test's code starts so). */
-    private long stored() {
-        return jdbc.sql("select count(*) from agency_result where agency_code like 'R-_'").query(Long.class).single();
+    /** Results stored for these agencies (the test's own). */
+    private long stored(Agency... agencies) {
+        return jdbc.sql("select count(*) from agency_result where agency_code in (:codes)")
+                .param("codes", Arrays.stream(agencies).map(x -> x.code().value()).toList()).query(Long.class).single();
     }
 
     /** A code or a year in a page's address that is not one names no page: "not found", never a server failure (ADR 0018). */
     @Test
     void anAddressWhoseAgencyCodeOrYearIsNotOneIsNotFound() throws Exception {
+        String existing = fixtures.agency().create().code().value(); // a code that is one: only the year is wrong
         String tooLong = "R".repeat(AgencyCode.MAX_LENGTH + 1);
         for (String code : List.of("not a code", "รหัสไทย", tooLong, "R-1!x")) {
             mvc.perform(get("/agency/{code}", code).with(CENTRAL)).andExpect(status().isNotFound());
@@ -107,21 +93,24 @@ class OfficialResultsIT extends ServerTestSupport {
             mvc.perform(get("/agency/{code}/measures/{year}", code, "2568").with(CENTRAL)).andExpect(status().isNotFound());
         }
         for (String year : List.of("abc", "99999", "2499", "-1", "๒๕๖๘x")) {
-            mvc.perform(get("/agency/R-1/results/{year}", year).with(CENTRAL)).andExpect(status().isNotFound());
-            mvc.perform(get("/agency/R-1/results/{year}/report.docx", year).with(CENTRAL)).andExpect(status().isNotFound());
-            mvc.perform(get("/agency/R-1/measures/{year}", year).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/results/{year}", existing, year).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/results/{year}/report.docx", existing, year).with(CENTRAL)).andExpect(status().isNotFound());
+            mvc.perform(get("/agency/{code}/measures/{year}", existing, year).with(CENTRAL)).andExpect(status().isNotFound());
         }
         // a request parameter of the wrong type is still a bad request, not a missing page
-        mvc.perform(get("/agency/R-1/results/import").param("year", "abc").with(CENTRAL)).andExpect(status().isBadRequest());
+        mvc.perform(get("/agency/{code}/results/import", existing).param("year", "abc").with(CENTRAL)).andExpect(status().isBadRequest());
     }
 
     @Test
     void importReadAndReport() throws Exception {
+        String r1 = fixtures.agency().create().code().value();
+        Person otherAdmin = fixtures.person(Role.AGENCY_ADMIN).of(fixtures.agency().create()).create();
+        String none = fixtures.agency().create().code().value();
         String page = upload(HEADER
-                + "R-1,๒๕๖๘,๙๙.๑๗,ผ่านดี,,,,,,99.89,100,100,100,100,96.67,99.00,96.67,100,100\n"
-                + "R-1,2567,94.60,,,,,,,,,,,,,,,,\n");
+                + r1 + ",๒๕๖๘,๙๙.๑๗,ผ่านดี,,,,,,99.89,100,100,100,100,96.67,99.00,96.67,100,100\n"
+                + r1 + ",2567,94.60,,,,,,,,,,,,,,,,\n");
         assertThat(page).contains("บันทึกผลการประเมิน 2 รายการ");
-        String results = mvc.perform(get("/agency/R-1/results/2568").with(CENTRAL))
+        String results = mvc.perform(get("/agency/" + r1 + "/results/2568").with(CENTRAL))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // the imported level is the result (it was "undetermined" before issue 10)
         assertThat(results).contains("99.17", "99.89", "การปฏิบัติหน้าที่", "ผ่านดี", "ประกาศโดยสำนักงาน ป.ป.ช.", "data-testid=\"indicator-chart\"",
@@ -130,19 +119,20 @@ class OfficialResultsIT extends ServerTestSupport {
         assertThat(results).doesNotContain("<th scope=\"col\" class=\"num\">2567</th>");
         // the published overall beside the recomputed one, flagged with the rule
         assertThat(results).contains("data-testid=\"result-checks\"", "99.23", "\u22120.06", "IIT×0.3 + EIT×0.3 + OIT×0.4");
-        byte[] pdf = mvc.perform(get("/agency/R-1/results/2568/report.pdf").with(CENTRAL))
+        byte[] pdf = mvc.perform(get("/agency/" + r1 + "/results/2568/report.pdf").with(CENTRAL))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        mvc.perform(get("/agency/R-1/results/2568").with(user("r2-admin").roles("AGENCY_ADMIN"))).andExpect(status().isNotFound());
-        mvc.perform(get("/agency/R-1/results/2568/report.pdf").with(user("r2-admin").roles("AGENCY_ADMIN"))).andExpect(status().isNotFound());
-        mvc.perform(get("/agency/R-5/results/2563").with(CENTRAL)).andExpect(status().isNotFound()); // none imported
-        String audit = jdbc.sql("select cast(after_data as text) from audit_event where action = 'RESULT_IMPORTED' and subject = 'result:R-1/2568'"
-                + " order by id desc limit 1").query(String.class).single();
+        mvc.perform(get("/agency/" + r1 + "/results/2568").with(otherAdmin.signedIn())).andExpect(status().isNotFound());
+        mvc.perform(get("/agency/" + r1 + "/results/2568/report.pdf").with(otherAdmin.signedIn())).andExpect(status().isNotFound());
+        mvc.perform(get("/agency/" + none + "/results/2563").with(CENTRAL)).andExpect(status().isNotFound()); // none imported
+        String audit = jdbc.sql("select cast(after_data as text) from audit_event where action = 'RESULT_IMPORTED' and subject = ?"
+                + " order by id desc limit 1").param("result:" + r1 + "/2568").query(String.class).single();
         assertThat(audit).contains("๙๙.๑๗");
     }
 
     @Test
     void anXlsxFileWithPerQuestionAndPerItemColumnsAndAgenciesNamedExactly() throws Exception {
+        Agency x = agency(AgencyType.SAO, "องค์การบริหารส่วนตำบลเอ็กซ์");
         byte[] xlsx;
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet("ผล");
@@ -152,7 +142,7 @@ class OfficialResultsIT extends ServerTestSupport {
                 h.createCell(i).setCellValue(head[i]);
             }
             XSSFRow r = sheet.createRow(1);
-            r.createCell(0).setCellValue("องค์การบริหารส่วนตำบลเอ็กซ์");
+            r.createCell(0).setCellValue(x.nameTh());
             r.createCell(1).setCellValue(2568);
             r.createCell(2).setCellValue(87.5);
             r.createCell(3).setCellValue(91.25);
@@ -162,20 +152,21 @@ class OfficialResultsIT extends ServerTestSupport {
             xlsx = out.toByteArray();
         }
         assertThat(upload("/results/import", "results.xlsx", xlsx, CENTRAL)).contains("บันทึกผลการประเมิน 1 รายการ");
-        String page = mvc.perform(get("/agency/R-5/results/2568").with(CENTRAL)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/agency/" + x.code() + "/results/2568").with(CENTRAL)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("87.50", "data-testid=\"result-questions\"", "91.25", "data-testid=\"result-oit\"", "o2");
     }
 
     @Test
     void theJsonOfOpenitaScoreImportsByName() throws Exception {
-        var read = ScoreInputReader.read("{\"agency\":\"เทศบาลตำบลอื่น\",\"year\":2567,\"indicators\":{\"1\":90,\"2\":91,\"3\":92,\"4\":93,\"5\":94,"
+        Agency r2 = agency(AgencyType.SUBDISTRICT_MUNICIPALITY, "เทศบาลตำบลอื่น");
+        var read = ScoreInputReader.read("{\"agency\":\"" + r2.nameTh() + "\",\"year\":2567,\"indicators\":{\"1\":90,\"2\":91,\"3\":92,\"4\":93,\"5\":94,"
                 + "\"6\":95,\"7\":96,\"8\":97,\"9\":98,\"10\":99}}", y -> java.util.Optional.of(FrameworkLoader.shipped(y)));
         String json = "[" + ScoreResultWriter.json(ScoringEngine.score(read.framework(), read.input())) + "]";
         assertThat(upload("/results/import", "score.json", json.getBytes(StandardCharsets.UTF_8), CENTRAL)).contains("บันทึกผลการประเมิน 1 รายการ");
-        String page = mvc.perform(get("/agency/R-2/results/2567").with(CENTRAL)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("99.00", "เทศบาลตำบลอื่น");
+        String page = mvc.perform(get("/agency/" + r2.code() + "/results/2567").with(CENTRAL)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("99.00", r2.nameTh());
         // the tool scores openita score recomputed are not imported as announced ones: only the indicators were given
-        String api = mvc.perform(get("/api/v1/agencies/R-2/results/2567").with(CENTRAL)).andExpect(status().isOk()).andReturn()
+        String api = mvc.perform(get("/api/v1/agencies/" + r2.code() + "/results/2567").with(CENTRAL)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         var sources = tools.jackson.databind.json.JsonMapper.builder().build().readTree(api).get("figureSources");
         assertThat(sources.get("1").asString()).isEqualTo("official");
@@ -187,28 +178,35 @@ class OfficialResultsIT extends ServerTestSupport {
 
     @Test
     void badRowsAreNamedByRowAndColumnAndNothingIsSaved() throws Exception {
-        long before = stored();
+        Agency r1 = agency(AgencyType.SAO, "องค์การบริหารส่วนตำบลผลลัพธ์");
+        Agency r2 = agency(AgencyType.SUBDISTRICT_MUNICIPALITY, "เทศบาลตำบลอื่น");
+        String twinName = "เทศบาลตำบลชื่อซ้ำ " + Fixtures.unique("R");
+        Agency twin = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).named(twinName).create();
+        Agency otherTwin = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).named(twinName).create();
+        String c1 = r1.code().value();
+        String c2 = r2.code().value();
+        long before = stored(r1, r2, twin, otherTwin);
         String page = upload(HEADER.replace("\n", ",ชื่อหน่วยงาน,o1,i99\n")
-                + "R-2,2568,90,,,,,,,,,,,,,,,,,,,\n"
+                + c2 + ",2568,90,,,,,,,,,,,,,,,,,,,\n"
                 + "NOPE,2568,90,,,,,,,,,,,,,,,,,,,\n"
-                + "R-2,2568,,,,,,,,120,,,,,,,,,,,,\n"
-                + "R-2,2565,,,,,88,,,,,,,,,,,,,,,\n"
-                + "R-2,2698,90,,,,,,,,,,,,,,,,,,,\n" // a year no test defines
-                + "R-2,2568,91,,,,,,,,,,,,,,,,,,,\n"
-                + "R-1,2568,90,,,,,,,,,,,,,,,,,เทศบาลตำบลอื่น,,\n"
+                + c2 + ",2568,,,,,,,,120,,,,,,,,,,,,\n"
+                + c2 + ",2565,,,,,88,,,,,,,,,,,,,,,\n"
+                + c2 + ",2698,90,,,,,,,,,,,,,,,,,,,\n" // a year no test defines
+                + c2 + ",2568,91,,,,,,,,,,,,,,,,,,,\n"
+                + c1 + ",2568,90,,,,,,,,,,,,,,,,," + r2.nameTh() + ",,\n"
                 + ",2568,90,,,,,,,,,,,,,,,,,ไม่มีชื่อนี้,,\n"
-                + ",2568,90,,,,,,,,,,,,,,,,,เทศบาลตำบลชื่อซ้ำ,,\n"
-                + "R-1,2568,90,,,,,,,,,,,,,,,,,,50,\n"
-                + "R-1,2567,90,,,,,,,,,,,,,,,,,,,70\n"
-                + "R-1,2568,90,ดีมากเลย,,,,,,,,,,,,,,,,,,\n"
-                + "R-1,2568,abc,,,,,,,,,,,,,,,,,,,\n");
+                + ",2568,90,,,,,,,,,,,,,,,,," + twinName + ",,\n"
+                + c1 + ",2568,90,,,,,,,,,,,,,,,,,,50,\n"
+                + c1 + ",2567,90,,,,,,,,,,,,,,,,,,,70\n"
+                + c1 + ",2568,90,ดีมากเลย,,,,,,,,,,,,,,,,,,\n"
+                + c1 + ",2568,abc,,,,,,,,,,,,,,,,,,,\n");
         assertThat(page).contains("ไม่ได้นำเข้าข้อมูลใดเลย",
                 "<td>3</td>", "ไม่พบหน่วยงานรหัส &quot;NOPE&quot;",
                 "<td>4</td>", "<td>ตัวชี้วัดที่ 1</td>",
                 "<td>5</td>", "<td>EIT ส่วนที่ 1</td>",
                 "<td>6</td>", "<td>ปีงบประมาณ</td>",
                 "<td>7</td>", "มากกว่าหนึ่งแถว",
-                "<td>8</td>", "เป็นของ &quot;องค์การบริหารส่วนตำบลผลลัพธ์&quot;",
+                "<td>8</td>", "เป็นของ &quot;" + r1.nameTh() + "&quot;",
                 "<td>9</td>", "ไม่พบหน่วยงานชื่อ &quot;ไม่มีชื่อนี้&quot;",
                 "<td>10</td>", "มากกว่าหนึ่งแห่ง",
                 "<td>11</td>", "<td>o1</td>", "0 หรือ 100",
@@ -216,10 +214,10 @@ class OfficialResultsIT extends ServerTestSupport {
                 "<td>13</td>", "<td>ระดับผลการประเมิน</td>",
                 "<td>14</td>", "<td>คะแนนรวม</td>",
                 "data-testid=\"results-unmatched\"");
-        assertThat(stored()).isEqualTo(before);
-        String unknownColumn = upload("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวมทั้งหมด\nR-2,2568,90\n");
+        assertThat(stored(r1, r2, twin, otherTwin)).isEqualTo(before);
+        String unknownColumn = upload("รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวมทั้งหมด\n" + c2 + ",2568,90\n");
         assertThat(unknownColumn).contains("ไม่รู้จักคอลัมน์ &quot;คะแนนรวมทั้งหมด&quot;");
-        String noYear = upload("รหัสหน่วยงาน,คะแนนรวม\nR-2,90\n");
+        String noYear = upload("รหัสหน่วยงาน,คะแนนรวม\n" + c2 + ",90\n");
         assertThat(noYear).contains("ไม่มีคอลัมน์ที่ต้องมี &quot;ปีงบประมาณ&quot;");
         assertThat(upload("/results/import", "results.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8), CENTRAL))
                 .contains("ไม่ใช่สมุดงาน XLSX");
@@ -227,36 +225,40 @@ class OfficialResultsIT extends ServerTestSupport {
                         "x".getBytes(StandardCharsets.UTF_8))).with(CENTRAL).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(wrongType).contains("กรุณาเลือกไฟล์ .csv .xlsx หรือ .json");
-        assertThat(stored()).isEqualTo(before);
+        assertThat(stored(r1, r2, twin, otherTwin)).isEqualTo(before);
     }
 
     @Test
     void anAgencyAdministratorImportsForTheirOwnAgencyOnly() throws Exception {
-        RequestPostProcessor admin = user("r2-admin").roles("AGENCY_ADMIN");
-        String template = mvc.perform(get("/agency/R-2/results/template.csv").param("year", "2568").with(admin))
+        Agency r1 = fixtures.agency().create();
+        Agency r2 = agency(AgencyType.SUBDISTRICT_MUNICIPALITY, "เทศบาลตำบลอื่น");
+        String c2 = r2.code().value();
+        RequestPostProcessor admin = fixtures.person(Role.AGENCY_ADMIN).of(r2).create().signedIn();
+        RequestPostProcessor staff = fixtures.person(Role.AGENCY_STAFF).of(r2).create().signedIn();
+        String template = mvc.perform(get("/agency/" + c2 + "/results/template.csv").param("year", "2568").with(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = template.split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFรหัสหน่วยงาน,ชื่อหน่วยงาน,ปีงบประมาณ,คะแนนรวม").contains(",i1,", ",o1,");
-        assertThat(lines[1]).startsWith("R-2,เทศบาลตำบลอื่น,2568,");
+        assertThat(lines[1]).startsWith(c2 + "," + r2.nameTh() + ",2568,");
         String filled = lines[0].substring(1) + "\n" + lines[1].replaceFirst("2568,", "2568,88.5") + "\n";
-        assertThat(upload("/agency/R-2/results/import", "mine.csv", filled.getBytes(StandardCharsets.UTF_8), admin))
+        assertThat(upload("/agency/" + c2 + "/results/import", "mine.csv", filled.getBytes(StandardCharsets.UTF_8), admin))
                 .contains("บันทึกผลการประเมิน 1 รายการ", "data-testid=\"to-results\"");
-        long before = stored();
-        String other = HEADER + "R-1,2566,70,,,,,,,,,,,,,,,,\n";
-        assertThat(upload("/agency/R-2/results/import", "other.csv", other.getBytes(StandardCharsets.UTF_8), admin))
+        long before = stored(r1, r2);
+        String other = HEADER + r1.code() + ",2566,70,,,,,,,,,,,,,,,,\n";
+        assertThat(upload("/agency/" + c2 + "/results/import", "other.csv", other.getBytes(StandardCharsets.UTF_8), admin))
                 .contains("ไม่ใช่หน่วยงานของคุณ");
-        assertThat(stored()).isEqualTo(before);
-        mvc.perform(get("/agency/R-1/results/import").with(admin)).andExpect(status().isNotFound());
-        mvc.perform(get("/agency/R-2/results/import").with(user("r2-staff").roles("AGENCY_STAFF"))).andExpect(status().isForbidden());
+        assertThat(stored(r1, r2)).isEqualTo(before);
+        mvc.perform(get("/agency/" + r1.code() + "/results/import").with(admin)).andExpect(status().isNotFound());
+        mvc.perform(get("/agency/" + c2 + "/results/import").with(staff)).andExpect(status().isForbidden());
         mvc.perform(get("/results/import").with(admin)).andExpect(status().isForbidden());
-        byte[] xlsx = mvc.perform(get("/agency/R-2/results/template.xlsx").with(admin)).andExpect(status().isOk())
+        byte[] xlsx = mvc.perform(get("/agency/" + c2 + "/results/template.xlsx").with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("เทศบาลตำบลอื่น");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo(r2.nameTh());
         }
         // someone else's import job is not theirs to see
         String job = mvc.perform(multipart("/results/import").file(new MockMultipartFile("file", "r.csv", "text/csv",
-                        (HEADER + "R-2,2566,70,,,,,,,,,,,,,,,,\n").getBytes(StandardCharsets.UTF_8))).with(CENTRAL).with(csrf()))
+                        (HEADER + c2 + ",2566,70,,,,,,,,,,,,,,,,\n").getBytes(StandardCharsets.UTF_8))).with(CENTRAL).with(csrf()))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(job).with(admin)).andExpect(status().isNotFound());
     }

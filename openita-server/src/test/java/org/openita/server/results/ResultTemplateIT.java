@@ -36,9 +36,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class ResultTemplateIT extends ServerTestSupport {
 
-    static final String CODE = "TPL-1";
     static final String NAME = "อบต. \"ทดสอบ\", เมือง";
-    static final RequestPostProcessor ADMIN = user("tpl-admin").roles("AGENCY_ADMIN");
+    /** This test's own agency (a quote and a comma in its name) and its administrator, made for every test. */
+    String code;
+    RequestPostProcessor admin;
 
     @Autowired
     MockMvc mvc;
@@ -48,15 +49,11 @@ class ResultTemplateIT extends ServerTestSupport {
     UserAccounts accounts;
 
     @BeforeEach
-    void agencyWithAQuoteAndACommaInItsName() throws Exception {
-        if (registry.find(AgencyCode.of(CODE)).isPresent()) {
-            return;
-        }
-        String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + CODE + ",\"อบต. \"\"ทดสอบ\"\", เมือง\",อบต.\n";
-        assertThat(registry.importFile("test", "tpl.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                AgencyRegistry.Mode.ALL_OR_NOTHING).problems()).isEmpty();
-        assertThat(registry.find(AgencyCode.of(CODE)).orElseThrow().nameTh()).isEqualTo(NAME);
-        accounts.createAssigned("test", "tpl-admin", "tpl", Role.AGENCY_ADMIN, "irrelevant-pass", CODE, List.of());
+    void agencyWithAQuoteAndACommaInItsName() {
+        // the builder writes the name as a quoted CSV cell, so the registry reads the quote and the comma back
+        code = fixtures.agency().named(NAME).create().code().value();
+        assertThat(registry.find(AgencyCode.of(code)).orElseThrow().nameTh()).isEqualTo(NAME);
+        admin = fixtures.person(Role.AGENCY_ADMIN).of(code).create().signedIn();
     }
 
     private byte[] template(String format) throws Exception {
@@ -64,18 +61,18 @@ class ResultTemplateIT extends ServerTestSupport {
     }
 
     private byte[] template(String format, int year) throws Exception {
-        return mvc.perform(get("/agency/" + CODE + "/results/template." + format).param("year", Integer.toString(year)).with(ADMIN))
+        return mvc.perform(get("/agency/" + code + "/results/template." + format).param("year", Integer.toString(year)).with(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 
     /** Uploads the file through the agency's import page, follows the import to its end and returns the finished page. */
     private String importThroughThePage(String fileName, byte[] content) throws Exception {
-        String job = mvc.perform(multipart("/agency/" + CODE + "/results/import")
-                        .file(new MockMultipartFile("file", fileName, "application/octet-stream", content)).with(ADMIN).with(csrf()))
+        String job = mvc.perform(multipart("/agency/" + code + "/results/import")
+                        .file(new MockMultipartFile("file", fileName, "application/octet-stream", content)).with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(job).startsWith("/imports/");
         for (int i = 0; i < 200; i++) {
-            String page = mvc.perform(get(job).with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String page = mvc.perform(get(job).with(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (page.contains("data-testid=\"results-report\"")) {
                 return page;
             }
@@ -104,7 +101,7 @@ class ResultTemplateIT extends ServerTestSupport {
         List<String> header = records.get(0).toList();
         assertThat(header).contains("i15", "e9", "o1", "o25", "o26").doesNotContain("o27", "i16");
         List<String> filled = new ArrayList<>(records.get(1).toList());
-        assertThat(filled.subList(0, 3)).containsExactly(CODE, NAME, "2569");
+        assertThat(filled.subList(0, 3)).containsExactly(code, NAME, "2569");
         filled.set(header.indexOf("คะแนนรวม"), "90.03");
         filled.set(header.indexOf("o25"), "0");
         StringBuilder csv = new StringBuilder();
@@ -126,7 +123,7 @@ class ResultTemplateIT extends ServerTestSupport {
         assertThat(header).startsWith("รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ").contains("i1", "o1");
         List<String> row = records.get(1).toList();
         assertThat(row).hasSameSizeAs(header);
-        assertThat(row.subList(0, 3)).containsExactly(CODE, NAME, "2568");
+        assertThat(row.subList(0, 3)).containsExactly(code, NAME, "2568");
         assertThat(row.subList(3, row.size())).allMatch(String::isEmpty);
 
         readAsATemplateWithoutScores(importThroughThePage("template.csv", csv));
@@ -154,7 +151,7 @@ class ResultTemplateIT extends ServerTestSupport {
             }
         }
         assertThat(sheetHeader).isEqualTo(header);
-        assertThat(sheetRow).containsExactly(CODE, NAME, "2568");
+        assertThat(sheetRow).containsExactly(code, NAME, "2568");
         readAsATemplateWithoutScores(importThroughThePage("template.xlsx", xlsx));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             wb.getSheetAt(0).getRow(1).createCell(header.indexOf("คะแนนรวม")).setCellValue("88.5");

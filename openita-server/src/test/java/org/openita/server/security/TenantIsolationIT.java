@@ -1,26 +1,26 @@
 package org.openita.server.security;
 
 import org.openita.core.framework.FiscalYear;
-import org.openita.server.agency.AgencyCode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openita.server.agency.AgencyCode;
-import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyType;
 import org.openita.server.identity.Role;
 import org.openita.server.support.ServerTestSupport;
+import org.openita.server.testing.Fixtures.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,33 +32,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class TenantIsolationIT extends ServerTestSupport {
 
-    static final String A = "ISO-A";
-    static final String B = "ISO-B";
-
-    /** Who may see which agency. */
-    static final Map<String, Set<String>> SEES = Map.of(
-            "iso-central", Set.of(A, B),
-            "iso-admin-a", Set.of(A),
-            "iso-staff-a", Set.of(A),
-            "iso-admin-b", Set.of(B),
-            "iso-assessor-a", Set.of(A),
-            "iso-viewer-b", Set.of(B));
-    static final Map<String, Role> ROLES = Map.of("iso-central", Role.CENTRAL_ADMIN, "iso-admin-a", Role.AGENCY_ADMIN,
-            "iso-staff-a", Role.AGENCY_STAFF, "iso-admin-b", Role.AGENCY_ADMIN, "iso-assessor-a", Role.ASSESSOR,
-            "iso-viewer-b", Role.VIEWER);
+    /** The people of each role, by a label; which agencies each sees is in {@link World#sees}. */
+    static final Map<String, Role> ROLES = Map.of("central", Role.CENTRAL_ADMIN, "admin-a", Role.AGENCY_ADMIN,
+            "staff-a", Role.AGENCY_STAFF, "admin-b", Role.AGENCY_ADMIN, "assessor-a", Role.ASSESSOR, "viewer-b", Role.VIEWER);
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new");
-    /** A measure of each agency, so that measure pages are tried with real ids. */
-    static final java.util.Map<String, Long> MEASURE = new java.util.concurrent.ConcurrentHashMap<>();
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
             "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
     static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}", "/open-data", "/upload-too-large",
             "/api/docs", "/api/docs.yaml", "/api/docs/swagger-config", "/api/docs/ui", "/account/tokens");
 
-    /** A person's page (/users/{username}), for the central administrator only: tried with a real account. */
-    static final String PERSON = "iso-viewer-b";
 
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
@@ -71,8 +56,6 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.publication.internal.Publications publications;
     @Autowired
-    AgencyRegistry registry;
-    @Autowired
     org.openita.server.agency.AgencyReportDetails reportDetails;
     @Autowired
     org.openita.server.results.ResultImports imports;
@@ -80,44 +63,48 @@ class TenantIsolationIT extends ServerTestSupport {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @BeforeEach
-    void twoAgenciesAndAPersonOfEachRole() throws Exception {
-        setUp();
-        for (String code : List.of(A, B)) {
-            if (reportDetails.logoInfo(AgencyCode.of(code)).isEmpty()) {
-                // so that GET /agency/{code}/logo answers 200 to those who may see the agency
-                reportDetails.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
-            }
+    /**
+     * This test's two agencies (with results, a measure each and a logo) and a person of every role. {@code measure} holds a
+     * measure of each agency, so that measure pages are tried with real ids; the viewer's page (/users/{username}), for the
+     * central administrator only, is tried with a real account.
+     */
+    private record World(String a, String b, String aName, String bName, Map<String, Person> people, Map<String, Set<String>> sees,
+                         Map<String, Long> measure) {
+        RequestPostProcessor as(String label) {
+            return people.get(label).signedIn();
         }
     }
 
-    private void setUp() throws Exception {
-        if (accounts.find("iso-central").isPresent()) {
-            if (MEASURE.isEmpty()) {
-                for (String code : List.of(A, B)) {
-                    MEASURE.put(code, plans.plan(AgencyCode.of(code), FiscalYear.of(2568)).orElseThrow().measures().get(0).id());
-                }
-            }
-            return;
-        }
-        String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน\n" + A + ",องค์การบริหารส่วนตำบลเอ,อบต.\n" + B + ",เทศบาลตำบลบี,เทศบาลตำบล\n";
-        registry.importFile("test", "iso.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);
-        String resultsCsv = "รหัสหน่วยงาน,ปีงบประมาณ,คะแนนรวม\n" + A + ",2568,91.5\n" + B + ",2568,88.25\n";
-        var report = imports.run("test", org.openita.server.results.ResultFile.Format.CSV,
-                new ByteArrayInputStream(resultsCsv.getBytes(StandardCharsets.UTF_8)), c -> true);
-        assertThat(report.problems()).isEmpty();
-        for (String code : List.of(A, B)) {
+    private World twoAgenciesAndAPersonOfEachRole() throws Exception {
+        Agency agencyA = fixtures.agency().create();
+        Agency agencyB = fixtures.agency().type(AgencyType.SUBDISTRICT_MUNICIPALITY).create();
+        String a = agencyA.code().value();
+        String b = agencyB.code().value();
+        fixtures.officialResults(a, 2568).scoring(91.5).create();
+        fixtures.officialResults(b, 2568).scoring(88.25).create();
+        Map<String, Long> measure = new HashMap<>();
+        for (String code : List.of(a, b)) {
             var form = new org.openita.server.measures.MeasureForm();
             form.setTitle("มาตรการทดสอบ " + code);
-            MEASURE.put(code, editing.create("test", AgencyCode.of(code), FiscalYear.of(2568), form).id());
+            measure.put(code, editing.create("test", AgencyCode.of(code), FiscalYear.of(2568), form).id());
+            // so that GET /agency/{code}/logo answers 200 to those who may see the agency
+            reportDetails.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
         }
+        Map<String, Set<String>> sees = Map.of("central", Set.of(a, b), "admin-a", Set.of(a), "staff-a", Set.of(a), "admin-b", Set.of(b),
+                "assessor-a", Set.of(a), "viewer-b", Set.of(b));
+        Map<String, Person> people = new HashMap<>();
         for (var e : ROLES.entrySet()) {
             Role role = e.getValue();
-            boolean agencyRole = role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF;
-            Set<String> sees = SEES.get(e.getKey());
-            accounts.createAssigned("test", e.getKey(), e.getKey(), role, "irrelevant-pass", agencyRole ? sees.iterator().next() : null,
-                    agencyRole || role == Role.CENTRAL_ADMIN ? List.of() : List.copyOf(sees));
+            String code = sees.get(e.getKey()).iterator().next();
+            var person = fixtures.person(role);
+            if (role == Role.AGENCY_ADMIN || role == Role.AGENCY_STAFF) {
+                person.of(code);
+            } else if (role != Role.CENTRAL_ADMIN) {
+                person.seeing(code);
+            }
+            people.put(e.getKey(), person.create());
         }
+        return new World(a, b, agencyA.nameTh(), agencyB.nameTh(), people, sees, measure);
     }
 
     private List<String> getPatterns() {
@@ -133,6 +120,9 @@ class TenantIsolationIT extends ServerTestSupport {
 
     @Test
     void everyPersonSeesOnlyWhatTheirRoleAndAgencyAllow() throws Exception {
+        World w = twoAgenciesAndAPersonOfEachRole();
+        String A = w.a();
+        String B = w.b();
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}");
@@ -145,16 +135,16 @@ class TenantIsolationIT extends ServerTestSupport {
                         continue;
                     }
                     String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") ? "csv" : "pdf")
-                            .replace("{id}", code.isEmpty() ? "1" : Long.toString(MEASURE.get(code))).replace("{year}", "2568")
-                            .replace("{username}", PERSON).replaceAll("\\{[^}]+}", "x");
-                    int status = mvc.perform(get(path).with(user(person).roles(role.name()))).andReturn().getResponse().getStatus();
+                            .replace("{id}", code.isEmpty() ? "1" : Long.toString(w.measure().get(code))).replace("{year}", "2568")
+                            .replace("{username}", w.people().get("viewer-b").username()).replaceAll("\\{[^}]+}", "x");
+                    int status = mvc.perform(get(path).with(w.as(person))).andReturn().getResponse().getStatus();
                     boolean ok = status == 200 || (status == 413 && pattern.equals("/upload-too-large")) || (status == 302 && (pattern.equals("/agency") || pattern.equals("/api/docs/ui")));
                     boolean expected;
-                    boolean manages = role == Role.CENTRAL_ADMIN || (role == Role.AGENCY_ADMIN && SEES.get(person).contains(code));
+                    boolean manages = role == Role.CENTRAL_ADMIN || (role == Role.AGENCY_ADMIN && w.sees().get(person).contains(code));
                     if (MANAGERS_ONLY.contains(pattern)) {
                         expected = manages;
                     } else if (pattern.contains("{code}")) {
-                        expected = SEES.get(person).contains(code);
+                        expected = w.sees().get(person).contains(code);
                     } else if (ANY_SIGNED_IN.contains(pattern)) {
                         expected = true;
                     } else {
@@ -165,7 +155,7 @@ class TenantIsolationIT extends ServerTestSupport {
                     }
                     if (!ok && pattern.contains("{code}")) {
                         // no hint that the agency exists; those who may see it but not change it are told so
-                        assertThat(status).as(person + " " + path).isEqualTo(SEES.get(person).contains(code) ? 403 : 404);
+                        assertThat(status).as(person + " " + path).isEqualTo(w.sees().get(person).contains(code) ? 403 : 404);
                     }
                 }
             }
@@ -175,6 +165,9 @@ class TenantIsolationIT extends ServerTestSupport {
 
     @Test
     void writesToAnotherAgencyAreNotFoundEither() throws Exception {
+        World w = twoAgenciesAndAPersonOfEachRole();
+        String A = w.a();
+        String B = w.b();
         List<String> posts = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
@@ -187,15 +180,15 @@ class TenantIsolationIT extends ServerTestSupport {
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {
                 for (String code : List.of(A, B)) {
-                    String path = pattern.replace("{code}", code).replace("{year}", "2568").replace("{id}", Long.toString(MEASURE.get(code)))
+                    String path = pattern.replace("{code}", code).replace("{year}", "2568").replace("{id}", Long.toString(w.measure().get(code)))
                             .replaceAll("\\{[^}]+}", "1");
                     int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                                    .param("staffCount", "7").with(user(person).roles(ROLES.get(person).name()))
+                                    .param("staffCount", "7").with(w.as(person))
                                     .contentType(path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded")
                                     .content(path.startsWith("/api/") ? "{}" : "")
                                     .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                             .andReturn().getResponse().getStatus();
-                    if (!SEES.get(person).contains(code) && status != 404) {
+                    if (!w.sees().get(person).contains(code) && status != 404) {
                         wrong.add(person + " POST " + path + " -> " + status);
                     }
                 }
@@ -206,10 +199,11 @@ class TenantIsolationIT extends ServerTestSupport {
 
     @Test
     void theAgencyListShowsOnlyOwnAgencies() throws Exception {
-        String viewer = mvc.perform(get("/agency").with(user("iso-viewer-b").roles("VIEWER"))).andReturn().getResponse()
+        World w = twoAgenciesAndAPersonOfEachRole();
+        String viewer = mvc.perform(get("/agency").with(w.as("viewer-b"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(viewer).contains("เทศบาลตำบลบี").doesNotContain("องค์การบริหารส่วนตำบลเอ");
-        String admin = mvc.perform(get("/agency").with(user("iso-admin-a").roles("AGENCY_ADMIN"))).andReturn().getResponse().getRedirectedUrl();
-        assertThat(admin).isEqualTo("/agency/" + A);
+        assertThat(viewer).contains(w.bName()).doesNotContain(w.aName());
+        String admin = mvc.perform(get("/agency").with(w.as("admin-a"))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(admin).isEqualTo("/agency/" + w.a());
     }
 }
