@@ -48,14 +48,6 @@ class EndpointHostileIT extends HostileTestSupport {
     @Autowired
     MeasurePlans plans;
     @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 

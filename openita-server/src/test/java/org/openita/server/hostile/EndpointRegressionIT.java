@@ -31,14 +31,6 @@ class EndpointRegressionIT extends HostileTestSupport {
 
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     WebClient web;
     WebClient api;

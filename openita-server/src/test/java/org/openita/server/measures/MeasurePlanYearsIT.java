@@ -58,14 +58,6 @@ class MeasurePlanYearsIT extends ServerTestSupport {
     OfficialResults results;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     private void agencyWithResults() throws Exception {
         code = fixtures.agency().named("องค์การบริหารส่วนตำบลปีแผน").units("สำนักปลัด", "กองคลัง", "กองช่าง").create().code().value();

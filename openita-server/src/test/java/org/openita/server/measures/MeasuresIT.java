@@ -26,12 +26,6 @@ class MeasuresIT extends ServerTestSupport {
 
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    MeasureEditing editing;
-    @Autowired
-    ProgressRecording progress;
-    @Autowired
-    PlanConfirmation confirmation;
 
     /** This test's own agency (with 2568 results below the pass mark, so the analysis drafts measures), its administrator and staff. */
     private record Tenant(AgencyCode code, Person admin, Person staff) {

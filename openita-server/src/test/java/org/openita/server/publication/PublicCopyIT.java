@@ -14,19 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openita.server.publication.internal.Publications;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.identity.Role;
 import org.openita.server.identity.UserAccounts;
-import org.openita.server.measures.MeasureEditing;
 import org.openita.server.measures.MeasureForm;
 import org.openita.server.measures.MeasurePlanConfirmed;
 import org.openita.server.measures.MeasurePlans;
-import org.openita.server.measures.PlanConfirmation;
-import org.openita.server.measures.ProgressRecording;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
 import org.openita.server.support.ServerTestSupport;
@@ -55,14 +51,6 @@ class PublicCopyIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    MeasureEditing editing;
-    @Autowired
-    ProgressRecording progress;
-    @Autowired
-    PlanConfirmation confirmation;
-    @Autowired
-    Publications publications;
     @Autowired
     AuditTrail audit;
     @Autowired

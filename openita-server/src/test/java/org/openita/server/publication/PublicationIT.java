@@ -56,14 +56,6 @@ class PublicationIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     CycleService cycles;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     /** This test's two agencies with 2566 results (and 2563 for the first), and the first one's administrator. */
     private record Two(String p1, String p2, Person admin) {

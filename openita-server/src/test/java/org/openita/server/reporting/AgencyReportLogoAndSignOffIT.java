@@ -60,14 +60,6 @@ class AgencyReportLogoAndSignOffIT extends ServerTestSupport {
     org.openita.server.results.ResultImports imports;
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     @BeforeEach
     void anAgencyWithResults() {

@@ -33,14 +33,6 @@ class HostHeaderIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     @Test
     void theAgencyPageShowsThePublicPageAtTheConfiguredAddress() throws Exception {

@@ -48,14 +48,6 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     org.openita.server.measures.MeasurePlans plans;
     @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
-    @Autowired
     org.openita.server.agency.AgencyReportDetails reportDetails;
     @Autowired
     org.openita.server.results.ResultImports imports;

@@ -74,6 +74,15 @@ public abstract class ServerTestSupport {
     protected UserAccounts accounts;
     @Autowired
     protected JdbcClient jdbc;
+    /** The measures services, and publishing, that the measures, publication and security tests drive. */
+    @Autowired
+    protected org.openita.server.measures.MeasureEditing editing;
+    @Autowired
+    protected org.openita.server.measures.ProgressRecording progress;
+    @Autowired
+    protected org.openita.server.measures.PlanConfirmation confirmation;
+    @Autowired
+    protected org.openita.server.publication.internal.Publications publications;
 
     @AfterEach
     void backToTheSystemClock() {

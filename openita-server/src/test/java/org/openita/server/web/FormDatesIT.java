@@ -50,14 +50,6 @@ class FormDatesIT extends ServerTestSupport {
     @Autowired
     MeasurePlans plans;
     @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
-    @Autowired
     CycleService cycles;
 
     private void agencyWithResults() throws Exception {

@@ -53,14 +53,6 @@ class PhoneScreenBrowserIT extends ServerTestSupport {
     ResultImports imports;
     @Autowired
     MeasurePlans plans;
-    @Autowired
-    org.openita.server.measures.MeasureEditing editing;
-    @Autowired
-    org.openita.server.measures.ProgressRecording progress;
-    @Autowired
-    org.openita.server.measures.PlanConfirmation confirmation;
-    @Autowired
-    org.openita.server.publication.internal.Publications publications;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
