@@ -60,7 +60,22 @@ class AgencyWorkspaceBrowserIT extends ServerTestSupport {
     private static void click(WebDriver d, String testId) {
         WebElement e = d.findElement(By.cssSelector("[data-testid=" + testId + "]"));
         e.click();
-        waiting(d).until(ExpectedConditions.stalenessOf(e));
+        waiting(d).until(driver -> gone(e));
+    }
+
+    /**
+     * Whether the element has left the page. Chromium's driver sometimes reports an element caught while the page
+     * is being replaced as "does not belong to the document" rather than as stale; both mean the next page came.
+     */
+    private static boolean gone(WebElement e) {
+        try {
+            return ExpectedConditions.stalenessOf(e).apply(null);
+        } catch (org.openqa.selenium.WebDriverException x) {
+            if (String.valueOf(x.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw x;
+        }
     }
 
     private String pdfText(byte[] pdf) throws Exception {
