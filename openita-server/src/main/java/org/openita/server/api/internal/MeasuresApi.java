@@ -76,20 +76,6 @@ class MeasuresApi {
         return results.analysis(code, year).orElseThrow(ApiException::notFound);
     }
 
-    /** An agency code from the address, as the measures take it; one that cannot be a code is not found. */
-    static AgencyCode agency(String code) {
-        return AgencyCode.parse(code).orElseThrow(ApiException::notFound);
-    }
-
-    /** A fiscal year from the address; one that cannot be a fiscal year is not found. */
-    static FiscalYear fiscalYear(int year) {
-        try {
-            return FiscalYear.of(year);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound();
-        }
-    }
-
     @Operation(summary = "The plan: its measures with milestones and progress, and whether it is confirmed")
     @GetMapping("/api/v1/agencies/{code}/measures/{year}")
     PlanResponse plan(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {

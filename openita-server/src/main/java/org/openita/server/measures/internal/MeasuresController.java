@@ -93,11 +93,6 @@ class MeasuresController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** The agency's code as the measures take it; only called once the agency was found, so its shape is known. */
-    private static AgencyCode code(Agency agency) {
-        return agency.code();
-    }
-
     /** A year from the address: one that cannot be a fiscal year has no page. */
     private static FiscalYear fiscalYear(int year) {
         try {
@@ -111,7 +106,7 @@ class MeasuresController {
     String plan(@PathVariable String code, @PathVariable int year, Authentication auth, Model model) {
         Agency agency = visible(code, auth);
         Analysis analysis = analysis(code, year);
-        MeasurePlan plan = plans.planOrEmpty(code(agency), fiscalYear(year));
+        MeasurePlan plan = plans.planOrEmpty(agency.code(), fiscalYear(year));
         model.addAttribute("agency", agency);
         model.addAttribute("year", year);
         // titled and grouped by the fiscal years the measures really run in (a plan made late runs after year + 1)
@@ -127,7 +122,7 @@ class MeasuresController {
     String startFromDrafts(@PathVariable String code, @PathVariable int year, Authentication auth) {
         Agency agency = manageable(code, auth);
         Analysis analysis = analysis(code, year);
-        editing.startFromDrafts(auth.getName(), code(agency), fiscalYear(year), analysis.measures(), analysis.measuresYear());
+        editing.startFromDrafts(auth.getName(), agency.code(), fiscalYear(year), analysis.measures(), analysis.measuresYear());
         return "redirect:/agency/" + code + "/measures/" + year;
     }
 
@@ -156,7 +151,7 @@ class MeasuresController {
         Agency agency = manageable(code, auth);
         analysis(code, year);
         form.readDatesWith(formDates.reader(locale));
-        MeasureChange r = editing.create(auth.getName(), code(agency), fiscalYear(year), form);
+        MeasureChange r = editing.create(auth.getName(), agency.code(), fiscalYear(year), form);
         if (!r.ok()) {
             form.padMilestones();
             return form(model, agency, year, null, form, r.problems());
@@ -167,7 +162,7 @@ class MeasuresController {
     @GetMapping("/agency/{code}/measures/{year}/{id}")
     String edit(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth, Model model, Locale locale) {
         Agency agency = visible(code, auth);
-        Measure m = plans.measure(code(agency), fiscalYear(year), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Measure m = plans.measure(agency.code(), fiscalYear(year), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("canManage", access.canManage(auth, agency.code()));
         model.addAttribute("today", plans.today());
         return form(model, agency, year, m, MeasureForm.of(m, d -> formDates.show(d, locale)), List.of());
@@ -178,7 +173,7 @@ class MeasuresController {
                   Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
         form.readDatesWith(formDates.reader(locale));
-        MeasureChange r = editing.update(auth.getName(), code(agency), fiscalYear(year), id, form);
+        MeasureChange r = editing.update(auth.getName(), agency.code(), fiscalYear(year), id, form);
         if (r == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -186,7 +181,7 @@ class MeasuresController {
             form.padMilestones();
             model.addAttribute("canManage", true);
             model.addAttribute("today", plans.today());
-            return form(model, agency, year, plans.measure(code(agency), fiscalYear(year), id).orElseThrow(), form, r.problems());
+            return form(model, agency, year, plans.measure(agency.code(), fiscalYear(year), id).orElseThrow(), form, r.problems());
         }
         return "redirect:/agency/" + code + "/measures/" + year + "?saved";
     }
@@ -194,7 +189,7 @@ class MeasuresController {
     @PostMapping("/agency/{code}/measures/{year}/{id}/delete")
     String delete(@PathVariable String code, @PathVariable int year, @PathVariable long id, Authentication auth) {
         Agency agency = manageable(code, auth);
-        if (!editing.delete(auth.getName(), code(agency), fiscalYear(year), id)) {
+        if (!editing.delete(auth.getName(), agency.code(), fiscalYear(year), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/agency/" + code + "/measures/" + year + "?deleted";
@@ -206,12 +201,12 @@ class MeasuresController {
                     @RequestParam(required = false) String evidence, @RequestParam(required = false) List<Long> reached,
                     Authentication auth, Model model, Locale locale) {
         Agency agency = manageable(code, auth);
-        MeasureChange r = progress.recordProgress(auth.getName(), code(agency), fiscalYear(year), id, status, note, evidence, reached);
+        MeasureChange r = progress.recordProgress(auth.getName(), agency.code(), fiscalYear(year), id, status, note, evidence, reached);
         if (r == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (!r.ok()) {
-            Measure m = plans.measure(code(agency), fiscalYear(year), id).orElseThrow();
+            Measure m = plans.measure(agency.code(), fiscalYear(year), id).orElseThrow();
             model.addAttribute("canManage", true);
             model.addAttribute("today", plans.today());
             model.addAttribute("progressProblems", r.problems());
@@ -227,7 +222,7 @@ class MeasuresController {
     String confirm(@PathVariable String code, @PathVariable int year, Authentication auth) {
         Agency agency = manageable(code, auth);
         analysis(code, year);
-        confirmation.confirm(auth.getName(), code(agency), fiscalYear(year));
+        confirmation.confirm(auth.getName(), agency.code(), fiscalYear(year));
         return "redirect:/agency/" + code + "/measures/" + year + "?confirmed";
     }
 
@@ -236,6 +231,6 @@ class MeasuresController {
                                     @RequestParam(defaultValue = "thai") String digits, Authentication auth) {
         Agency agency = visible(code, auth);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return reports.download(code(agency), fiscalYear(year), f, digits);
+        return reports.download(agency.code(), fiscalYear(year), f, digits);
     }
 }

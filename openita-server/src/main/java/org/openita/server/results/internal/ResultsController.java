@@ -12,12 +12,14 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyAccess;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.agency.AgencyRegistry;
 import org.openita.server.results.ResultFile;
 import org.openita.server.results.ResultImports;
+import org.openita.server.cycle.CycleService;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.framework.FrameworkSummary;
 import org.openita.server.web.CsvOut;
@@ -50,10 +52,10 @@ class ResultsController {
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
     private final FrameworkCatalog frameworks;
-    private final org.openita.server.cycle.CycleService cycles;
+    private final CycleService cycles;
 
     ResultsController(ResultImports imports, AgencyRegistry agencies, AgencyAccess access, FrameworkCatalog frameworks,
-                      org.openita.server.cycle.CycleService cycles) {
+                      CycleService cycles) {
         this.cycles = cycles;
         this.imports = imports;
         this.agencies = agencies;
@@ -67,7 +69,7 @@ class ResultsController {
      * stays in the list but is not the default, so a clerk does not fill in next year's template by accident.
      */
     private int latestYear() {
-        int running = org.openita.core.framework.FiscalYear.containing(cycles.today()).buddhistEra();
+        int running = FiscalYear.containing(cycles.today()).buddhistEra();
         List<Integer> years = frameworks.list().stream().map(FrameworkSummary::year).sorted(java.util.Comparator.reverseOrder()).toList();
         return years.stream().filter(y -> y < running || (y == running && cycles.resultsAnnounced(y))).findFirst()
                 .orElse(years.isEmpty() ? running - 1 : years.get(years.size() - 1));
