@@ -27,6 +27,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int width, int height) throws IOException {
+        return open(width, height, true);
+    }
+
+    /** A browser with JavaScript turned off, as on a phone that has it off or too old a browser for it. */
+    public static Browser withoutJavaScript(int width, int height) throws IOException {
+        return open(width, height, false);
+    }
+
+    private static Browser open(int width, int height, boolean javaScript) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("Chromium is not installed; run scripts/install-test-deps.sh (Debian packages chromium, chromium-driver)");
@@ -37,6 +46,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("openita-chrome"));
+        if (!javaScript) {
+            o.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService svc = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(svc, o));
