@@ -6,6 +6,7 @@ import org.openita.core.framework.Indicator;
 import org.openita.core.framework.LevelRule;
 import org.openita.core.framework.OitItem;
 import org.openita.core.framework.Question;
+import org.openita.core.framework.ResponseMinimums;
 import org.openita.core.framework.Tool;
 import org.openita.core.framework.ToolCode;
 import org.openita.core.framework.ToolPart;
@@ -59,11 +60,26 @@ final class FrameworkSummary {
             }
             sb.append('\n');
         }
+        minimums(sb, d.responseMinimums());
         if (d.isProvisional()) {
             sb.append("\n* ข้อมูลเบื้องต้น ยังไม่ยืนยันจากคู่มือทางการ / provisional, not confirmed by the official manual: ")
                     .append(String.join(", ", d.provisionalEntries().stream().map(e -> e.en()).toList())).append('\n');
         }
         return sb.toString();
+    }
+
+    private static void minimums(StringBuilder sb, ResponseMinimums m) {
+        sb.append("\nจำนวนผู้ตอบขั้นต่ำ / Response minimums\n");
+        if (m.iit().isEmpty() && m.eitPublic().isEmpty()) {
+            sb.append("  (ไม่ได้กำหนด / none in this definition)\n");
+        }
+        m.iit().ifPresent(r -> sb.append("  IIT by eligible staff: ").append(r.describe()).append(mark(r.provisional())).append('\n'));
+        m.eitPublic().ifPresent(r -> {
+            sb.append("  EIT part 1 by agency group, otherwise ").append(r.defaultMinimum()).append(mark(r.provisional())).append('\n');
+            for (ResponseMinimums.GroupRow g : r.rows()) {
+                sb.append(String.format("       %-27s %5d%s%n", g.group(), g.minimum(), mark(g.provisional())));
+            }
+        });
     }
 
     private static String pct(double w) {
