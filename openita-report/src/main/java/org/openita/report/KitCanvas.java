@@ -8,6 +8,8 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.Color;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Sets the text of a kit or slip at exact places on a page: each piece in a column of its own, top down, broken
@@ -27,12 +29,28 @@ final class KitCanvas {
         }
     }
 
+    /** What decides the size a text is set at; the same text in the same room gets the same size. */
+    record Fit(String text, Style style, int maxLines, float width, float height) {
+    }
+
     private final PdfContentByte cb;
     private final ThaiSplitCharacter split = new ThaiSplitCharacter();
+    /** Sizes already found, shared by the pages of one document: a sheet of slips sets the same texts many times. */
+    private final Map<Fit, Float> sizes;
 
     KitCanvas(PdfContentByte cb) {
+        this(cb, new HashMap<>());
+    }
+
+    KitCanvas(PdfContentByte cb, Map<Fit, Float> sizes) {
         PdfRenderer.init();
         this.cb = cb;
+        this.sizes = sizes;
+    }
+
+    /** A fresh memory of sizes, to share among the canvases of one document. */
+    static Map<Fit, Float> sizeMemory() {
+        return new HashMap<>();
     }
 
     static Font font(boolean bold, float size, Color color) {
@@ -56,13 +74,21 @@ final class KitCanvas {
      *     bound every text's length so that it does)
      */
     float text(String text, Style style, int maxLines, float left, float right, float top, float bottom) {
+        Fit fit = new Fit(text, style, maxLines, right - left, top - bottom);
+        Float known = sizes.get(fit);
+        float size = known != null ? known : size(text, style, maxLines, left, right, top, bottom);
+        sizes.put(fit, size);
+        ColumnText real = column(text, style, size, left, right, top, bottom);
+        go(real, false);
+        return real.getYLine();
+    }
+
+    private float size(String text, Style style, int maxLines, float left, float right, float top, float bottom) {
         for (float size = style.size(); size >= style.minSize() - 0.01f; size -= 0.5f) {
             ColumnText trial = column(text, style, size, left, right, top, bottom);
             int status = go(trial, true);
             if (!ColumnText.hasMoreText(status) && trial.getLinesWritten() <= maxLines) {
-                ColumnText real = column(text, style, size, left, right, top, bottom);
-                go(real, false);
-                return real.getYLine();
+                return size;
             }
         }
         throw new IllegalStateException("text does not fit its room on the page: " + text.length() + " characters");

@@ -121,9 +121,9 @@ final class KitPages {
         y = c.text(w.year(), new KitCanvas.Style(false, 14, 11, INK, LEFT), 1, left, right, y, linkTop);
         y = c.text(w.title(), new KitCanvas.Style(true, 23, 16, BRAND, LEFT), 2, left, right, y - 2, linkTop);
         y = c.text(w.audience(), new KitCanvas.Style(false, 15, 12, INK, LEFT), 1, left, right, y, linkTop);
-        KitCanvas.Style step = new KitCanvas.Style(false, 13.5f, 10, INK, LEFT, 18);
+        KitCanvas.Style step = new KitCanvas.Style(false, 14, 10, INK, LEFT, 18);
         List<String> steps = numbered(w.steps().subList(0, 3), w);
-        y -= 2;
+        y -= 6;
         for (String s : steps) {
             y = c.text(s, step, 2, left, right, y, linkTop);
         }

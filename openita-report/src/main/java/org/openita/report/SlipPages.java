@@ -55,11 +55,12 @@ final class SlipPages {
         String once = phrases.get("slip.once");
         String codeLabel = phrases.get("slip.code");
         List<SurveyKits.Slip> slips = sheet.slips();
+        var sizes = KitCanvas.sizeMemory();
         for (int start = 0; start < slips.size(); start += PER_PAGE) {
             if (start > 0) {
                 document.newPage();
             }
-            KitCanvas c = new KitCanvas(writer.getDirectContent());
+            KitCanvas c = new KitCanvas(writer.getDirectContent(), sizes);
             cutLines(c);
             for (int i = 0; i < PER_PAGE && start + i < slips.size(); i++) {
                 slip(writer, c, cell(i), sheet.agencyName(), header, codeLabel, slips.get(start + i), typeAt,
