@@ -148,6 +148,18 @@ class SurveyKitsTest {
     }
 
     @Test
+    void englishSlipsArePossible() throws Exception {
+        List<Slip> slips = slips(3);
+        byte[] pdf = SurveyKits.slips(new SlipSheet(AGENCY, YEAR, "ita.example.go.th/slip", slips, DigitStyle.ARABIC),
+                Locale.ENGLISH);
+        KitPdfs.save(pdf, "slips-3-en");
+        String text = KitPdfs.text(pdf).replace("\n", " ").replace("\r", "");
+        assertThat(text).contains(AGENCY, "Staff survey", "Fiscal year 2026 (B.E. 2569)", "Your code", slips.get(2).grouped(),
+                "type this code at", "Works once");
+        assertThat(text).doesNotContain("ปีงบประมาณ");
+    }
+
+    @Test
     void aSlipCodeIsPrintedInGroupsOfFour() {
         assertThat(new Slip("ABCDEFGHJKLM", IIT_URL).grouped()).isEqualTo("ABCD-EFGH-JKLM");
         assertThat(new Slip("abcd-efgh-jk", IIT_URL).grouped()).isEqualTo("abcd-efgh-jk");
