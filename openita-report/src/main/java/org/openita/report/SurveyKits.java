@@ -106,8 +106,7 @@ public final class SurveyKits {
 
     /** The A4 portrait poster in the language of {@code locale} (Thai, or English). */
     public static byte[] poster(Kit k, Locale locale) {
-        KitWords words = KitWords.of(k, KitPhrases.of(locale));
-        return pdf(KitPages.POSTER, title(words), w -> KitPages.poster(new KitCanvas(w.getDirectContent()), words, k.url()));
+        return posterRepaired(k, locale).pdf();
     }
 
     /** The table tent card (A4 landscape, folded in half; see {@link KitPages#CARD}), in Thai. */
@@ -116,8 +115,7 @@ public final class SurveyKits {
     }
 
     public static byte[] tableCard(Kit k, Locale locale) {
-        KitWords words = KitWords.of(k, KitPhrases.of(locale));
-        return pdf(KitPages.CARD, title(words), w -> KitPages.card(new KitCanvas(w.getDirectContent()), words, k.url()));
+        return tableCardRepaired(k, locale).pdf();
     }
 
     /** The slips, {@link SlipPages#PER_PAGE} to an A4 page with cut lines, in Thai. */
@@ -126,6 +124,20 @@ public final class SurveyKits {
     }
 
     public static byte[] slips(SlipSheet s, Locale locale) {
+        return slipsRepaired(s, locale).pdf();
+    }
+
+    static ToUnicodeRepair.Repaired posterRepaired(Kit k, Locale locale) {
+        KitWords words = KitWords.of(k, KitPhrases.of(locale));
+        return pdf(KitPages.POSTER, title(words), w -> KitPages.poster(new KitCanvas(w.getDirectContent()), words, k.url()));
+    }
+
+    static ToUnicodeRepair.Repaired tableCardRepaired(Kit k, Locale locale) {
+        KitWords words = KitWords.of(k, KitPhrases.of(locale));
+        return pdf(KitPages.CARD, title(words), w -> KitPages.card(new KitCanvas(w.getDirectContent()), words, k.url()));
+    }
+
+    static ToUnicodeRepair.Repaired slipsRepaired(SlipSheet s, Locale locale) {
         KitPhrases phrases = KitPhrases.of(locale);
         String title = s.agencyName() + " " + phrases.get("slip.title");
         return pdf(SlipPages.PAGE, title, (w, d) -> SlipPages.write(w, d, s, phrases));
@@ -144,12 +156,12 @@ public final class SurveyKits {
         return words.title() + " " + words.agency();
     }
 
-    private static byte[] pdf(Rectangle page, String title, java.util.function.Consumer<PdfWriter> onePage) {
+    private static ToUnicodeRepair.Repaired pdf(Rectangle page, String title, java.util.function.Consumer<PdfWriter> onePage) {
         return pdf(page, title, (w, d) -> onePage.accept(w));
     }
 
     /** Writes a document with OpenPDF, then repairs its ToUnicode maps as the report's PDF is repaired. */
-    private static byte[] pdf(Rectangle page, String title, BiConsumer<PdfWriter, Document> pages) {
+    private static ToUnicodeRepair.Repaired pdf(Rectangle page, String title, BiConsumer<PdfWriter, Document> pages) {
         PdfRenderer.init();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Document document = new Document(page, 0, 0, 0, 0);
@@ -160,7 +172,7 @@ public final class SurveyKits {
             document.open();
             pages.accept(writer, document);
             document.close();
-            return ToUnicodeRepair.repair(out.toByteArray(), PdfRenderer.SHAPING).pdf();
+            return ToUnicodeRepair.repair(out.toByteArray(), PdfRenderer.SHAPING);
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("cannot write the survey kit PDF", e);
         }

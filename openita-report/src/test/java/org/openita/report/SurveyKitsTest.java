@@ -159,6 +159,35 @@ class SurveyKitsTest {
         assertThat(text).doesNotContain("ปีงบประมาณ");
     }
 
+    /** Every shown run matched to its text, so readers that use the fonts' ToUnicode maps alone read it right. */
+    @Test
+    void everyRunIsRepairedForToUnicodeReaders() {
+        Kit kit = eit(AGENCY, DigitStyle.THAI);
+        SlipSheet sheet = new SlipSheet(AGENCY, YEAR, "ita.example.go.th/slip", slips(9), DigitStyle.THAI);
+        for (ToUnicodeRepair.Repaired r : List.of(SurveyKits.posterRepaired(kit, SurveyKits.THAI),
+                SurveyKits.tableCardRepaired(kit, SurveyKits.THAI), SurveyKits.slipsRepaired(sheet, SurveyKits.THAI))) {
+            assertThat(r.runs()).isGreaterThanOrEqualTo(8);
+            assertThat(r.left()).as("runs left unmatched").isZero();
+        }
+    }
+
+    /** pdfminer reads glyph by glyph through the ToUnicode maps, ignoring /ActualText (ADR 0012). */
+    @Test
+    void pdfminerReadsThePosterAndSlipsWhole() throws Exception {
+        java.nio.file.Path pdf2txt = java.nio.file.Path.of("/usr/bin/pdf2txt");
+        ExternalTools.require(pdf2txt);
+        java.nio.file.Path poster = KitPdfs.save(SurveyKits.poster(eit(AGENCY, DigitStyle.THAI)), "poster-eit-pdfminer");
+        String text = ExternalTools.run(List.of(pdf2txt.toString(), poster.toString()), null).replace('\u00A0', ' ');
+        assertThat(text).contains(AGENCY, "ปีงบประมาณ พ.ศ. ๒๕๖๙", "ร่วมประเมินคุณธรรมและความโปร่งใส", "ตอบคำถาม ๙ ข้อ",
+                "ประมาณ ๓ นาที", EIT_URL);
+        List<Slip> slips = slips(3);
+        java.nio.file.Path sheet = KitPdfs.save(SurveyKits.slips(new SlipSheet(AGENCY, YEAR, "ita.example.go.th/slip",
+                slips, DigitStyle.THAI)), "slips-3-pdfminer");
+        String slipText = ExternalTools.run(List.of(pdf2txt.toString(), sheet.toString()), null);
+        assertThat(slipText).contains(AGENCY, "แบบประเมินสำหรับบุคลากร", "ปีงบประมาณ พ.ศ. ๒๕๖๙", slips.get(1).grouped(),
+                "ใช้ได้ครั้งเดียว");
+    }
+
     @Test
     void aSlipCodeIsPrintedInGroupsOfFour() {
         assertThat(new Slip("ABCDEFGHJKLM", IIT_URL).grouped()).isEqualTo("ABCD-EFGH-JKLM");
