@@ -10,7 +10,7 @@ class WebPageAccess implements PageAccess {
 
     @Override
     public void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages) {
-        pages.requestMatchers("/error", "/upload-too-large", "/css/**", "/fonts/**", "/webjars/**", "/favicon.ico").permitAll()
+        pages.requestMatchers("/error", "/upload-too-large", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
     }
 }

@@ -77,7 +77,12 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny()))
+                        .frameOptions(f -> f.deny())
+                        // not "no-store": a browser keeps the answers chosen on a page it may store, so a reload
+                        // keeps them; "private, no-cache" still keeps shared caches out and revalidates every time
+                        .cacheControl(c -> c.disable())
+                        .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                                "Cache-Control", "private, no-cache")))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable());

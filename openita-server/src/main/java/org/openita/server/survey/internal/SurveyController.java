@@ -163,6 +163,7 @@ class SurveyController {
         model.addAttribute("agency", agency.get());
         model.addAttribute("part", p.get());
         model.addAttribute("notice", "thanks");
+        windows.today().ifPresent(w -> model.addAttribute("window", w));
         return "survey/notice";
     }
 
