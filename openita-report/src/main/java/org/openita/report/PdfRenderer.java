@@ -56,7 +56,7 @@ public final class PdfRenderer {
     static final Color HEADER_BG = new Color(0xdc, 0xe6, 0xf1);
 
     /** The AWT fonts as LayoutProcessor shapes with them (kerning and ligatures on), by PostScript name. */
-    private static final Map<String, java.awt.Font> SHAPING = Stream.of(Fonts.REGULAR, Fonts.BOLD)
+    static final Map<String, java.awt.Font> SHAPING = Stream.of(Fonts.REGULAR, Fonts.BOLD)
             .map(f -> Fonts.awt(f, BODY).deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON,
                     TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON)))
             .collect(Collectors.toUnmodifiableMap(java.awt.Font::getPSName, f -> f));
@@ -89,7 +89,7 @@ public final class PdfRenderer {
     }
 
     /** LayoutProcessor is a JVM-wide switch that must be set before the first font is created. */
-    private static void init() {
+    static void init() {
         synchronized (INIT) {
             if (!initialised) {
                 LayoutProcessor.enableKernLiga();
