@@ -10,10 +10,10 @@ import org.openita.server.agency.Agency;
  * @param provisional the rule that gave it rests on weak evidence (said on internal pages only, never in published ones)
  * @param missing why there is no minimum, or null when there is one
  */
-record ResponseTarget(Integer minimum, boolean provisional, Missing missing) {
+public record ResponseTarget(Integer minimum, boolean provisional, Missing missing) {
 
     /** Why an agency has no minimum. */
-    enum Missing {
+    public enum Missing {
         /** The year's definition has no rule for this part (or the year has no active definition). */
         NO_RULE,
         /** The IIT rule needs the number of eligible staff, which the agency has not entered. */
@@ -33,17 +33,17 @@ record ResponseTarget(Integer minimum, boolean provisional, Missing missing) {
                 .orElse(new ResponseTarget(null, false, Missing.NO_RULE));
     }
 
-    boolean set() {
+    public boolean set() {
         return minimum != null;
     }
 
     /** How many responses are still needed: 0 when the minimum is met or there is none. */
-    int shortfall(int responses) {
+    public int shortfall(int responses) {
         return minimum == null ? 0 : Math.max(0, minimum - responses);
     }
 
     /** The message key of why there is no minimum. */
-    String missingKey() {
+    public String missingKey() {
         return missing == null ? null : missing == Missing.NO_RULE ? "surveys.minimum.noRule" : "surveys.minimum.noStaffCount";
     }
 }

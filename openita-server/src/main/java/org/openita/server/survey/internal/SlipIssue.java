@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SlipIssue {
 
     /** The most slips one request prints. */
-    static final int MOST = 2_000;
+    static final int MOST = org.openita.report.SurveyKits.MAX_SLIPS;
 
     /** One printed slip: its code and the link its QR code holds. */
     record Printed(String code, String url, int serial) {

@@ -58,7 +58,7 @@ class SurveyCard implements AgencyPagePart {
         }
         Optional<SurveyWindow> window = windows.today();
         FiscalYear year = window.map(SurveyWindow::year).orElse(FiscalYear.containing(cycles.today()));
-        SurveyProgress.Progress p = progress.of(agency, year);
+        AgencyProgress p = progress.of(agency, year);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("code", agency.code().value());
         v.put("year", year.buddhistEra());
@@ -68,6 +68,7 @@ class SurveyCard implements AgencyPagePart {
         v.put("rows", List.of(row("IIT", p.iit(), p.iitTarget()), row("EIT_PUBLIC", p.eitPublic(), p.eitTarget())));
         v.put("provisional", p.iitTarget().provisional() || p.eitTarget().provisional());
         v.put("staffMissing", p.iitTarget().missing() == ResponseTarget.Missing.NO_STAFF_COUNT);
+        v.put("staffEditable", staffEditable(auth));
         boolean manage = access.canManage(auth, agency.code());
         v.put("canManage", manage);
         if (manage) {
@@ -80,6 +81,19 @@ class SurveyCard implements AgencyPagePart {
             v.put("smallest", ResponseExport.IIT_SMALLEST);
         }
         return Optional.of(v);
+    }
+
+    /** Whether the agency page shows its staff-count form to this person today (the cycle calendar decides when). */
+    private boolean staffEditable(Authentication auth) {
+        java.time.LocalDate today = cycles.today();
+        List<org.openita.server.cycle.Phase> now = cycles.windows(FiscalYear.containing(today).buddhistEra())
+                .map(w -> org.openita.server.cycle.CycleCalendar.current(w, today)).orElse(List.of());
+        for (org.openita.server.identity.Role role : org.openita.server.identity.Role.values()) {
+            if (AgencyAccess.has(auth, role) && org.openita.server.cycle.Activity.EDIT_AGENCY_DATA.allowed(role, now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> row(String part, int responses, ResponseTarget target) {

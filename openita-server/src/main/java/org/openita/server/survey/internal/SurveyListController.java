@@ -52,8 +52,8 @@ class SurveyListController {
         FiscalYear y = year.filter(v -> v >= 2500 && v <= 2700).map(FiscalYear::of)
                 .orElseGet(() -> windows.today().map(SurveyWindow::year).orElse(FiscalYear.containing(cycles.today())));
         Sort by = Sort.of(sort);
-        List<SurveyProgress.Progress> all = progress.all(y);
-        List<SurveyProgress.Progress> sorted = sorted(all, by);
+        List<AgencyProgress> all = progress.all(y);
+        List<AgencyProgress> sorted = sorted(all, by);
         int pages = Math.max(1, (sorted.size() + PAGE - 1) / PAGE);
         int p = Math.min(Math.max(1, page), pages);
         model.addAttribute("year", y.buddhistEra());
@@ -62,18 +62,18 @@ class SurveyListController {
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
         model.addAttribute("total", all.size());
-        model.addAttribute("below", all.stream().filter(SurveyProgress.Progress::below).count());
-        model.addAttribute("iitTotal", all.stream().mapToLong(SurveyProgress.Progress::iit).sum());
-        model.addAttribute("eitTotal", all.stream().mapToLong(SurveyProgress.Progress::eitPublic).sum());
+        model.addAttribute("below", all.stream().filter(AgencyProgress::below).count());
+        model.addAttribute("iitTotal", all.stream().mapToLong(AgencyProgress::iit).sum());
+        model.addAttribute("eitTotal", all.stream().mapToLong(AgencyProgress::eitPublic).sum());
         model.addAttribute("provisional", all.stream().anyMatch(r -> r.iitTarget().provisional() || r.eitTarget().provisional()));
         model.addAttribute("smallest", ResponseExport.IIT_SMALLEST);
         return "survey/admin/list";
     }
 
     /** In the order of a sort; ties by name (Thai collation, keys made once), then code, so pages never overlap. */
-    static List<SurveyProgress.Progress> sorted(List<SurveyProgress.Progress> all, Sort by) {
+    static List<AgencyProgress> sorted(List<AgencyProgress> all, Sort by) {
         Collator thai = Collator.getInstance(Locale.forLanguageTag("th-TH"));
-        record Keyed(CollationKey name, SurveyProgress.Progress row) {
+        record Keyed(CollationKey name, AgencyProgress row) {
         }
         Comparator<Keyed> byName = Comparator.comparing(Keyed::name).thenComparing(k -> k.row().code().value());
         Comparator<Keyed> order = switch (by) {

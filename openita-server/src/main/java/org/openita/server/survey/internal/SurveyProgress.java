@@ -19,27 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SurveyProgress {
 
-    /** One agency's progress. */
-    record Progress(AgencyCode code, String name, Integer staffCount, int iit, ResponseTarget iitTarget, int eitPublic,
-                    ResponseTarget eitTarget) {
-
-        int iitShortfall() {
-            return iitTarget.shortfall(iit);
-        }
-
-        int eitShortfall() {
-            return eitTarget.shortfall(eitPublic);
-        }
-
-        int shortfall() {
-            return iitShortfall() + eitShortfall();
-        }
-
-        boolean below() {
-            return shortfall() > 0;
-        }
-    }
-
     private final ResponseCounts counts;
     private final FrameworkCatalog frameworks;
     private final AgencyRegistry agencies;
@@ -55,26 +34,26 @@ class SurveyProgress {
         return frameworks.active(year.buddhistEra()).map(FrameworkDefinition::responseMinimums).orElse(ResponseMinimums.NONE);
     }
 
-    Progress of(Agency agency, FiscalYear year) {
+    AgencyProgress of(Agency agency, FiscalYear year) {
         ResponseMinimums rules = rules(year);
         ResponseCounts.Counts c = counts.of(agency.code(), year);
         return progress(agency, c, rules);
     }
 
     /** Every agency of the registry in a year: one query for the counts, whatever the number of agencies. */
-    List<Progress> all(FiscalYear year) {
+    List<AgencyProgress> all(FiscalYear year) {
         ResponseMinimums rules = rules(year);
         Map<String, ResponseCounts.Counts> byAgency = counts.all(year);
         List<Agency> registry = agencies.all();
-        List<Progress> out = new ArrayList<>(registry.size());
+        List<AgencyProgress> out = new ArrayList<>(registry.size());
         for (Agency a : registry) {
             out.add(progress(a, byAgency.getOrDefault(a.code().value(), ResponseCounts.Counts.NONE), rules));
         }
         return out;
     }
 
-    private static Progress progress(Agency a, ResponseCounts.Counts c, ResponseMinimums rules) {
-        return new Progress(a.code(), a.nameTh(), a.staffCount(), c.iit(), ResponseTarget.iit(rules, a), c.eitPublic(),
+    private static AgencyProgress progress(Agency a, ResponseCounts.Counts c, ResponseMinimums rules) {
+        return new AgencyProgress(a.code(), a.nameTh(), a.staffCount(), c.iit(), ResponseTarget.iit(rules, a), c.eitPublic(),
                 ResponseTarget.eitPublic(rules, a));
     }
 }
