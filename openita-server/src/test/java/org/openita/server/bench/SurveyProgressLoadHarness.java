@@ -42,7 +42,7 @@ class SurveyProgressLoadHarness extends ServerTestSupport {
         long t0 = System.nanoTime();
         jdbc.sql("""
                 insert into survey_response (agency_code, fiscal_year, part, answered_on, answers, seconds_to_complete, identical_answers, burst)
-                select ? || '-' || lpad(((g * 7919) % ?)::text, 5, '0'), 2568, case when g % 3 = 0 then 'IIT' else 'EIT_PUBLIC' end,
+                select ? || '-' || lpad(((g::bigint * 7919) % ?)::text, 5, '0'), 2568, case when g % 3 = 0 then 'IIT' else 'EIT_PUBLIC' end,
                        date '2025-03-01' + (g % 60),
                        jsonb_build_object('e1', (g % 6 + 1)::text, 'e2', (g % 5 + 1)::text, 'e3', (g % 4 + 1)::text, 'e4', '6', 'e5', '1'),
                        case when g % 3 = 0 then null else 30 + g % 300 end, case when g % 3 = 0 then null else g % 17 = 0 end,
