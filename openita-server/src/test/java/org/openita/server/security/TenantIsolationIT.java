@@ -37,7 +37,8 @@ class TenantIsolationIT extends ServerTestSupport {
             "staff-a", Role.AGENCY_STAFF, "admin-b", Role.AGENCY_ADMIN, "assessor-a", Role.ASSESSOR, "viewer-b", Role.VIEWER);
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
-            "/agency/{code}/measures/{year}/new");
+            "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
+            "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
             "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
@@ -54,6 +55,8 @@ class TenantIsolationIT extends ServerTestSupport {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    org.openita.server.framework.FrameworkCatalog frameworks;
 
     /**
      * This test's two agencies (with results, a measure each and a logo) and a person of every role. {@code measure} holds a
@@ -81,6 +84,8 @@ class TenantIsolationIT extends ServerTestSupport {
             measure.put(code, editing.create("test", AgencyCode.of(code), FiscalYear.of(2568), form).id());
             // so that GET /agency/{code}/logo answers 200 to those who may see the agency
             reportDetails.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
+            // five IIT responses, the fewest an agency's IIT export shows, so that its export answers 200 to those who may have it
+            new org.openita.server.survey.internal.SurveyResponses(jdbc).iit(AgencyCode.of(code), frameworks.active(2568).orElseThrow(), 5);
         }
         Map<String, Set<String>> sees = Map.of("central", Set.of(a, b), "admin-a", Set.of(a), "staff-a", Set.of(a), "admin-b", Set.of(b),
                 "assessor-a", Set.of(a), "viewer-b", Set.of(b));
@@ -126,7 +131,7 @@ class TenantIsolationIT extends ServerTestSupport {
                     if (OWN_WORK.contains(pattern)) {
                         continue;
                     }
-                    String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") ? "csv" : "pdf")
+                    String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") || pattern.contains("/surveys/") ? "csv" : "pdf")
                             .replace("{id}", code.isEmpty() ? "1" : Long.toString(w.measure().get(code))).replace("{year}", "2568")
                             .replace("{username}", w.people().get("viewer-b").username()).replaceAll("\\{[^}]+}", "x");
                     int status = mvc.perform(get(path).with(w.as(person))).andReturn().getResponse().getStatus();
@@ -167,7 +172,7 @@ class TenantIsolationIT extends ServerTestSupport {
             }
         }
         assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off",
-                "/agency/{code}/publication/{year}");
+                "/agency/{code}/publication/{year}", "/agency/{code}/surveys/{year}/slips");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {
