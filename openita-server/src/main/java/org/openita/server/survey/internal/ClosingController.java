@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The central administrator closes a fiscal year's surveys before their phase ends, after confirming; the answers are
@@ -32,21 +31,24 @@ class ClosingController {
     @GetMapping("/surveys/close")
     String years(Model model) {
         model.addAttribute("years", closing.years());
-        model.addAttribute("today", cycles.today());
         return "survey/closing";
     }
 
     @GetMapping("/surveys/close/{year}")
-    String confirm(@PathVariable FiscalYear year, Model model) {
-        SurveyClosing.YearState state = closing.year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("state", state);
-        model.addAttribute("today", cycles.today());
+    String confirm(@PathVariable FiscalYear year, @RequestParam(required = false) Integer agencies,
+                   @RequestParam(required = false) Integer responses, @RequestParam(required = false) Integer kept, Model model) {
+        if (agencies != null && responses != null) {
+            model.addAttribute("scored", new SurveyClosing.Outcome.Scored(agencies, responses, kept == null ? 0 : kept));
+        }
+        // a year without a survey phase in the calendar is said so, not hidden: there is nothing to close
+        model.addAttribute("year", year.buddhistEra());
+        model.addAttribute("state", closing.year(year).orElse(null));
         return "survey/close";
     }
 
     @PostMapping("/surveys/close/{year}")
     String close(@PathVariable FiscalYear year, @RequestParam(name = "confirm", required = false) String confirm, Principal principal,
-                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                 Model model, HttpServletResponse response) {
         SurveyClosing.YearState state = closing.year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String refusal = null;
         HttpStatus status = HttpStatus.BAD_REQUEST;
@@ -55,16 +57,17 @@ class ClosingController {
         } else {
             SurveyClosing.Outcome outcome = closing.close(year, principal.getName());
             if (outcome instanceof SurveyClosing.Outcome.Scored s) {
-                redirect.addFlashAttribute("scored", s);
-                return "redirect:/surveys/close/" + year.buddhistEra();
+                // told through the address (a flash attribute would have to be serializable for the JDBC session)
+                return "redirect:/surveys/close/" + year.buddhistEra() + "?agencies=" + s.agencies() + "&responses=" + s.responses()
+                        + "&kept=" + s.officialKept();
             }
             status = HttpStatus.CONFLICT;
             refusal = outcome instanceof SurveyClosing.Outcome.NoDefinition ? "survey.close.error.noDefinition" : "survey.close.error.alreadyClosed";
         }
         response.setStatus(status.value());
         model.addAttribute("refusal", refusal);
+        model.addAttribute("year", year.buddhistEra());
         model.addAttribute("state", closing.year(year).orElse(state));
-        model.addAttribute("today", cycles.today());
         return "survey/close";
     }
 }

@@ -33,9 +33,9 @@ class SurveyClosing {
     static final String SYSTEM = "system";
 
     /** What closing a year did. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         /** Closed (or scored) now: how many agencies got computed results, and how many kept their official ones. */
-        record Scored(int agencies, int responses, int officialKept) implements Outcome {
+        public record Scored(int agencies, int responses, int officialKept) implements Outcome {
         }
 
         /** The year's surveys were already closed: nothing changed. */
@@ -47,13 +47,13 @@ class SurveyClosing {
         }
     }
 
-    /** A year with a survey phase, as the closing page lists it. */
-    record YearState(int year, LocalDate startsOn, LocalDate endsOn, Optional<java.time.OffsetDateTime> closedAt,
-                     Optional<java.time.OffsetDateTime> scoredAt, int responses) {
-        /** Not closed yet, and not already scored because its phase ended. */
-        boolean closable(LocalDate today) {
-            return closedAt.isEmpty() && (scoredAt.isEmpty() || !endsOn.isBefore(today));
-        }
+    /**
+     * A year with a survey phase, as the closing page lists it.
+     *
+     * @param closable not closed yet, and not already scored because its phase ended
+     */
+    public record YearState(int year, LocalDate startsOn, LocalDate endsOn, Optional<java.time.OffsetDateTime> closedAt,
+                            Optional<java.time.OffsetDateTime> scoredAt, int responses, boolean closable) {
     }
 
     private final JdbcClient jdbc;
@@ -181,6 +181,8 @@ class SurveyClosing {
         Optional<java.time.OffsetDateTime> closed = jdbc.sql("select closed_at from survey_closing where fiscal_year = ?").param(y)
                 .query(java.time.OffsetDateTime.class).optional();
         int responses = jdbc.sql("select count(*) from survey_response where fiscal_year = ?").param(y).query(Integer.class).single();
-        return new YearState(y, w.startsOn(), w.endsOn(), closed, scoredAt(y), responses);
+        Optional<java.time.OffsetDateTime> scored = scoredAt(y);
+        boolean closable = closed.isEmpty() && (scored.isEmpty() || !w.endsOn().isBefore(cycles.today()));
+        return new YearState(y, w.startsOn(), w.endsOn(), closed, scored, responses, closable);
     }
 }
