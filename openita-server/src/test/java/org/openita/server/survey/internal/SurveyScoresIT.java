@@ -302,8 +302,9 @@ class SurveyScoresIT extends ServerTestSupport {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
-        java.nio.file.Files.write(java.nio.file.Path.of("/tmp/scores-report.pdf"), pdf);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/scores-report.txt"), text);
+        // kept for a look: the page and the report as a person gets them
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "survey-scores-page.html"), page);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "survey-scores-report.pdf"), pdf);
         // lines wrap anywhere in Thai: compared without white space
         String flat = text.replaceAll("\\s+", "");
         assertThat(flat).contains("คะแนนในรายงานนี้คำนวณจากคำตอบแบบสำรวจของหน่วยงานเองจำนวน9ชุด")
