@@ -179,8 +179,27 @@ public final class ReportBuilder {
     private void introduction() {
         section(Phrases.get("intro.heading"));
         say("intro.purpose", "agency", agencyFull(), "year", year(), "planYear", planYear());
-        say(announced() ? "intro.source.official" : "intro.source.computed", "year", year());
+        if (options.survey() != null && !announced()) {
+            surveySource(options.survey());
+        } else {
+            say(announced() ? "intro.source.official" : "intro.source.computed", "year", year());
+        }
         say("intro.hope");
+    }
+
+    /** Scores computed from the agency's own survey: from how many answers, by who answered (groups nobody answered are left out). */
+    private void surveySource(ReportOptions.SurveyBasis b) {
+        List<String> groups = new ArrayList<>();
+        if (b.staff() > 0) {
+            groups.add(Phrases.fill("intro.source.survey.staff", kv("count", n(b.staff()))));
+        }
+        if (b.serviceUsers() > 0) {
+            groups.add(Phrases.fill("intro.source.survey.serviceUsers", kv("count", n(b.serviceUsers()))));
+        }
+        if (b.assessed() > 0) {
+            groups.add(Phrases.fill("intro.source.survey.assessed", kv("count", n(b.assessed()))));
+        }
+        say("intro.source.survey", "year", year(), "total", n(b.total()), "groups", Phrases.list(groups));
     }
 
     private void rationale() {
@@ -316,7 +335,7 @@ public final class ReportBuilder {
             rows.add(List.of(label, w, score(v)));
         }
         if (rows.isEmpty()) {
-            say("results.tools.notAnnounced");
+            say(announced() ? "results.tools.notAnnounced" : "results.tools.noneComputed");
             return;
         }
         if (addsUp()) {
@@ -326,7 +345,8 @@ public final class ReportBuilder {
                 Phrases.get("results.tools.col.score")), rows, new float[] {7, 1.5f, 1.5f}, new boolean[] {false, true, true}));
         List<String> left = a.framework().tools().stream().map(t -> t.code().name()).filter(k -> printable(k) == null).toList();
         if (!left.isEmpty()) {
-            say("results.tools.someNotAnnounced", "tools", Phrases.list(left));
+            // nothing announced: a tool without a score has no data yet (a survey not run, an assessment not done)
+            say(announced() ? "results.tools.someNotAnnounced" : "results.tools.noData", "tools", Phrases.list(left));
         }
     }
 
@@ -419,7 +439,7 @@ public final class ReportBuilder {
                     questionTable(t.items());
                 }
             } else {
-                say("analysis.part.notAnnounced");
+                say(announced() ? "analysis.part.notAnnounced" : "analysis.part.noData");
             }
         }
     }

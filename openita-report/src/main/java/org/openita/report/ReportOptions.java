@@ -13,8 +13,32 @@ import org.openita.core.thai.DigitStyle;
  * @param publicCopy true for the copy anyone may download: the caller has already cut the content to what the
  *                   public may see; the report then says plainly that an unconfirmed plan is not shown (instead
  *                   of printing drafts), and lists progress by date and status without notes or evidence
+ * @param survey when the scores were computed from the agency's own survey answers, how many there were; else null
  */
-public record ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, boolean confirmedMeasures, boolean publicCopy) {
+public record ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, boolean confirmedMeasures, boolean publicCopy,
+                            SurveyBasis survey) {
+
+    /**
+     * How many survey responses the scores were computed from, by who answered.
+     *
+     * @param staff responses of the agency's staff (IIT)
+     * @param serviceUsers responses of service users (EIT part 1)
+     * @param assessed responses collected by assessors (EIT part 2)
+     */
+    public record SurveyBasis(int staff, int serviceUsers, int assessed) {
+        public int total() {
+            return staff + serviceUsers + assessed;
+        }
+    }
+
+    public ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, boolean confirmedMeasures, boolean publicCopy) {
+        this(digits, date, logo, confirmedMeasures, publicCopy, null);
+    }
+
+    /** The same options, for scores computed from the agency's own survey answers. */
+    public ReportOptions withSurvey(SurveyBasis basis) {
+        return new ReportOptions(digits, date, logo, confirmedMeasures, publicCopy, basis);
+    }
 
     /** The agency's own copy. */
     public ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, boolean confirmedMeasures) {

@@ -34,9 +34,12 @@ public class AnalysisReports {
     private final MeasurePlans plans;
     private final AgencyReportDetails details;
     private final Clock clock;
+    private final org.openita.server.results.ComputedResults computed;
 
-    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans, AgencyReportDetails details, Clock clock) {
+    AnalysisReports(DemoAgency demo, OfficialResults results, MeasurePlans plans, AgencyReportDetails details, Clock clock,
+                    org.openita.server.results.ComputedResults computed) {
         this.demo = demo;
+        this.computed = computed;
         this.results = results;
         this.plans = plans;
         this.details = details;
@@ -56,7 +59,8 @@ public class AnalysisReports {
         return results.analysis(code, year).map(analysis -> {
             Optional<List<DraftMeasure>> confirmed = plans.confirmedMeasures(code, year);
             Analysis a = confirmed.map(analysis::withMeasures).orElse(analysis);
-            return withAgencyDetails(code, new Document(a, ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent())));
+            return withAgencyDetails(code, new Document(a, survey(code, year,
+                    ReportDownload.options(digits, CycleService.today(clock), confirmed.isPresent()))));
         });
     }
 
@@ -72,7 +76,7 @@ public class AnalysisReports {
         if (!signOff.isEmpty()) {
             a = a.withAgency(a.agency().withSignOff(signOff));
         }
-        return new Document(a, new ReportOptions(o.digits(), o.date(), logo, o.confirmedMeasures(), o.publicCopy()));
+        return new Document(a, new ReportOptions(o.digits(), o.date(), logo, o.confirmedMeasures(), o.publicCopy(), o.survey()));
     }
 
     /**
@@ -87,7 +91,14 @@ public class AnalysisReports {
     }
 
     Document publicDocument(Analysis publicAnalysis, boolean measuresConfirmed, AgencyCode code, String digits) {
-        return withAgencyDetails(code, new Document(publicAnalysis, ReportDownload.publicOptions(digits, CycleService.today(clock), measuresConfirmed)));
+        return withAgencyDetails(code, new Document(publicAnalysis, survey(code, publicAnalysis.framework().year(),
+                ReportDownload.publicOptions(digits, CycleService.today(clock), measuresConfirmed))));
+    }
+
+    /** For scores OpenITA computed from the agency's own survey answers, the report says so and from how many. */
+    private ReportOptions survey(AgencyCode code, FiscalYear year, ReportOptions options) {
+        return computed.basis(code, year).map(b -> options.withSurvey(new ReportOptions.SurveyBasis(b.responses("IIT"),
+                b.responses("EIT_PUBLIC"), b.responses("EIT_SURVEY")))).orElse(options);
     }
 
     public ResponseEntity<byte[]> demo(ReportFormat f, String digits) {

@@ -479,7 +479,9 @@ public class OfficialResults {
             }
             jdbc.sql("insert into agency_result (agency_code, fiscal_year, input, imported_by)"
                     + " select agency_code, fiscal_year, input, ? from result_import_stage order by agency_code, fiscal_year"
-                    + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by")
+                    + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by,"
+                    // an official import always replaces a computed row
+                    + " source = 'OFFICIAL', basis = null")
                     .param(actor).update();
         }
 

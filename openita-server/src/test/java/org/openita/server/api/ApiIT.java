@@ -82,6 +82,7 @@ class ApiIT extends ServerTestSupport {
         assertThat(json(result).path("publishedOverall").decimalValue()).isEqualByComparingTo("86.40");
         assertThat(json(result).path("indicators").path("6").decimalValue()).isEqualByComparingTo("81");
         assertTheScoreOutputContract(json(result));
+        assertThat(json(result).path("source").path("kind").asString()).as("an imported result").isEqualTo("official");
         // the definition version the figures were scored under: the year's active one, as the framework module stores it
         JsonNode definition = json(result).path("definitionVersion");
         var active = jdbc.sql("select version, sha256 from framework_definition where fiscal_year = 2568 and active")
@@ -174,7 +175,7 @@ class ApiIT extends ServerTestSupport {
 
     /**
      * The answer holds every field docs/schemas/score-output.schema.json requires, only fields it declares (besides the
-     * API's agencyCode and definitionVersion), and each of the type the schema gives it.
+     * API's agencyCode, source and definitionVersion), and each of the type the schema gives it.
      */
     private static void assertTheScoreOutputContract(JsonNode answer) throws Exception {
         JsonNode schema = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "schemas", "score-output.schema.json")));
@@ -183,7 +184,8 @@ class ApiIT extends ServerTestSupport {
             assertThat(answer.has(required.asString())).as("required field " + required.asString()).isTrue();
         }
         for (String field : answer.propertyNames()) {
-            if (field.equals("agencyCode") || field.equals("definitionVersion")) {
+            // the API's own fields: whose, where it came from (official or computed from surveys), which definition
+            if (field.equals("agencyCode") || field.equals("source") || field.equals("definitionVersion")) {
                 continue;
             }
             assertThat(properties.has(field)).as("field " + field + " is in the schema").isTrue();

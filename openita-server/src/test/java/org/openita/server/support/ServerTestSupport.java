@@ -94,5 +94,7 @@ public abstract class ServerTestSupport {
         registry.add("openita.embedded-db.data-directory", () -> DATA.resolve("pgdata").toString());
         registry.add("openita.temp-directory", () -> DATA.resolve("tmp").toString());
         registry.add("server.port", () -> PORT);
+        // the shared database holds every test's fiscal years: a test scores its own year's ended survey phase itself
+        registry.add("openita.survey.scheduled-closing", () -> "false");
     }
 }

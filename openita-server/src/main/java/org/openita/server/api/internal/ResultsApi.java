@@ -34,9 +34,11 @@ class ResultsApi {
     private final ResultImports imports;
     private final OfficialResults results;
     private final AgencyAccess access;
+    private final org.openita.server.results.ComputedResults computed;
 
-    ResultsApi(ResultImports imports, OfficialResults results, AgencyAccess access) {
+    ResultsApi(ResultImports imports, OfficialResults results, AgencyAccess access, org.openita.server.results.ComputedResults computed) {
         this.imports = imports;
+        this.computed = computed;
         this.results = results;
         this.access = access;
     }
@@ -115,9 +117,22 @@ class ResultsApi {
      * An agency's results for a year: its code, the fields of openita score (docs/schemas/score-output.schema.json) at the
      * same level, and the definition version they were scored under.
      */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"agencyCode"})
-    record AgencyResultAnswer(String agencyCode, @com.fasterxml.jackson.annotation.JsonUnwrapped ScoreOutput score,
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"agencyCode", "source"})
+    record AgencyResultAnswer(String agencyCode, ResultSource source, @com.fasterxml.jackson.annotation.JsonUnwrapped ScoreOutput score,
                               Definition definitionVersion) {
+    }
+
+    /**
+     * Where the stored result came from: "official" (imported as the NACC announced it) or "computed" (by OpenITA from
+     * the agency's own survey answers: how many responses, by part, and the label the results page shows).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ResultSource(String kind, Integer responses, java.util.Map<String, Integer> responsesByPart, String th, String en) {
+
+        static ResultSource of(java.util.Optional<org.openita.server.results.ResultBasis> basis) {
+            return basis.map(b -> new ResultSource("computed", b.total(), b.responsesByPart(), b.label(false), b.label(true)))
+                    .orElse(new ResultSource("official", null, null, null, null));
+        }
     }
 
     /**
@@ -140,6 +155,7 @@ class ResultsApi {
     AgencyResultAnswer result(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth) {
         access.requireVisible(auth, code);
         AgencyResult r = results.result(code, year).orElseThrow(ApiException::notFound);
-        return new AgencyResultAnswer(code.value(), ScoreResultWriter.output(r.score()), Definition.of(r, results.definitionVersion(r)));
+        return new AgencyResultAnswer(code.value(), ResultSource.of(computed.basis(code, year)), ScoreResultWriter.output(r.score()),
+                Definition.of(r, results.definitionVersion(r)));
     }
 }

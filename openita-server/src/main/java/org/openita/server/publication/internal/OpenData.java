@@ -39,13 +39,17 @@ public class OpenData {
 
     private final OfficialResults results;
     private final AgencyRegistry agencies;
+    private final org.openita.server.results.ComputedResults computed;
 
-    OpenData(OfficialResults results, AgencyRegistry agencies) {
+    OpenData(OfficialResults results, AgencyRegistry agencies, org.openita.server.results.ComputedResults computed) {
         this.results = results;
+        this.computed = computed;
         this.agencies = agencies;
     }
 
-    private record Row(String code, String name, String type, String province, String district, ScoreResult score) {
+    /** basis: what a result OpenITA computed from the agency's survey answers was computed from; null for an official one. */
+    private record Row(String code, String name, String type, String province, String district, ScoreResult score,
+                       org.openita.server.results.ResultBasis basis) {
     }
 
     /** Each agency's row of a year: the results streamed in code order, each with its registry entry. */
@@ -56,11 +60,13 @@ public class OpenData {
         }
         Map<String, Agency> registry = new java.util.HashMap<>();
         agencies.all().forEach(a -> registry.put(a.code().value(), a));
+        Map<org.openita.server.agency.AgencyCode, org.openita.server.results.ResultBasis> bases = computed.bases(
+                org.openita.core.framework.FiscalYear.of(year));
         results.forEachInYear(org.openita.core.framework.FiscalYear.of(year), (code, input) -> {
             Agency a = registry.get(code.value());
             if (a != null) {
                 sink.accept(new Row(a.code().value(), a.nameTh(), a.type() == null ? "" : a.type().thai(), a.province(), a.district(),
-                        scorer.apply(input).score()));
+                        scorer.apply(input).score(), bases.get(code)));
             }
         });
     }
@@ -91,6 +97,7 @@ public class OpenData {
         toolKeys(def).forEach(k -> h.add(LABELS.getOrDefault(k, k)));
         indicatorNumbers(def).forEach(i -> h.add("ตัวชี้วัดที่ " + i));
         h.add("ที่มาของระดับ"); // last, so the earlier columns keep their places for existing readers
+        h.add("ที่มาของผล");
         return h;
     }
 
@@ -113,6 +120,7 @@ public class OpenData {
             keys.forEach(k -> cells.add(fmt(r.score().tools().get(k))));
             indicators.forEach(i -> cells.add(fmt(r.score().indicators().get(i))));
             cells.add(levelSource(r.score()));
+            cells.add(r.basis() == null ? "ผลอย่างเป็นทางการที่นำเข้า" : r.basis().label(false));
             try {
                 csv.row(cells);
                 if (++n[0] % 500 == 0) {
@@ -145,6 +153,8 @@ public class OpenData {
                 // the figures only: the explanations repeat the same framework text for every agency
                 SLIM.forEach(scored::remove);
                 m.putAll(scored);
+                m.put("source", r.basis() == null ? Map.of("kind", "official")
+                        : Map.of("kind", "computed", "responses", r.basis().total(), "responsesByPart", r.basis().responsesByPart()));
                 JSON.writeValue(g, m);
                 if (++n[0] % 500 == 0) {
                     g.flush();

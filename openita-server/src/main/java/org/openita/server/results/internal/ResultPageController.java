@@ -28,10 +28,12 @@ class ResultPageController {
     private final AgencyRegistry agencies;
     private final AgencyAccess access;
     private final org.openita.server.framework.FrameworkCatalog frameworks;
+    private final org.openita.server.results.ComputedResults computed;
 
     ResultPageController(OfficialResults results, AgencyRegistry agencies, AgencyAccess access,
-                         org.openita.server.framework.FrameworkCatalog frameworks) {
+                         org.openita.server.framework.FrameworkCatalog frameworks, org.openita.server.results.ComputedResults computed) {
         this.results = results;
+        this.computed = computed;
         this.agencies = agencies;
         this.access = access;
         this.frameworks = frameworks;
@@ -46,6 +48,8 @@ class ResultPageController {
         model.addAttribute("year", year.buddhistEra());
         model.addAttribute("analysis", analysis);
         model.addAttribute("page", ResultPage.of(analysis, locale));
+        // computed by OpenITA from the agency's own survey answers: what from, in the reader's language
+        model.addAttribute("basisLabel", computed.basis(code, year).map(b -> b.label("en".equals(locale.getLanguage()))).orElse(null));
         // the version the figures were scored under: the active one, named by its version field and SHA-256
         model.addAttribute("definitionVersion", frameworks.activeVersion(year.buddhistEra())
                 .filter(v -> v.version().equals(analysis.framework().version())).orElse(null));

@@ -1,0 +1,130 @@
+package org.openita.server.survey.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openita.core.framework.FiscalYear;
+import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.scoring.QuestionEvidence;
+import org.openita.core.scoring.Tally;
+import org.openita.core.survey.SurveyTallies;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.agency.AgencyRegistry;
+import org.openita.server.results.ComputedResults;
+import org.openita.server.results.ResultBasis;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The score inputs of a year's stored answers, one per agency that has any: the answers counted by agency, part,
+ * answer key and option in one GROUP BY over the answers (never from a kept tally that could drift from them), turned
+ * into question tallies by the core's {@link SurveyTallies}, and written in the score-input form that official results
+ * use (docs/schemas/score-input.schema.json).
+ */
+@Component
+class SurveyScores {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final String COUNTED = "select r.agency_code, r.part, a.key, a.value, count(*) from survey_response r"
+            + " cross join lateral jsonb_each_text(r.answers) a where r.fiscal_year = ?"
+            + " group by r.agency_code, r.part, a.key, a.value order by r.agency_code";
+
+    private final JdbcClient jdbc;
+    /** Reads the counted rows through a cursor, 1,000 at a time, inside the caller's transaction. */
+    private final org.springframework.jdbc.core.JdbcTemplate cursor;
+    private final AgencyRegistry agencies;
+
+    SurveyScores(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, AgencyRegistry agencies) {
+        this.jdbc = jdbc;
+        this.cursor = new org.springframework.jdbc.core.JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        this.cursor.setFetchSize(1000);
+        this.agencies = agencies;
+    }
+
+    /**
+     * The computed inputs of every agency with responses in the year, in agency-code order. The counted rows stream
+     * agency by agency, so only one agency's rows are held at a time.
+     */
+    List<ComputedResults.Computed> of(FrameworkDefinition def, FiscalYear year) {
+        Map<String, Map<String, Integer>> responses = new LinkedHashMap<>();
+        jdbc.sql("select agency_code, part, count(*) from survey_response where fiscal_year = ? group by agency_code, part")
+                .param(year.buddhistEra())
+                .query((RowCallbackHandler) rs -> responses.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getInt(3)));
+        List<ComputedResults.Computed> out = new ArrayList<>();
+        List<SurveyTallies.Row> rows = new ArrayList<>();
+        String[] current = {null};
+        Runnable emit = () -> {
+            if (current[0] != null) {
+                AgencyCode agency = AgencyCode.of(current[0]);
+                out.add(new ComputedResults.Computed(agency, input(def, year, agencies.find(agency).orElse(null),
+                        SurveyTallies.of(def, rows)), new ResultBasis(responses.getOrDefault(current[0], Map.of()))));
+            }
+            rows.clear();
+        };
+        cursor.query(COUNTED, (RowCallbackHandler) rs -> {
+            if (!rs.getString(1).equals(current[0])) {
+                emit.run();
+                current[0] = rs.getString(1);
+            }
+            rows.add(new SurveyTallies.Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        }, year.buddhistEra());
+        emit.run();
+        return out;
+    }
+
+    /** The score input of one agency: its profile, the year and the question tallies. */
+    static String input(FrameworkDefinition def, FiscalYear year, Agency agency, SurveyTallies tallies) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        if (agency != null) {
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("name", agency.nameTh());
+            if (agency.district() != null) {
+                profile.put("district", agency.district());
+            }
+            if (agency.province() != null) {
+                profile.put("province", agency.province());
+            }
+            if (!agency.units().isEmpty()) {
+                profile.put("units", agency.units());
+            }
+            input.put("agency", profile);
+        }
+        input.put("year", year.buddhistEra());
+        Map<String, Object> questions = new LinkedHashMap<>();
+        tallies.questions().forEach((code, evidence) -> {
+            if (evidence instanceof QuestionEvidence.Tallies t) {
+                questions.put(code, question(t));
+            }
+        });
+        if (!questions.isEmpty()) {
+            input.put("questions", questions);
+        }
+        return JSON.writeValueAsString(input);
+    }
+
+    /** {"tally": ...} or {"subItems": ...}, inside {"parts": {...}} for a tool with parts. */
+    private static Map<String, Object> question(QuestionEvidence.Tallies t) {
+        Map<String, Map<String, Tally>> byPart = t.byPart();
+        if (byPart.size() == 1 && byPart.containsKey(QuestionEvidence.WHOLE)) {
+            return answers(byPart.get(QuestionEvidence.WHOLE));
+        }
+        Map<String, Object> parts = new LinkedHashMap<>();
+        byPart.forEach((part, subs) -> parts.put(part, answers(subs)));
+        return Map.of("parts", parts);
+    }
+
+    private static Map<String, Object> answers(Map<String, Tally> bySub) {
+        if (bySub.size() == 1 && bySub.containsKey(QuestionEvidence.WHOLE)) {
+            return Map.of("tally", new java.util.TreeMap<>(bySub.get(QuestionEvidence.WHOLE).counts()));
+        }
+        Map<String, Object> subs = new java.util.TreeMap<>();
+        bySub.forEach((sub, tally) -> subs.put(sub, new java.util.TreeMap<>(tally.counts())));
+        return Map.of("subItems", subs);
+    }
+}
