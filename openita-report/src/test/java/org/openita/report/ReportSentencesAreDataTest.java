@@ -28,6 +28,8 @@ class ReportSentencesAreDataTest {
             // error messages shown to the person who gave the file (Thai and English), never printed in a report.
             Map.entry("DefinitionChecks.java", "framework definition problems"),
             Map.entry("DefinitionReader.java", "framework definition problems"),
+            Map.entry("ResponseMinimumChecks.java", "problems of a definition's response minimums"),
+            Map.entry("AnswerCheck.java", "problems of a submitted survey answer, shown by the question"),
             Map.entry("FrameworkLoader.java", "framework file problems"),
             Map.entry("YamlNode.java", "YAML problems of definition and knowledge-base files"),
             Map.entry("YamlSyntax.java", "YAML syntax errors of definition and knowledge-base files"),
