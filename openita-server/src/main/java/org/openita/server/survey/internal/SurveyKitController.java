@@ -42,8 +42,11 @@ class SurveyKitController {
     private final FrameworkCatalog frameworks;
     private final PublicSite site;
     private final SlipIssue slips;
+    private final Lookups lookups;
 
-    SurveyKitController(AgencyAccess access, AgencyRegistry agencies, FrameworkCatalog frameworks, PublicSite site, SlipIssue slips) {
+    SurveyKitController(AgencyAccess access, AgencyRegistry agencies, FrameworkCatalog frameworks, PublicSite site, SlipIssue slips,
+                        Lookups lookups) {
+        this.lookups = lookups;
         this.access = access;
         this.agencies = agencies;
         this.frameworks = frameworks;
@@ -82,6 +85,26 @@ class SurveyKitController {
         }
     }
 
+    /** The sheet cannot be printed for this agency (its answer address is too long to type from a slip). */
+    static final class UnprintableSlips extends RuntimeException {
+        final AgencyCode agency;
+
+        UnprintableSlips(AgencyCode agency) {
+            super("slips cannot be printed", null, false, false);
+            this.agency = agency;
+        }
+    }
+
+    @ExceptionHandler(UnprintableSlips.class)
+    ModelAndView unprintable(UnprintableSlips e) {
+        ModelAndView page = new ModelAndView("survey/admin/refused");
+        page.addObject("messageKey", "surveys.slips.unprintable");
+        page.addObject("messageArgs", new Object[] {SurveyKits.MAX_TYPE_AT_URL});
+        page.addObject("back", "/agency/" + e.agency.value() + "#surveys");
+        page.setStatus(HttpStatus.CONFLICT);
+        return page;
+    }
+
     @ExceptionHandler(BadSlipCount.class)
     ModelAndView badCount(BadSlipCount e) {
         ModelAndView page = new ModelAndView("survey/admin/refused");
@@ -99,10 +122,18 @@ class SurveyKitController {
         Agency agency = manageable(code, auth);
         int n = parseCount(code, count);
         definition(year);
+        String typeAt = site.link("/s/iit/{code}", code.value());
+        try {
+            // a sheet the printer would refuse (an address too long to type) is found before any slip is numbered
+            new SurveyKits.SlipSheet(agency.nameTh(), year, typeAt, List.of(new SurveyKits.Slip("0000-0000-0000-0000", typeAt)),
+                    digits(digits));
+        } catch (IllegalArgumentException e) {
+            throw new UnprintableSlips(code);
+        }
         List<SurveyKits.Slip> printed = slips.print(auth.getName(), code, year, n).stream()
                 .map(p -> new SurveyKits.Slip(p.code(), p.url())).toList();
-        byte[] pdf = SurveyKits.slips(new SurveyKits.SlipSheet(agency.nameTh(), year, site.link("/s/iit/{code}", code.value()),
-                printed, digits(digits)));
+        lookups.forgetSlips(code, year.buddhistEra());
+        byte[] pdf = SurveyKits.slips(new SurveyKits.SlipSheet(agency.nameTh(), year, typeAt, printed, digits(digits)));
         return pdf(pdf, "บัตรตอบแบบสำรวจ IIT " + code.value() + " ปีงบประมาณ " + year.buddhistEra() + " จำนวน " + n + " ใบ");
     }
 

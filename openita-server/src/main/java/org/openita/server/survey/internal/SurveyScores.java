@@ -30,6 +30,12 @@ class SurveyScores {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * A part of an agency's survey with fewer responses than this is not scored: its question scores would be a
+     * breakdown of so few answers that a respondent's own could be read from them (docs/surveys.md).
+     */
+    static final int FEWEST_SCORED = ResponseExport.IIT_SMALLEST;
+
     static final String COUNTED = "select r.agency_code, r.part, a.key, a.value, count(*) from survey_response r"
             + " cross join lateral jsonb_each_text(r.answers) a where r.fiscal_year = ?"
             + " group by r.agency_code, r.part, a.key, a.value order by r.agency_code";
@@ -60,10 +66,12 @@ class SurveyScores {
         List<SurveyTallies.Row> rows = new ArrayList<>();
         String[] current = {null};
         Runnable emit = () -> {
-            if (current[0] != null) {
+            if (current[0] != null && !rows.isEmpty()) {
                 AgencyCode agency = AgencyCode.of(current[0]);
+                Map<String, Integer> scored = new LinkedHashMap<>(responses.getOrDefault(current[0], Map.of()));
+                scored.values().removeIf(n -> n < FEWEST_SCORED);
                 out.add(new ComputedResults.Computed(agency, input(def, year, agencies.find(agency).orElse(null),
-                        SurveyTallies.of(def, rows)), new ResultBasis(responses.getOrDefault(current[0], Map.of()))));
+                        SurveyTallies.of(def, rows)), new ResultBasis(scored)));
             }
             rows.clear();
         };
@@ -72,7 +80,9 @@ class SurveyScores {
                 emit.run();
                 current[0] = rs.getString(1);
             }
-            rows.add(new SurveyTallies.Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            if (responses.getOrDefault(rs.getString(1), Map.of()).getOrDefault(rs.getString(2), 0) >= FEWEST_SCORED) {
+                rows.add(new SurveyTallies.Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            }
         }, year.buddhistEra());
         emit.run();
         return out;

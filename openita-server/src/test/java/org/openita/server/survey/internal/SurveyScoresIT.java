@@ -101,7 +101,8 @@ class SurveyScoresIT extends ServerTestSupport {
     static final String[] AGREE = {"e1", "e2", "e4", "e5", "e6", "e7", "e8"};
 
     /**
-     * Four staff and five service users answer a 2568-like year. Worked by hand (six-point 1..6 = 0, 20, .. 100; a
+     * Eight staff (four answer sheets, each given twice: a part is scored only from five responses on, and doubling
+     * every sheet keeps each mean) and five service users answer a 2568-like year. Worked by hand (six-point 1..6 = 0, 20, .. 100; a
      * negative question takes the points in reverse order):
      * positive six-point answered 6, 5, 4, 6 = (100 + 80 + 60 + 100) / 4 = 85; negative six-point answered 1, 1, 2, 1 =
      * (100 + 100 + 80 + 100) / 4 = 95; negative yes/no answered no, no, no, yes = (100 + 100 + 100 + 0) / 4 = 75.
@@ -116,7 +117,8 @@ class SurveyScoresIT extends ServerTestSupport {
         String[] positive = {"6", "5", "4", "6"};
         String[] negative = {"1", "1", "2", "1"};
         String[] yesNo = {"no", "no", "no", "yes"};
-        for (int r = 0; r < 4; r++) {
+        for (int n = 0; n < 8; n++) {
+            int r = n % 4;
             answer(a, year, SurveyPart.IIT, merged(List.of(all(positive[r], POSITIVE_SIX), all(negative[r], NEGATIVE_SIX),
                     all(yesNo[r], NEGATIVE_YES_NO))));
         }
@@ -146,9 +148,9 @@ class SurveyScoresIT extends ServerTestSupport {
 
         MockHttpServletResponse done = close(year, CENTRAL, true);
         assertThat(done.getStatus()).isEqualTo(302);
-        assertThat(done.getRedirectedUrl()).startsWith("/surveys/close/" + year.buddhistEra() + "?agencies=2&responses=10");
+        assertThat(done.getRedirectedUrl()).startsWith("/surveys/close/" + year.buddhistEra() + "?agencies=1&responses=13");
         assertThat(mvc.perform(get(done.getRedirectedUrl()).with(CENTRAL)).andReturn().getResponse().getContentAsString())
-                .contains("คำนวณคะแนนของ 2 หน่วยงานจากคำตอบ 10 ชุด");
+                .contains("คำนวณคะแนนของ 1 หน่วยงานจากคำตอบ 13 ชุด");
 
         ScoreResult r = results.result(a.code(), year).orElseThrow().score();
         assertThat(r.questions().get("i1")).isCloseTo(85.0, within(1e-9));
@@ -167,8 +169,9 @@ class SurveyScoresIT extends ServerTestSupport {
         assertThat(r.tools().get("OIT")).as("OIT: no data").isNull();
         assertThat(r.indicators().get(9)).isNull();
         assertThat(r.overall()).as("no overall without OIT").isNull();
-        assertThat(computed.basis(a.code(), year)).contains(new ResultBasis(Map.of("IIT", 4, "EIT_PUBLIC", 5)));
-        assertThat(computed.basis(other.code(), year)).contains(new ResultBasis(Map.of("IIT", 1)));
+        assertThat(computed.basis(a.code(), year)).contains(new ResultBasis(Map.of("IIT", 8, "EIT_PUBLIC", 5)));
+        assertThat(computed.basis(other.code(), year)).as("one staff answer: too few to score without showing it").isEmpty();
+        assertThat(results.result(other.code(), year)).isEmpty();
         assertThat(jdbc.sql("select reason from survey_scoring where fiscal_year = ?").param(year.buddhistEra()).query(String.class).single())
                 .isEqualTo("CLOSED");
         assertThat(fixtures.audits("RESULT_COMPUTED", "result:" + a.code().value() + "/" + year.buddhistEra())).isEqualTo(1);
@@ -187,8 +190,11 @@ class SurveyScoresIT extends ServerTestSupport {
         Agency a = fixtures.agency().create();
         // i1 (four-level 0, 33.33, 66.67, 100; sub-items a, b): a = (100 + 66.667) / 2 = 83.333, b = 33.333 -> 58.333
         // i4 (yes/no, negative; sub-items a, b, c): a = no, no = 100; b = yes, no = 50; c = no, yes = 50 -> 66.667
-        answer(a, year, SurveyPart.IIT, Map.of("i1.a", "4", "i1.b", "2", "i4.a", "no", "i4.b", "yes", "i4.c", "no"));
-        answer(a, year, SurveyPart.IIT, Map.of("i1.a", "3", "i1.b", "2", "i4.a", "no", "i4.b", "no", "i4.c", "yes"));
+        // each sheet three times: six responses (five is the fewest scored), the same means
+        for (int n = 0; n < 3; n++) {
+            answer(a, year, SurveyPart.IIT, Map.of("i1.a", "4", "i1.b", "2", "i4.a", "no", "i4.b", "yes", "i4.c", "no"));
+            answer(a, year, SurveyPart.IIT, Map.of("i1.a", "3", "i1.b", "2", "i4.a", "no", "i4.b", "no", "i4.c", "yes"));
+        }
         assertThat(close(year, CENTRAL, true).getStatus()).isEqualTo(302);
 
         ScoreResult r = results.result(a.code(), year).orElseThrow().score();
@@ -224,7 +230,7 @@ class SurveyScoresIT extends ServerTestSupport {
         answer(late, year, SurveyPart.IIT, all("6", POSITIVE_SIX));
         jdbc.sql("delete from survey_closing where fiscal_year = ?").param(year.buddhistEra()).update();
         assertThat(close(year, CENTRAL, true).getStatus()).isEqualTo(302);
-        assertThat(computed.basis(late.code(), year)).contains(new ResultBasis(Map.of("IIT", 5, "EIT_PUBLIC", 5)));
+        assertThat(computed.basis(late.code(), year)).contains(new ResultBasis(Map.of("IIT", 9, "EIT_PUBLIC", 5)));
         assertThat(fixtures.audits("RESULT_COMPUTED", "result:" + late.code().value() + "/" + year.buddhistEra())).isEqualTo(2);
         assertThat(results.result(computedFirst.code(), year).orElseThrow().score().overall()).isEqualTo(88.5);
         assertThat(results.result(officialFirst.code(), year).orElseThrow().score().overall()).isEqualTo(91.25);
@@ -277,7 +283,7 @@ class SurveyScoresIT extends ServerTestSupport {
         String page = mvc.perform(get("/surveys/close").with(CENTRAL)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("/surveys/close/" + year.buddhistEra());
         String confirm = mvc.perform(get("/surveys/close/" + year.buddhistEra()).with(CENTRAL)).andReturn().getResponse().getContentAsString();
-        assertThat(confirm).contains("name=\"confirm\"").contains("ได้รับคำตอบแล้วทั้งหมด 9 ชุด");
+        assertThat(confirm).contains("name=\"confirm\"").contains("ได้รับคำตอบแล้วทั้งหมด 13 ชุด");
     }
 
     @Test
@@ -289,13 +295,13 @@ class SurveyScoresIT extends ServerTestSupport {
         String base = "/agency/" + a.code().value() + "/results/" + year.buddhistEra();
 
         String page = mvc.perform(get(base).with(viewer)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 9 ชุด (IIT 4, EIT ส่วนที่ 1 5)").contains("ไม่มีข้อมูล");
+        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 13 ชุด (IIT 8, EIT ส่วนที่ 1 5)").contains("ไม่มีข้อมูล");
         String en = mvc.perform(get(base).param("lang", "en").with(viewer)).andReturn().getResponse().getContentAsString();
-        assertThat(en).contains("Computed by OpenITA from 9 responses (IIT 4, EIT part 1 5)");
+        assertThat(en).contains("Computed by OpenITA from 13 responses (IIT 8, EIT part 1 5)");
 
         String api = mvc.perform(get("/api/v1/agencies/" + a.code().value() + "/results/" + year.buddhistEra()).with(viewer))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(api).contains("\"source\":{\"kind\":\"computed\",\"responses\":9,\"responsesByPart\":{\"IIT\":4,\"EIT_PUBLIC\":5}");
+        assertThat(api).contains("\"source\":{\"kind\":\"computed\",\"responses\":13,\"responsesByPart\":{\"IIT\":8,\"EIT_PUBLIC\":5}");
 
         byte[] pdf = mvc.perform(get(base + "/report.pdf").param("digits", "arabic").with(viewer)).andReturn().getResponse().getContentAsByteArray();
         String text;
@@ -307,8 +313,8 @@ class SurveyScoresIT extends ServerTestSupport {
         java.nio.file.Files.write(java.nio.file.Path.of("target", "survey-scores-report.pdf"), pdf);
         // lines wrap anywhere in Thai: compared without white space
         String flat = text.replaceAll("\\s+", "");
-        assertThat(flat).contains("คะแนนในรายงานนี้คำนวณจากคำตอบแบบสำรวจของหน่วยงานเองจำนวน9ชุด")
-                .contains("คำตอบของบุคลากรในหน่วยงาน(IIT)4ชุด").contains("คำตอบของผู้รับบริการ(EITส่วนที่1)5ชุด")
+        assertThat(flat).contains("คะแนนในรายงานนี้คำนวณจากคำตอบแบบสำรวจของหน่วยงานเองจำนวน13ชุด")
+                .contains("คำตอบของบุคลากรในหน่วยงาน(IIT)8ชุด").contains("คำตอบของผู้รับบริการ(EITส่วนที่1)5ชุด")
                 .contains("ยังไม่มีข้อมูลสำหรับคำนวณคะแนนของOIT")
                 .doesNotContain("provisional").doesNotContain("ชั่วคราว").doesNotContain("EIT_PUBLIC");
         // question-level findings carry the figures computed from the answers: e9 at 60.00, e3 at 80.00
