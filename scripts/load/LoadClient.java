@@ -120,7 +120,6 @@ public class LoadClient {
         for (int i = 0; i < threads; i++) {
             pool.submit(() -> {
                 while (System.nanoTime() < end && started.incrementAndGet() <= max) {
-                    long second = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -152,6 +151,7 @@ public class LoadClient {
                         return;
                     }
                     final int s = slot;
+                    long second = System.currentTimeMillis() / 1000; // when the answer (or failure) came
                     timeline.computeIfAbsent(second, k -> new long[4]);
                     synchronized (timeline) {
                         timeline.get(second)[s]++;
@@ -177,8 +177,9 @@ public class LoadClient {
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         pool.shutdownNow();
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        StringBuilder lines = new StringBuilder("second 303 503 other errors\n");
-        timeline.forEach((s, c) -> lines.append(s).append(' ').append(c[0]).append(' ').append(c[1]).append(' ').append(c[2]).append(' ').append(c[3]).append('\n'));
+        StringBuilder lines = new StringBuilder("time expected 503 other errors\n");
+        java.time.format.DateTimeFormatter hms = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+        timeline.forEach((s, c) -> lines.append(hms.format(java.time.Instant.ofEpochSecond(s))).append(' ').append(c[0]).append(' ').append(c[1]).append(' ').append(c[2]).append(' ').append(c[3]).append('\n'));
         Files.writeString(out.resolve("timeline.txt"), lines);
         Map<Integer, Long> others = new java.util.TreeMap<>();
         other.forEach((k, v) -> others.put(k, v.sum()));
