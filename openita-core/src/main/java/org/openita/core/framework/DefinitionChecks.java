@@ -30,6 +30,7 @@ final class DefinitionChecks {
         questions(d);
         oitItems(d);
         levels(d);
+        ResponseMinimumChecks.run(d);
     }
 
     private static <T> void duplicates(List<Located<T>> items, Function<T, String> key, String th, String en) {

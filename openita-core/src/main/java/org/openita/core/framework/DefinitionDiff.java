@@ -10,15 +10,16 @@ import java.util.function.Function;
 /**
  * What changed from one framework definition to another (a year's active version to a corrected one, or last
  * year's to a new year's): tools, parts, indicators, questions and OIT items added, removed, renamed (same code,
- * other wording) or reweighted; the level target and level rules. Pure: the same two definitions give the same list.
+ * other wording) or reweighted; the level target and level rules; the response minimums (the IIT table as a whole, the
+ * EIT part-1 default and each of its agency groups). Pure: the same two definitions give the same list.
  */
 public final class DefinitionDiff {
 
     /** What kind of change. */
-    public enum Kind { ADDED, REMOVED, RENAMED, WEIGHT_CHANGED, MOVED, LEVEL_CHANGED, TARGET_CHANGED }
+    public enum Kind { ADDED, REMOVED, RENAMED, WEIGHT_CHANGED, MOVED, LEVEL_CHANGED, TARGET_CHANGED, MINIMUM_CHANGED }
 
     /** What was changed. */
-    public enum Subject { TOOL, PART, INDICATOR, QUESTION, OIT_ITEM, LEVEL }
+    public enum Subject { TOOL, PART, INDICATOR, QUESTION, OIT_ITEM, LEVEL, RESPONSE_MINIMUM }
 
     /**
      * One change. {@code before} and {@code after} are short texts as the definitions write them (a name, a weight
@@ -69,7 +70,37 @@ public final class DefinitionDiff {
         if (!orderBefore.equals(orderAfter)) { // rules are tried in order, so the order is part of the rule
             out.add(new Change(Kind.LEVEL_CHANGED, Subject.LEVEL, "", String.join(" > ", orderBefore), String.join(" > ", orderAfter)));
         }
+        minimums(out, from.responseMinimums(), to.responseMinimums());
         return out;
+    }
+
+    private static void minimums(List<Change> out, ResponseMinimums from, ResponseMinimums to) {
+        Map<String, String> before = minimumLines(from);
+        Map<String, String> after = minimumLines(to);
+        before.forEach((code, b) -> {
+            String a = after.get(code);
+            if (a == null) {
+                out.add(new Change(Kind.REMOVED, Subject.RESPONSE_MINIMUM, code, b, ""));
+            } else if (!a.equals(b)) {
+                out.add(new Change(Kind.MINIMUM_CHANGED, Subject.RESPONSE_MINIMUM, code, b, a));
+            }
+        });
+        after.forEach((code, a) -> {
+            if (!before.containsKey(code)) {
+                out.add(new Change(Kind.ADDED, Subject.RESPONSE_MINIMUM, code, "", a));
+            }
+        });
+    }
+
+    /** The minimums as comparable lines: "IIT" (the whole table), "EIT_PUBLIC" (the default), "EIT_PUBLIC SAO/L". */
+    static Map<String, String> minimumLines(ResponseMinimums m) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        m.iit().ifPresent(rule -> lines.put("IIT", rule.describe()));
+        m.eitPublic().ifPresent(rule -> {
+            lines.put("EIT_PUBLIC", "default " + rule.defaultMinimum());
+            rule.rows().forEach(r -> lines.putIfAbsent("EIT_PUBLIC " + r.group(), Integer.toString(r.minimum())));
+        });
+        return lines;
     }
 
     private static <T> void compare(List<Change> out, Subject subject, Map<String, T> before, Map<String, T> after,

@@ -19,10 +19,16 @@ final class DefinitionReader {
     boolean oitItemListComplete = true;
     YamlNode levelsNode;
     LevelScheme levelScheme;
+    final List<Located<ResponseMinimums.HeadcountRow>> iitMinimumRows = new ArrayList<>();
+    final List<Located<ResponseMinimums.GroupRow>> eitPublicMinimumRows = new ArrayList<>();
+    YamlNode iitMinimumsNode;
+    YamlNode eitPublicMinimumsNode;
+    Integer eitPublicDefault;
+    ResponseMinimums responseMinimums = ResponseMinimums.NONE;
 
     void read(YamlNode root) {
         root.allowOnly("schema", "year", "version", "title", "provenance", "scales", "tools", "indicators",
-                "questions", "oit", "levels");
+                "questions", "oit", "levels", "responseMinimums");
         String schema = root.get("schema").text(true);
         if (schema != null && !schema.equals(FrameworkLoader.SCHEMA)) {
             root.get("schema").problem("รูปแบบไฟล์ต้องเป็น " + FrameworkLoader.SCHEMA,
@@ -46,6 +52,7 @@ final class DefinitionReader {
         oitItemListComplete = oit.get("itemListComplete").bool(true);
         oit.get("items").list(false).forEach(this::oitItem);
         levels(root.get("levels"));
+        responseMinimums(root.get("responseMinimums"));
     }
 
     private Provenance provenance(YamlNode n, Provenance fallback) {
@@ -213,5 +220,64 @@ final class DefinitionReader {
         }
         levelScheme = new LevelScheme(target == null ? 85 : target, levelRules.stream().map(Located::value).toList(),
                 provenance(n.get("provenance"), provenance));
+    }
+
+    /** The optional section of response minimums; its rows are checked by {@link ResponseMinimumChecks}. */
+    private void responseMinimums(YamlNode n) {
+        if (n.isMissing() || !mapping(n)) {
+            return;
+        }
+        n.allowOnly("iit", "eitPublic");
+        ResponseMinimums.IitRule iit = null;
+        YamlNode i = n.get("iit");
+        if (!i.isMissing() && mapping(i)) {
+            iitMinimumsNode = i;
+            i.allowOnly("rows", "provenance");
+            for (YamlNode r : i.get("rows").list(true)) {
+                r.allowOnly("upTo", "all", "minimum", "percent");
+                Integer upTo = r.get("upTo").integer(false);
+                boolean all = r.get("all").bool(false);
+                Integer minimum = r.get("minimum").integer(false);
+                Integer percent = r.get("percent").integer(false);
+                int given = (all ? 1 : 0) + (minimum != null ? 1 : 0) + (percent != null ? 1 : 0);
+                if (given != 1) {
+                    r.problem("แต่ละแถวต้องระบุอย่างใดอย่างหนึ่งเท่านั้น: all: true (ทุกคนต้องตอบ), minimum (จำนวนขั้นต่ำ) หรือ percent (ร้อยละของบุคลากร)",
+                            "each row needs exactly one of all: true (everyone answers), minimum (a number) or percent (a share of the staff)");
+                } else {
+                    iitMinimumRows.add(new Located<>(new ResponseMinimums.HeadcountRow(upTo, all, minimum, percent), r));
+                }
+            }
+            iit = new ResponseMinimums.IitRule(iitMinimumRows.stream().map(Located::value).toList(),
+                    provenance(i.get("provenance"), provenance));
+        }
+        ResponseMinimums.EitPublicRule eit = null;
+        YamlNode e = n.get("eitPublic");
+        if (!e.isMissing() && mapping(e)) {
+            eitPublicMinimumsNode = e;
+            e.allowOnly("default", "rows", "provenance");
+            Provenance ruleProvenance = provenance(e.get("provenance"), provenance);
+            eitPublicDefault = e.get("default").integer(true);
+            for (YamlNode r : e.get("rows").list(false)) {
+                r.allowOnly("agencyType", "size", "minimum", "provenance");
+                String type = r.get("agencyType").text(true);
+                String size = r.get("size").text(false);
+                Integer minimum = r.get("minimum").integer(true);
+                if (type != null && minimum != null) {
+                    eitPublicMinimumRows.add(new Located<>(new ResponseMinimums.GroupRow(type, size, minimum,
+                            provenance(r.get("provenance"), ruleProvenance)), r));
+                }
+            }
+            eit = new ResponseMinimums.EitPublicRule(eitPublicMinimumRows.stream().map(Located::value).toList(),
+                    eitPublicDefault == null ? 0 : eitPublicDefault, ruleProvenance);
+        }
+        responseMinimums = new ResponseMinimums(iit, eit);
+    }
+
+    private static boolean mapping(YamlNode n) {
+        if (!n.isMapping()) {
+            n.problem("ต้องเป็นแมป (mapping) ไม่ใช่ค่าเดี่ยวหรือรายการ", "expected a mapping, not a single value or a list");
+            return false;
+        }
+        return true;
     }
 }

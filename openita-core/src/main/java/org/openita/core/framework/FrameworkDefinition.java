@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The whole ITA framework of one fiscal year. Immutable; build one with {@link FrameworkLoader}. */
+/**
+ * The whole ITA framework of one fiscal year. Immutable; build one with {@link FrameworkLoader}.
+ * {@code responseMinimums} is {@link ResponseMinimums#NONE} for a definition without that section.
+ */
 public record FrameworkDefinition(FiscalYear year, String version, LocalizedText title, Provenance provenance,
                                   List<AnswerScale> scales, List<Tool> tools, List<Indicator> indicators,
                                   List<Question> questions, List<OitItem> oitItems, boolean oitItemListComplete,
-                                  LevelScheme levelScheme) {
+                                  LevelScheme levelScheme, ResponseMinimums responseMinimums) {
 
     public FrameworkDefinition {
+        responseMinimums = responseMinimums == null ? ResponseMinimums.NONE : responseMinimums;
         scales = List.copyOf(scales);
         tools = List.copyOf(tools);
         indicators = List.copyOf(indicators);

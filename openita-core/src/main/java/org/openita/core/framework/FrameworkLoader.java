@@ -125,7 +125,8 @@ public final class FrameworkLoader {
         }
         return new Result(Optional.of(new FrameworkDefinition(FiscalYear.of(reader.year), reader.version, reader.title,
                 reader.provenance, values(reader.scales), values(reader.tools), values(reader.indicators),
-                values(reader.questions), values(reader.oitItems), reader.oitItemListComplete, reader.levelScheme)),
+                values(reader.questions), values(reader.oitItems), reader.oitItemListComplete, reader.levelScheme,
+                reader.responseMinimums)),
                 List.of());
     }
 

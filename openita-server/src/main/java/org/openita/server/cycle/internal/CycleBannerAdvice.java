@@ -27,7 +27,10 @@ class CycleBannerAdvice {
     }
 
     @ModelAttribute("cycleBanner")
-    Banner banner(Locale locale) {
+    Banner banner(Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/s/")) {
+            return null; // survey answer pages show no banner and take no database connection for one
+        }
         LocalDate today = cycles.today();
         int year = FiscalYear.containing(today).buddhistEra();
         return cycles.windows(year).map(w -> new Banner(year, w.stream().filter(x -> x.contains(today))

@@ -56,6 +56,34 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The survey answer pages (/s/...): anyone may open them, without an account and without a session, so answering
+     * never creates a session row and no database connection is taken before a submission is checked. Spring's CSRF
+     * tokens live in the session, so they are off here; each answer form carries its own token instead, signed and
+     * bound to the browser's SameSite device cookie (docs/adr/0021-survey-intake-and-anonymity.md).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain respondentFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/s/iit/*", "/s/eit/*", "/s/iit/*/thanks", "/s/eit/*/thanks").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/s/iit/*", "/s/eit/*").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.requireExplicitSave(true))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
+        return http.build();
+    }
+
     private static void problem(jakarta.servlet.http.HttpServletResponse res, int status, String code, String en, String th) throws java.io.IOException {
         if (status == 401) {
             res.setHeader("WWW-Authenticate", "Bearer");

@@ -1,0 +1,62 @@
+package org.openita.server.survey.internal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openita.core.framework.FiscalYear;
+import org.openita.server.cycle.CycleService;
+import org.openita.server.cycle.Phase;
+import org.openita.server.cycle.PhaseWindow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The survey window of today, looked up at most every few seconds: an answer page is served without a database
+ * connection while the window is known. A calendar change or an early close is seen within {@link #FRESH}.
+ */
+@Component
+class SurveyWindows {
+
+    static final Duration FRESH = Duration.ofSeconds(5);
+
+    private final CycleService cycles;
+    private final JdbcClient jdbc;
+    private final LoadingCache<LocalDate, Optional<SurveyWindow>> byDay;
+
+    SurveyWindows(CycleService cycles, JdbcClient jdbc) {
+        this.cycles = cycles;
+        this.jdbc = jdbc;
+        this.byDay = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(4).build(this::lookUp);
+    }
+
+    Optional<SurveyWindow> today() {
+        return byDay.get(cycles.today());
+    }
+
+    /** Forgets what is known, after the calendar changed or the surveys were closed here. */
+    void forget() {
+        byDay.invalidateAll();
+    }
+
+    private Optional<SurveyWindow> lookUp(LocalDate today) {
+        Set<Integer> closed = Set.copyOf(jdbc.sql("select fiscal_year from survey_closing").query(Integer.class).list());
+        record Found(int year, PhaseWindow window) {
+        }
+        List<Found> all = cycles.years().stream()
+                .flatMap(y -> cycles.windows(y).orElse(List.of()).stream().filter(w -> w.phase() == Phase.SURVEY_COLLECTION)
+                        .map(w -> new Found(y, w)))
+                .sorted(Comparator.comparing((Found f) -> f.window().startsOn()))
+                .toList();
+        Optional<Found> running = all.stream().filter(f -> f.window().contains(today) && !closed.contains(f.year())).findFirst();
+        Optional<Found> chosen = running
+                .or(() -> all.stream().filter(f -> today.isBefore(f.window().startsOn())).findFirst())
+                .or(() -> all.stream().reduce((a, b) -> b));
+        return chosen.map(f -> new SurveyWindow(FiscalYear.of(f.year()), f.window().startsOn(), f.window().endsOn(),
+                closed.contains(f.year()), running.isPresent()));
+    }
+}
