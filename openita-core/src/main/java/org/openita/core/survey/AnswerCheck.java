@@ -72,20 +72,24 @@ public final class AnswerCheck {
     }
 
     /**
-     * Whether every answer is at the same position of its scale (all the first option, all the second, ...): the
-     * "identical answers throughout" quality signal. False for an empty sheet.
+     * Whether every answer is at the same place of its scale: all the first option, all the last, or all the same
+     * option in between (on scales of one size). Scales differ in length (six points, yes/no), so the ends are
+     * compared as ends: a sheet of the top option throughout is identical. The "identical answers throughout"
+     * quality signal. False for an empty sheet.
      */
     public static boolean identical(Answers a) {
-        Integer first = null;
+        String first = null;
         for (Questionnaire.Field f : a.questionnaire().fields()) {
             String code = a.values().get(f.answerKey());
             if (code == null) {
                 return false;
             }
-            int index = a.questionnaire().itemOf(f.name()).orElseThrow().scale().indexOf(code).orElse(-1);
+            var scale = a.questionnaire().itemOf(f.name()).orElseThrow().scale();
+            int index = scale.indexOf(code).orElse(-1);
+            String place = index == 0 ? "first" : index == scale.options().size() - 1 ? "last" : "option " + index;
             if (first == null) {
-                first = index;
-            } else if (first != index) {
+                first = place;
+            } else if (!first.equals(place)) {
                 return false;
             }
         }

@@ -120,18 +120,21 @@ class AnswerCheckTest {
     }
 
     @Test
-    void identicalAnswersThroughoutAreTheSamePositionOnEveryScale() {
+    void identicalAnswersThroughoutAreTheSameEndOfEveryScale() {
         Map<String, String> firsts = new LinkedHashMap<>();
+        Map<String, String> lasts = new LinkedHashMap<>();
         Map<String, String> seconds = new LinkedHashMap<>();
         for (Questionnaire.Field f : IIT_2566.fields()) {
             var options = IIT_2566.itemOf(f.name()).orElseThrow().scale().options();
             firsts.put(f.name(), options.get(0).code());
+            lasts.put(f.name(), options.get(options.size() - 1).code());
             seconds.put(f.name(), options.get(1).code());
         }
         assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, firsts))).isTrue();
-        assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, seconds))).isTrue();
-        seconds.put(IIT_2566.fields().get(7).name(), firsts.get(IIT_2566.fields().get(7).name()));
-        assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, seconds))).isFalse();
+        assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, lasts))).as("the top of a four-level and of a yes/no scale").isTrue();
+        assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, seconds))).as("the second of four is not the top of two").isFalse();
+        lasts.put(IIT_2566.fields().get(7).name(), firsts.get(IIT_2566.fields().get(7).name()));
+        assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2566, lasts))).isFalse();
         SeededProperty.forAll("random sheets are rarely identical", 50, rnd -> sheet(IIT_2568, rnd),
                 s -> assertThat(AnswerCheck.identical((Answers) AnswerCheck.check(IIT_2568, s))).isFalse());
     }

@@ -59,9 +59,12 @@ public class Fixtures {
     private final MeasureEditing editing;
     private final CycleService cycles;
     private final AuditTrail audit;
+    private final org.openita.server.framework.internal.FrameworkVersions versions;
 
     public Fixtures(AgencyRegistry registry, UserAccounts accounts, ResultImports imports, FrameworkCatalog frameworks,
-                    MeasurePlans plans, MeasureEditing editing, CycleService cycles, AuditTrail audit) {
+                    MeasurePlans plans, MeasureEditing editing, CycleService cycles, AuditTrail audit,
+                    org.openita.server.framework.internal.FrameworkVersions versions) {
+        this.versions = versions;
         this.registry = registry;
         this.accounts = accounts;
         this.imports = imports;
@@ -121,6 +124,28 @@ public class Fixtures {
     /** A fiscal year without a calendar, that no other test uses: for a test that makes the calendar through the pages. */
     public FiscalYear unusedCalendarYear() {
         return FiscalYear.of(CALENDAR_YEAR.getAndIncrement());
+    }
+
+    /**
+     * The shipped definition of {@code shippedYear}, loaded as an upload for {@code year} (a test calendar's year, which
+     * has none) and made its active definition, so that surveys and scoring of that year run on real questions.
+     */
+    public org.openita.core.framework.FrameworkDefinition activeFramework(FiscalYear year, int shippedYear) {
+        String text;
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream("/frameworks/ita-" + shippedYear + ".yaml")) {
+            text = new String(java.util.Objects.requireNonNull(in, "no shipped framework " + shippedYear).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        text = text.replaceFirst("(?m)^year: \\d+", "year: " + year.buddhistEra())
+                .replaceFirst("(?m)^version: .*$", "version: \"" + year.buddhistEra() + ".fixture-" + shippedYear + "\"");
+        var loaded = versions.load("fixture", "fixture-" + year.buddhistEra() + ".yaml", text);
+        if (!loaded.problems().isEmpty()) {
+            throw new IllegalStateException("the fixture definition was refused: " + loaded.problems());
+        }
+        versions.activate("fixture", loaded.version().orElseThrow().id());
+        return frameworks.active(year.buddhistEra()).orElseThrow();
     }
 
     /** An agency in the registry, imported as a one-row registry file. */

@@ -1,0 +1,243 @@
+package org.openita.server.survey.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openita.core.survey.AnswerCheck;
+import org.openita.core.survey.Answers;
+import org.openita.core.survey.Checked;
+import org.openita.core.survey.FieldProblem;
+import org.openita.core.survey.Questionnaire;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.cycle.CycleService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The answer pages of staff and service users: plain forms that work without JavaScript, one page with a fieldset per
+ * question. A submission is read and checked whole before the database is touched; it is acknowledged (303 to the
+ * thank-you page) only after its transaction commits. A refused submission stores nothing and shows the form again
+ * with the answers given and a message by each field.
+ */
+@Controller
+class SurveyController {
+
+    private final Lookups lookups;
+    private final SurveyWindows windows;
+    private final Respondents respondents;
+    private final RateLimits limits;
+    private final Bursts bursts;
+    private final SurveyKeys keys;
+    private final Intake intake;
+    private final SurveyProperties properties;
+    private final Clock clock;
+
+    SurveyController(Lookups lookups, SurveyWindows windows, Respondents respondents, RateLimits limits, Bursts bursts,
+                     SurveyKeys keys, Intake intake, SurveyProperties properties, Clock clock) {
+        this.lookups = lookups;
+        this.windows = windows;
+        this.respondents = respondents;
+        this.limits = limits;
+        this.bursts = bursts;
+        this.keys = keys;
+        this.intake = intake;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Everything a request to an answer page has found out, or the page that answers it instead. */
+    private record Target(SurveyPart part, Agency agency, SurveyWindow window, Questionnaire questionnaire) {
+        AgencyCode code() {
+            return agency.code();
+        }
+
+        int year() {
+            return window.year().buddhistEra();
+        }
+    }
+
+    @GetMapping("/s/{part:iit|eit}/{code}")
+    String form(@PathVariable String part, @PathVariable String code, HttpServletRequest request, HttpServletResponse response,
+                Model model, Locale locale) {
+        Object found = target(part, code, request, response, model, false);
+        if (found instanceof String page) {
+            return page;
+        }
+        Target t = (Target) found;
+        String slip = t.part() == SurveyPart.IIT ? trimmed(request.getParameter("slip"), 40) : null;
+        return showForm(t, Map.of(), List.of(), slip, request, response, model, locale);
+    }
+
+    @PostMapping("/s/{part:iit|eit}/{code}")
+    Object submit(@PathVariable String part, @PathVariable String code, HttpServletRequest request, HttpServletResponse response,
+                  Model model, Locale locale) {
+        // the whole body, read now: nothing below waits on the client
+        Map<String, String> submitted = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (k.startsWith("q.") && v.length > 0) {
+                submitted.put(k, v[0]);
+            }
+        });
+        String token = request.getParameter("t");
+        String slipText = trimmed(request.getParameter("slip"), 40);
+        Object found = target(part, code, request, response, model, true);
+        if (found instanceof String page) {
+            return page;
+        }
+        Target t = (Target) found;
+        Instant now = clock.instant();
+        Optional<String> device = respondents.existingDevice(request);
+        Optional<Instant> opened = device.flatMap(d -> respondents.formOpened(token, t.part(), t.code(), t.year(), d, now,
+                properties.formMaxAge()));
+        Checked checked = AnswerCheck.check(t.questionnaire(), submitted);
+        List<FieldProblem> problems = new java.util.ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
+        Optional<SlipCodes.Slip> slip = Optional.empty();
+        if (t.part() == SurveyPart.IIT && (slipText != null || lookups.slipsIssued(t.code(), t.year()))) {
+            slip = SlipCodes.read(slipText).filter(s -> keys.slips(t.year(), s.keyVersion())
+                    .map(k -> SlipCodes.valid(k.secret(), t.year(), t.code(), s)).orElse(false));
+            if (slip.isEmpty()) {
+                problems.add(0, new FieldProblem("slip", slipText == null
+                        ? "กรุณากรอกรหัสจากบัตรตอบแบบสำรวจที่ได้รับ" : "รหัสบัตรไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
+                        slipText == null ? "Enter the code from the slip you were given" : "This slip code is not valid: check it and try again"));
+            }
+        }
+        if (opened.isEmpty()) {
+            // an expired form, another browser's form, or a post from another site: show the answers to send again
+            model.addAttribute("expired", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showForm(t, submitted, problems, slipText, request, response, model, locale);
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showForm(t, submitted, problems, slipText, request, response, model, locale);
+        }
+        if (properties.oneAnswerPerDevice() && respondents.answered(request, t.part(), t.code(), t.year())) {
+            return notice(t, "answered", HttpStatus.CONFLICT, response, model);
+        }
+        if (!limits.admit(request.getRemoteAddr(), device.orElseThrow())) {
+            response.setHeader("Retry-After", Long.toString(limits.retryAfterSeconds()));
+            return notice(t, "tooMany", HttpStatus.TOO_MANY_REQUESTS, response, model);
+        }
+        Answers answers = (Answers) checked;
+        Intake.Quality quality = t.part() == SurveyPart.EIT_PUBLIC
+                ? new Intake.Quality((int) Math.min(Integer.MAX_VALUE, Duration.between(opened.get(), now).toSeconds()),
+                AnswerCheck.identical(answers), bursts.record(t.part() + "|" + t.code().value(), now))
+                : null;
+        try {
+            intake.store(t.code(), t.year(), t.part(), CycleService.today(clock), answers.values(),
+                    slip.map(s -> new Intake.SpentSlip(s.keyVersion(), s.serial())), quality);
+        } catch (Intake.SlipAlreadyUsed e) {
+            return notice(t, "slipUsed", HttpStatus.CONFLICT, response, model);
+        }
+        if (properties.oneAnswerPerDevice()) {
+            respondents.markAnswered(request, response, t.part(), t.code(), t.year());
+        }
+        // 303: the browser fetches the thank-you page with GET, and a reload there sends nothing again
+        org.springframework.web.servlet.view.RedirectView thanks = new org.springframework.web.servlet.view.RedirectView(
+                "/s/" + t.part().path() + "/" + t.code().value() + "/thanks", true);
+        thanks.setStatusCode(HttpStatus.SEE_OTHER);
+        return thanks;
+    }
+
+    @GetMapping("/s/{part:iit|eit}/{code}/thanks")
+    String thanks(@PathVariable String part, @PathVariable String code, HttpServletResponse response, Model model) {
+        Optional<SurveyPart> p = SurveyPart.ofPath(part);
+        Optional<Agency> agency = AgencyCode.parse(code).flatMap(lookups::agency);
+        if (p.isEmpty() || agency.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("notice", "noAgency");
+            return "survey/notice";
+        }
+        model.addAttribute("agency", agency.get());
+        model.addAttribute("part", p.get());
+        model.addAttribute("notice", "thanks");
+        return "survey/notice";
+    }
+
+    /** The target of an answer page, or the name of the page that says why there is none. */
+    private Object target(String part, String code, HttpServletRequest request, HttpServletResponse response, Model model, boolean posting) {
+        Optional<SurveyPart> p = SurveyPart.ofPath(part);
+        Optional<Agency> agency = AgencyCode.parse(code).flatMap(lookups::agency);
+        if (p.isEmpty() || agency.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("notice", "noAgency");
+            return "survey/notice";
+        }
+        model.addAttribute("agency", agency.get());
+        model.addAttribute("part", p.get());
+        Optional<SurveyWindow> window = windows.today();
+        if (window.isEmpty() || !window.get().open()) {
+            window.ifPresent(w -> model.addAttribute("window", w));
+            model.addAttribute("today", CycleService.today(clock));
+            model.addAttribute("notice", window.isEmpty() ? "noWindow"
+                    : window.get().notYet(CycleService.today(clock)) ? "notYet" : "ended");
+            response.setStatus(posting ? HttpStatus.CONFLICT.value() : HttpStatus.OK.value());
+            return "survey/notice";
+        }
+        Optional<Questionnaire> questionnaire = lookups.questionnaire(window.get().year().buddhistEra(), p.get());
+        if (questionnaire.isEmpty() || questionnaire.get().size() == 0) {
+            model.addAttribute("notice", "noQuestionnaire");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return "survey/notice";
+        }
+        model.addAttribute("window", window.get());
+        return new Target(p.get(), agency.get(), window.get(), questionnaire.get());
+    }
+
+    private String showForm(Target t, Map<String, String> given, List<FieldProblem> problems, String slip,
+                            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        if (!model.containsAttribute("expired") && properties.oneAnswerPerDevice()
+                && respondents.answered(request, t.part(), t.code(), t.year())) {
+            model.addAttribute("notice", "answered");
+            return "survey/notice";
+        }
+        String device = respondents.device(request, response);
+        model.addAttribute("questionnaire", t.questionnaire());
+        model.addAttribute("token", respondents.formToken(t.part(), t.code(), t.year(), device, clock.instant()));
+        model.addAttribute("given", given);
+        model.addAttribute("problems", problems);
+        Map<String, FieldProblem> byField = new LinkedHashMap<>();
+        problems.forEach(pr -> byField.putIfAbsent(pr.field(), pr));
+        model.addAttribute("problemOf", byField);
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("slip", "f-slip");
+        t.questionnaire().fields().forEach(f -> ids.put(f.name(), elementId(f.name())));
+        model.addAttribute("ids", ids);
+        model.addAttribute("slip", slip);
+        model.addAttribute("slipAsked", t.part() == SurveyPart.IIT && (slip != null || lookups.slipsIssued(t.code(), t.year())));
+        model.addAttribute("en", "en".equals(locale.getLanguage()));
+        return "survey/form";
+    }
+
+    private static String notice(Target t, String which, HttpStatus status, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("notice", which);
+        return "survey/notice";
+    }
+
+    /** The id of a field's element: "q.i4.a" becomes "f-i4-a". */
+    static String elementId(String field) {
+        String bare = field.startsWith("q.") ? field.substring(2) : field;
+        return "f-" + bare.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    private static String trimmed(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+}
