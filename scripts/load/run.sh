@@ -122,6 +122,18 @@ connections() {
           where usename = 'openita' and pid <> pg_backend_pid()"
 }
 
+# CPU time (ms, user + system) used so far by the server's JVM and by PostgreSQL's processes (postmaster and children):
+# divided by the requests served in between, it says what one submission costs, whatever else runs on the machine.
+cpu_ms() {
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v hz="$hz" '{ split($0, a, ") "); split(a[2], f, " "); t += f[12] + f[13] } END { printf "%d\n", t * 1000 / hz }' "$@" 2>/dev/null || echo 0
+}
+server_cpu_ms() { cpu_ms "/proc/$SERVER_PID/stat"; }
+postgres_cpu_ms() {
+  local pm; pm=$(head -1 "$HOME_DIR/pgdata/postmaster.pid")
+  cpu_ms "/proc/$pm/stat" $(pgrep -P "$pm" | sed 's|.*|/proc/&/stat|')
+}
+
 prepare_form() { $CLIENT prepare "$BASE" "$SURVEY_PATH" "$OUT/form" ${FORM_EXTRA:-} | tee -a "$OUT/report.txt"; }
 
 # ---- build and start -----------------------------------------------------------------------------------------------
@@ -155,19 +167,27 @@ throughput() {
       values ('$AGENCY', $FISCAL_YEAR, 'EIT_PUBLIC', current_date, '$answers');" >"$OUT/insert.sql"
   fi
   for c in 16 64; do
+    local pg0; pg0=$(postgres_cpu_ms)
     pgbench_app -n -f "$OUT/insert.sql" -c "$c" -j 2 -T "$RUN_SECONDS" >"$OUT/pgbench-$c.txt" 2>&1
     local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$c.txt")
+    local n; n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/pgbench-$c.txt")
     echo "$tps" >"$OUT/pgbench-$c.tps"
-    log "pgbench $c clients, $RUN_SECONDS s: $tps inserts/s ($(grep 'latency average' "$OUT/pgbench-$c.txt"))"
+    log "pgbench $c clients, $RUN_SECONDS s: $tps inserts/s ($(grep 'latency average' "$OUT/pgbench-$c.txt")); PostgreSQL CPU per insert $(python3 -c "print(f'{($(postgres_cpu_ms) - $pg0) / max($n, 1):.2f} ms')")"
   done
   sql -c "drop table bench_response"
 
   prepare_form
+  # warm-up, not counted: the JIT compiles the intake's path first (as it would have on a server running for a while)
+  BODY_FILE=$OUT/form/body.txt COOKIE_FILE=$OUT/form/cookie.txt SUBMIT_PATH=$SURVEY_PATH EXPECT=$EXPECT_STATUS \
+    wrk -t 2 -c 16 -d "${WARMUP_SECONDS:-15}s" --timeout 10s -s "$ROOT/scripts/load/submit.lua" "$BASE" >"$OUT/wrk-warmup.txt" 2>&1
+  log "warm-up: $(grep -E '^Requests/sec' "$OUT/wrk-warmup.txt")"
   local before after
   for c in 16 64; do
     before=$(stored_rows)
+    local jvm0 pg0; jvm0=$(server_cpu_ms); pg0=$(postgres_cpu_ms)
     BODY_FILE=$OUT/form/body.txt COOKIE_FILE=$OUT/form/cookie.txt SUBMIT_PATH=$SURVEY_PATH EXPECT=$EXPECT_STATUS \
       wrk -t 2 -c "$c" -d "${RUN_SECONDS}s" --timeout 10s --latency -s "$ROOT/scripts/load/submit.lua" "$BASE" >"$OUT/wrk-$c.txt" 2>&1
+    local jvm1 pg1; jvm1=$(server_cpu_ms); pg1=$(postgres_cpu_ms)
     after=$(stored_rows)
     local rps acked p50 p99 non errors
     rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$OUT/wrk-$c.txt")
@@ -177,7 +197,8 @@ throughput() {
     non=$(sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\)/\1/p' "$OUT/wrk-$c.txt"); non=${non:-0}
     errors=$(grep -o 'Socket errors:.*' "$OUT/wrk-$c.txt" || echo "Socket errors: none")
     log "wrk $c connections, $RUN_SECONDS s: $rps requests/s, p50 $p50, p99 $p99, non-2xx/3xx $non, $errors, $(grep '^other_status' "$OUT/wrk-$c.txt" || true)"
-    log "  acknowledged (status $EXPECT_STATUS) $acked, rows stored $((after - before)); ratio to pgbench: $(python3 -c "print(f'{100*$acked/$RUN_SECONDS/float(open(\"$OUT/pgbench-$c.tps\").read()):.1f} %')")"
+    log "  acknowledged (status $EXPECT_STATUS) $acked, rows stored $((after - before)) (the difference: answers in flight when wrk stopped); ratio to pgbench: $(python3 -c "print(f'{100*$acked/$RUN_SECONDS/float(open(\"$OUT/pgbench-$c.tps\").read()):.1f} %')")"
+    log "  CPU per acknowledged submission: server JVM $(python3 -c "print(f'{($jvm1 - $jvm0) / max($acked, 1):.2f} ms')"), PostgreSQL $(python3 -c "print(f'{($pg1 - $pg0) / max($acked, 1):.2f} ms')"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   done
   log "connections after the throughput runs: $(connections)"
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the database cannot be reached at the moment: stopped or restarting, its connection
@@ -28,6 +29,11 @@ public final class DatabaseUnavailable {
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+            // a statement lost its connection, then the rollback failed on the closed connection: the rollback's
+            // failure is thrown, the first one is kept aside
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null && causes(tx.getApplicationException())) {
                 return true;
             }
         }

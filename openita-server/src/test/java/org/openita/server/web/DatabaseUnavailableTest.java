@@ -31,6 +31,18 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aRollbackThatFailedAfterTheConnectionWasLostIsUnavailable() {
+        // as seen under load when PostgreSQL was stopped: the insert lost its connection (57P01), then the rollback
+        // found the connection closed (Hikari's "Connection is closed", no SQLSTATE) and replaced the first failure
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseUnavailable.causes(rollback)).isFalse();
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseUnavailable.causes(rollback)).isTrue();
+    }
+
+    @Test
     void otherDatabaseFailuresAreNot() {
         assertThat(DatabaseUnavailable.causes(new DataIntegrityViolationException("duplicate", new SQLException("dup", "23505")))).isFalse();
         assertThat(DatabaseUnavailable.causes(new PessimisticLockingFailureException("deadlock", new SQLException("deadlock", "40P01")))).isFalse();

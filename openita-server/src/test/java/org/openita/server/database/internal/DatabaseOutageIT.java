@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The embedded PostgreSQL is stopped under a running server and started again (ADR 0025): meanwhile every kind of
  * request that needs the database (a public page, the sign-in form and its post, a signed-in page whose session lives
- * in the database, the API with a token) is answered 503 with {@code Retry-After: 5} within the configured connection
+ * in the database, the API with a token, a complete survey answer) is answered 503 with {@code Retry-After: 5} within the configured connection
  * timeout, in Thai and English or as a problem detail; afterwards the same session and token work again without a
  * restart, and no connection is left in use, neither in the pool nor in PostgreSQL.
  */
@@ -51,8 +51,14 @@ class DatabaseOutageIT {
             String api = "/api/v1/agencies/DEMO-SAMDET/results";
             assertThat(get(browser, base + "/account/tokens", null).statusCode()).isEqualTo(200);
             assertThat(get(HttpClient.newHttpClient(), base + api, token).statusCode()).isEqualTo(200);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            String survey = "/s/eit/" + openSurvey(jdbc);
+            HttpClient respondent = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String answers = completeForm(get(respondent, base + survey, null).body());
 
             pgCtl(pgdata, "stop", "-m", "fast", "-w", "-t", "60");
+
+            assertUnavailablePage(respondent, post(respondent, base + survey, answers));
 
             HttpClient anonymous = HttpClient.newHttpClient();
             assertUnavailablePage(anonymous, get(anonymous, base + "/", null));
@@ -77,6 +83,10 @@ class DatabaseOutageIT {
             assertThat(status).as("the signed-in page once PostgreSQL is back, same session, no restart").isEqualTo(200);
             assertThat(get(anonymous, base + api, token).statusCode()).isEqualTo(200);
             assertThat(get(anonymous, base + "/", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> answered = post(respondent, base + survey, answers);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+            assertThat(jdbc.sql("select count(*) from survey_response where agency_code = 'OUTAGE-1'").query(Long.class).single())
+                    .as("only the answer acknowledged after the outage is stored").isEqualTo(1);
 
             HikariDataSource pool = app.getBean(HikariDataSource.class);
             long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -85,7 +95,6 @@ class DatabaseOutageIT {
             }
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections in use after recovery").isZero();
             assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isLessThanOrEqualTo(pool.getMaximumPoolSize());
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
             long busy = jdbc.sql("select count(*) from pg_stat_activity where usename = 'openita' and pid <> pg_backend_pid()"
                     + " and state <> 'idle'").query(Long.class).single();
             long all = jdbc.sql("select count(*) from pg_stat_activity where usename = 'openita'").query(Long.class).single();
@@ -138,6 +147,42 @@ class DatabaseOutageIT {
         Matcher t = TOKEN.matcher(created);
         assertThat(t.find()).as(created).isTrue();
         return t.group(1);
+    }
+
+    /** An agency whose EIT survey is open today (the current fiscal year's SURVEY_COLLECTION phase); returns its code. */
+    private static String openSurvey(JdbcClient jdbc) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok"));
+        int year = (today.getMonthValue() >= 10 ? today.getYear() + 1 : today.getYear()) + 543;
+        jdbc.sql("insert into agency (code, name_th, agency_type) values ('OUTAGE-1', 'หน่วยงานทดสอบฐานข้อมูลขัดข้อง', 'DEPARTMENT')").update();
+        jdbc.sql("insert into assessment_cycle (fiscal_year) values (?) on conflict do nothing").param(year).update();
+        jdbc.sql("insert into cycle_phase (fiscal_year, phase, starts_on, ends_on) values (?, 'SURVEY_COLLECTION', ?, ?)"
+                + " on conflict (fiscal_year, phase) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on")
+                .params(year, today.minusDays(1), today.plusDays(30)).update();
+        return "OUTAGE-1";
+    }
+
+    /** The body of a complete answer: the form's hidden fields and the first option of every question. */
+    private static String completeForm(String page) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input\\b[^>]*>").matcher(page);
+        while (input.find()) {
+            String tag = input.group();
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(tag);
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag);
+            if (name.find() && value.find() && (tag.contains("type=\"hidden\"") || name.group(1).startsWith("q."))) {
+                fields.putIfAbsent(name.group(1), value.group(1));
+            }
+        }
+        assertThat(fields.keySet()).contains("t").anyMatch(k -> k.startsWith("q."));
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String url, String form) throws Exception {
+        return send(client, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** PostgreSQL's own pg_ctl on the running server's data folder, as OpenITA runs it (PostgresServer). */
