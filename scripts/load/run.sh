@@ -130,8 +130,10 @@ cpu_ms() {
 }
 server_cpu_ms() { cpu_ms "/proc/$SERVER_PID/stat"; }
 postgres_cpu_ms() {
-  local pm; pm=$(head -1 "$HOME_DIR/pgdata/postmaster.pid")
-  cpu_ms "/proc/$pm/stat" $(pgrep -P "$pm" | sed 's|.*|/proc/&/stat|')
+  local pm hz; pm=$(head -1 "$HOME_DIR/pgdata/postmaster.pid"); hz=$(getconf CLK_TCK)
+  # the postmaster's own time and that of its ended children (cutime, cstime: pgbench's backends), plus the live children
+  echo $(( $(awk -v hz="$hz" '{ split($0, a, ") "); split(a[2], f, " "); printf "%d\n", (f[14] + f[15]) * 1000 / hz }' "/proc/$pm/stat") \
+    + $(cpu_ms "/proc/$pm/stat" $(pgrep -P "$pm" | sed 's|.*|/proc/&/stat|')) ))
 }
 
 prepare_form() { $CLIENT prepare "$BASE" "$SURVEY_PATH" "$OUT/form" ${FORM_EXTRA:-} | tee -a "$OUT/report.txt"; }
