@@ -47,6 +47,9 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (org.openita.server.web.DatabaseUnavailable.causes(e) && e.getCause() instanceof RuntimeException unreachable) {
+            throw unreachable; // not a wrong password: answered 503 (web.DatabaseUnavailableFilter), not counted against the address
+        }
         throttle.failed(request.getRemoteAddr());
         response.sendRedirect(request.getContextPath() + "/login?error");
     }

@@ -34,6 +34,9 @@ class ErrorPages {
 
     @ExceptionHandler(DataAccessException.class)
     String database(DataAccessException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (DatabaseUnavailable.causes(e)) {
+            throw e; // answered 503 by DatabaseUnavailableFilter, without this page's template, which may need the database
+        }
         boolean busy = e instanceof PessimisticLockingFailureException || e instanceof TransientDataAccessException;
         if (busy) {
             log.warn("database busy on {}", request.getRequestURI(), e);

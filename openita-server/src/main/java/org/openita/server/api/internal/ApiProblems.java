@@ -127,6 +127,9 @@ class ApiProblems {
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+        if (org.openita.server.web.DatabaseUnavailable.causes(e)) {
+            return unavailable(e);
+        }
         if (e instanceof org.springframework.dao.PessimisticLockingFailureException || e instanceof org.springframework.dao.TransientDataAccessException) {
             log.warn("database busy during an API call", e);
             return api(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "the database is busy and nothing was changed; try again",
@@ -135,6 +138,15 @@ class ApiProblems {
         log.error("database failure during an API call", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "database-error", "the database failed and nothing was changed",
                 "ฐานข้อมูลขัดข้อง ไม่มีข้อมูลใดถูกเปลี่ยน", null);
+    }
+
+    /** The database cannot be reached (stopped, restarting, or no connection within the pool's timeout): 503, try again soon. */
+    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("database unavailable during an API call: {}", e.toString());
+        return api(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "the database cannot be reached at the moment and nothing was changed; try again in a few seconds",
+                "ขณะนี้เชื่อมต่อฐานข้อมูลไม่ได้ ไม่มีข้อมูลใดถูกเปลี่ยน โปรดลองอีกครั้งในอีกสักครู่", null)
+                .retryAfter(org.openita.server.web.DatabaseUnavailable.RETRY_AFTER_SECONDS));
     }
 
     @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
@@ -146,6 +158,9 @@ class ApiProblems {
     /** Anything else: logged in full, answered without its details. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (org.openita.server.web.DatabaseUnavailable.causes(e)) {
+            return unavailable(e); // e.g. a transaction that could not get its connection
+        }
         if (e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError()) {
             HttpStatus s = HttpStatus.valueOf(er.getStatusCode().value());
             return problem(s, "bad-request", s.getReasonPhrase(), "คำขอไม่ถูกต้อง", null);

@@ -1,11 +1,10 @@
 package org.openita.server.database.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import javax.sql.DataSource;
 import org.openita.server.database.EmbeddedDatabaseProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,14 +24,18 @@ class EmbeddedDatabaseConfiguration {
                 props.tcpPort(), false);
     }
 
+    /**
+     * The pool takes its settings from spring.datasource.hikari.* as Spring Boot's own pool for an external database
+     * does (connection timeout, pool size: application.properties, ADR 0025); URL, role and password are ours.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabase db) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.applicationJdbcUrl());
-        config.setUsername(db.applicationUser());
-        config.setPassword(db.applicationPassword());
-        config.setMaximumPoolSize(10);
-        config.setPoolName("openita-embedded");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabase db) {
+        HikariDataSource pool = new HikariDataSource(); // started on first use, after the properties are bound
+        pool.setJdbcUrl(db.applicationJdbcUrl());
+        pool.setUsername(db.applicationUser());
+        pool.setPassword(db.applicationPassword());
+        pool.setPoolName("openita-embedded");
+        return pool;
     }
 }
