@@ -33,10 +33,13 @@ class Lookups {
     private final LoadingCache<AgencyYear, Boolean> slipsIssued;
 
     Lookups(AgencyRegistry registry, FrameworkCatalog frameworks, JdbcClient jdbc) {
-        this.agencies = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(20_000).build(registry::find);
-        this.questionnaires = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(16)
+        // each refreshed in the background once older than its freshness, the old value served meanwhile
+        this.agencies = Caffeine.newBuilder().refreshAfterWrite(FRESH).expireAfterWrite(Duration.ofHours(1)).maximumSize(20_000)
+                .build(registry::find);
+        this.questionnaires = Caffeine.newBuilder().refreshAfterWrite(FRESH).expireAfterWrite(Duration.ofHours(1)).maximumSize(16)
                 .build(s -> frameworks.active(s.year()).map(def -> Questionnaire.of(def, s.part().tool(), s.part().code())));
-        this.slipsIssued = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(20_000)
+        this.slipsIssued = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5)).expireAfterWrite(Duration.ofHours(1))
+                .maximumSize(20_000)
                 .build(k -> jdbc.sql("select exists (select 1 from survey_slip_issue where agency_code = ? and fiscal_year = ? and issued > 0)")
                         .params(k.agency().value(), k.year()).query(Boolean.class).single());
     }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The survey window of today, looked up at most every few seconds: an answer page is served without a database
- * connection while the window is known. A calendar change or an early close is seen within {@link #FRESH}.
+ * connection while the window is known. A calendar change is seen within {@link #FRESH} and a request; an early close
+ * made here at once ({@link #forget}). A look-up that fails (the database away) keeps the last value, so answer pages
+ * do not queue behind it.
  */
 @Component
 class SurveyWindows {
@@ -31,7 +33,9 @@ class SurveyWindows {
     SurveyWindows(CycleService cycles, JdbcClient jdbc) {
         this.cycles = cycles;
         this.jdbc = jdbc;
-        this.byDay = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(4).build(this::lookUp);
+        // refreshed in the background after FRESH, the old value served meanwhile (also while the database is away)
+        this.byDay = Caffeine.newBuilder().refreshAfterWrite(FRESH).expireAfterWrite(Duration.ofHours(1)).maximumSize(4)
+                .build(this::lookUp);
     }
 
     Optional<SurveyWindow> today() {
