@@ -72,7 +72,12 @@ class SurveyCard implements AgencyPagePart {
         boolean manage = access.canManage(auth, agency.code());
         v.put("canManage", manage);
         if (manage) {
-            v.put("definition", frameworks.active(year.buddhistEra()).isPresent());
+            var definition = frameworks.active(year.buddhistEra());
+            v.put("definition", definition.isPresent());
+            // the answer pages show each question's wording from the definition: say when it is our own summary
+            v.put("wordingProvisional", definition.map(d -> d.questions().stream()
+                    .anyMatch(q -> q.tool() != org.openita.core.framework.ToolCode.OIT && q.provenance().confidence().isProvisional()))
+                    .orElse(false));
             v.put("iitLink", site.link("/s/iit/{code}", agency.code().value()));
             v.put("eitLink", site.link("/s/eit/{code}", agency.code().value()));
             v.put("slipsIssued", slips.issued(agency.code(), year));

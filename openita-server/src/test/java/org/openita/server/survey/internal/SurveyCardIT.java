@@ -68,6 +68,7 @@ class SurveyCardIT extends ServerTestSupport {
         assertThat(row(html, "EIT_PUBLIC")).contains(">2<", ">3<", "ยังขาดอีก 1 คน");
         assertThat(html).contains("data-testid=\"surveys-provisional\"", "ลิงก์ IIT จะรับคำตอบเฉพาะผู้ที่มีบัตรเท่านั้น");
         assertThat(html).doesNotContain("data-testid=\"iit-csv\"").contains("data-testid=\"iit-too-few\"");
+        assertThat(html).as("the shipped questions are our summaries: the manager is told").contains("data-testid=\"wording-provisional\"");
 
         String viewed = page(a, viewer);
         assertThat(row(viewed, "IIT")).contains(">3<", ">10<");
