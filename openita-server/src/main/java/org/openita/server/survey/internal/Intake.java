@@ -39,6 +39,12 @@ class Intake {
         this.jdbc = jdbc;
     }
 
+    /** Whether a slip has been spent already (asked when a slip's link is opened, before anyone answers). */
+    boolean spent(AgencyCode agency, int year, int keyVersion, int serial) {
+        return jdbc.sql("select exists (select 1 from survey_spent_slip where fiscal_year = ? and agency_code = ? and key_version = ?"
+                        + " and serial = ?)").params(year, agency.value(), keyVersion, serial).query(Boolean.class).single();
+    }
+
     @Transactional
     public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
                       Optional<SpentSlip> slip, Quality quality) {

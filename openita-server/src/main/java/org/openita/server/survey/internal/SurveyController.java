@@ -77,7 +77,17 @@ class SurveyController {
         }
         Target t = (Target) found;
         String slip = t.part() == SurveyPart.IIT ? trimmed(request.getParameter("slip"), 40) : null;
-        return showForm(t, Map.of(), List.of(), slip, request, response, model, locale);
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (slip != null) {
+            // a slip from its QR code is checked before anyone answers: a spent or mistyped one is said at once
+            Optional<SlipCodes.Slip> read = validSlip(t, slip);
+            if (read.isEmpty()) {
+                problems.add(slipProblem(slip));
+            } else if (intake.spent(t.code(), t.year(), read.get().keyVersion(), read.get().serial())) {
+                return notice(t, "slipUsed", HttpStatus.OK, response, model);
+            }
+        }
+        return showForm(t, Map.of(), problems, slip, request, response, model, locale);
     }
 
     @PostMapping("/s/{part:iit|eit}/{code}")
@@ -105,12 +115,9 @@ class SurveyController {
         List<FieldProblem> problems = new java.util.ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
         Optional<SlipCodes.Slip> slip = Optional.empty();
         if (t.part() == SurveyPart.IIT && (slipText != null || lookups.slipsIssued(t.code(), t.year()))) {
-            slip = SlipCodes.read(slipText).filter(s -> keys.slips(t.year(), s.keyVersion())
-                    .map(k -> SlipCodes.valid(k.secret(), t.year(), t.code(), s)).orElse(false));
+            slip = validSlip(t, slipText);
             if (slip.isEmpty()) {
-                problems.add(0, new FieldProblem("slip", slipText == null
-                        ? "กรุณากรอกรหัสจากบัตรตอบแบบสำรวจที่ได้รับ" : "รหัสบัตรไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
-                        slipText == null ? "Enter the code from the slip you were given" : "This slip code is not valid: check it and try again"));
+                problems.add(0, slipProblem(slipText));
             }
         }
         if (opened.isEmpty()) {
@@ -154,30 +161,43 @@ class SurveyController {
     @GetMapping("/s/{part:iit|eit}/{code}/thanks")
     String thanks(@PathVariable String part, @PathVariable String code, HttpServletResponse response, Model model) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = AgencyCode.parse(code).flatMap(lookups::agency);
+        Optional<Agency> agency = agency(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");
             return "survey/notice";
         }
         model.addAttribute("agency", agency.get());
-        model.addAttribute("part", p.get());
+        model.addAttribute("agencyName", displayName(agency.get()));
+        model.addAttribute("survey", p.get());
         model.addAttribute("notice", "thanks");
         windows.today().ifPresent(w -> model.addAttribute("window", w));
         return "survey/notice";
     }
 
+    private Optional<SlipCodes.Slip> validSlip(Target t, String text) {
+        return SlipCodes.read(text).filter(s -> keys.slips(t.year(), s.keyVersion())
+                .map(k -> SlipCodes.valid(k.secret(), t.year(), t.code(), s)).orElse(false));
+    }
+
+    private static FieldProblem slipProblem(String given) {
+        return new FieldProblem("slip", given == null
+                ? "กรุณากรอกรหัสจากบัตรตอบแบบสำรวจที่ได้รับ" : "รหัสบัตรไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
+                given == null ? "Enter the code from the slip you were given" : "This slip code is not valid: check it and try again");
+    }
+
     /** The target of an answer page, or the name of the page that says why there is none. */
     private Object target(String part, String code, HttpServletRequest request, HttpServletResponse response, Model model, boolean posting) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = AgencyCode.parse(code).flatMap(lookups::agency);
+        Optional<Agency> agency = agency(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");
             return "survey/notice";
         }
         model.addAttribute("agency", agency.get());
-        model.addAttribute("part", p.get());
+        model.addAttribute("agencyName", displayName(agency.get()));
+        model.addAttribute("survey", p.get());
         Optional<SurveyWindow> window = windows.today();
         if (window.isEmpty() || !window.get().open()) {
             window.ifPresent(w -> model.addAttribute("window", w));
@@ -226,6 +246,18 @@ class SurveyController {
         response.setStatus(status.value());
         model.addAttribute("notice", which);
         return "survey/notice";
+    }
+
+    /** The agency of a link, also when the code was typed in lower case from a poster. */
+    private Optional<Agency> agency(String code) {
+        return AgencyCode.parse(code).flatMap(lookups::agency)
+                .or(() -> AgencyCode.parse(code.toUpperCase(Locale.ROOT)).flatMap(lookups::agency));
+    }
+
+    /** The agency's English name on the English pages, when the registry has one. */
+    private static String displayName(Agency agency) {
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return english && agency.nameEn() != null && !agency.nameEn().isBlank() ? agency.nameEn() : agency.nameTh();
     }
 
     /** The id of a field's element: "q.i4.a" becomes "f-i4-a". */

@@ -210,6 +210,8 @@ class SurveyAnswersIT extends ServerTestSupport {
         MockHttpServletResponse reused = mvc.perform(send("iit", fresh, complete(iit, "1"), slip)).andReturn().getResponse();
         assertThat(reused.getStatus()).isEqualTo(409);
         assertThat(reused.getContentAsString()).contains("ถูกใช้แล้ว");
+        assertThat(mvc.perform(get("/s/iit/" + agency.code().value()).param("slip", slip)).andReturn().getResponse().getContentAsString())
+                .as("a spent slip's link says so before anyone answers").contains("ถูกใช้แล้ว").doesNotContain("<fieldset");
 
         String forged = slip.substring(0, slip.length() - 1) + (slip.endsWith("A") ? "B" : "A");
         assertThat(mvc.perform(send("iit", open("iit"), complete(iit, "1"), forged)).andReturn().getResponse().getStatus())
@@ -238,7 +240,11 @@ class SurveyAnswersIT extends ServerTestSupport {
 
     @Test
     void unknownAgenciesAndOtherPathsAreNotFoundOrRefused() throws Exception {
-        assertThat(mvc.perform(get("/s/eit/NO-SUCH-AGENCY-99")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        MockHttpServletResponse missing = mvc.perform(get("/s/eit/NO-SUCH-AGENCY-99")).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getContentAsString()).contains("ไม่พบแบบสำรวจนี้").doesNotContain("??");
+        assertThat(mvc.perform(get("/s/eit/" + agency.code().value().toLowerCase(java.util.Locale.ROOT))).andReturn().getResponse()
+                .getContentAsString()).as("a code typed in lower case from a poster").contains("<fieldset");
         assertThat(mvc.perform(get("/s/xyz/" + agency.code().value())).andReturn().getResponse().getStatus()).isIn(403, 404);
         assertThat(mvc.perform(get("/s/eit/" + agency.code().value() + "/anything")).andReturn().getResponse().getStatus()).isIn(403, 404);
     }
