@@ -28,6 +28,8 @@ class EndpointAuthorizationIT extends ServerTestSupport {
     static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "POST /login", "GET /account/reset", "POST /account/reset", "GET /account/reset/{token}", "POST /account/reset/{token}", "GET /demo/report.{format}", "GET /error",
             "GET /public/{code}/{year}", "GET /public/{code}/{year}/report.{format}", "GET /public/{code}/{year}/follow-up.{format}",
             "GET /open-data", "GET /open-data/{year}.{format}", "GET /upload-too-large", "GET /api/docs", "GET /api/docs.yaml", "GET /api/docs/swagger-config", "GET /api/docs/ui",
+            // the survey answer pages: staff and service users answer without an account (docs/surveys.md)
+            "GET /s/iit/{code}", "GET /s/eit/{code}", "POST /s/iit/{code}", "POST /s/eit/{code}", "GET /s/iit/{code}/thanks", "GET /s/eit/{code}/thanks",
             "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     @Autowired

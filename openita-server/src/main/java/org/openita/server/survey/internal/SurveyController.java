@@ -68,8 +68,37 @@ class SurveyController {
         }
     }
 
-    @GetMapping("/s/{part:iit|eit}/{code}")
-    String form(@PathVariable String part, @PathVariable String code, HttpServletRequest request, HttpServletResponse response,
+    @GetMapping("/s/iit/{code}")
+    String iitForm(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return form("iit", code, request, response, model, locale);
+    }
+
+    @GetMapping("/s/eit/{code}")
+    String eitForm(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return form("eit", code, request, response, model, locale);
+    }
+
+    @PostMapping("/s/iit/{code}")
+    Object iitSubmit(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return submit("iit", code, request, response, model, locale);
+    }
+
+    @PostMapping("/s/eit/{code}")
+    Object eitSubmit(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return submit("eit", code, request, response, model, locale);
+    }
+
+    @GetMapping("/s/iit/{code}/thanks")
+    String iitThanks(@PathVariable String code, HttpServletResponse response, Model model) {
+        return thanks("iit", code, response, model);
+    }
+
+    @GetMapping("/s/eit/{code}/thanks")
+    String eitThanks(@PathVariable String code, HttpServletResponse response, Model model) {
+        return thanks("eit", code, response, model);
+    }
+
+    private String form(String part, String code, HttpServletRequest request, HttpServletResponse response,
                 Model model, Locale locale) {
         Object found = target(part, code, request, response, model, false);
         if (found instanceof String page) {
@@ -90,8 +119,7 @@ class SurveyController {
         return showForm(t, Map.of(), problems, slip, request, response, model, locale);
     }
 
-    @PostMapping("/s/{part:iit|eit}/{code}")
-    Object submit(@PathVariable String part, @PathVariable String code, HttpServletRequest request, HttpServletResponse response,
+    private Object submit(String part, String code, HttpServletRequest request, HttpServletResponse response,
                   Model model, Locale locale) {
         // the whole body, read now: nothing below waits on the client
         Map<String, String> submitted = new LinkedHashMap<>();
@@ -158,8 +186,7 @@ class SurveyController {
         return thanks;
     }
 
-    @GetMapping("/s/{part:iit|eit}/{code}/thanks")
-    String thanks(@PathVariable String part, @PathVariable String code, HttpServletResponse response, Model model) {
+    private String thanks(String part, String code, HttpServletResponse response, Model model) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
         Optional<Agency> agency = agency(code);
         if (p.isEmpty() || agency.isEmpty()) {
