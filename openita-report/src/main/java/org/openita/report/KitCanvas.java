@@ -59,11 +59,6 @@ final class KitCanvas {
                 Font.NORMAL, color);
     }
 
-    /** The width of a text on one line, in points. */
-    static float width(String text, boolean bold, float size) {
-        return font(bold, size, Color.BLACK).getBaseFont().getWidthPoint(text, size);
-    }
-
     /**
      * Sets {@code text} between {@code left} and {@code right}, its first line hanging from {@code top}, in at
      * most {@code maxLines} lines and above {@code bottom}, at the largest size from the style's size down to its

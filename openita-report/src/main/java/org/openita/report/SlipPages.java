@@ -61,7 +61,7 @@ final class SlipPages {
                 document.newPage();
             }
             KitCanvas c = new KitCanvas(writer.getDirectContent(), sizes);
-            cutLines(c);
+            cutLines(c, Math.min(PER_PAGE, slips.size() - start));
             for (int i = 0; i < PER_PAGE && start + i < slips.size(); i++) {
                 slip(writer, c, cell(i), sheet.agencyName(), header, codeLabel, slips.get(start + i), typeAt,
                         sheet.typeAtUrl(), once);
@@ -69,12 +69,15 @@ final class SlipPages {
         }
     }
 
-    private static void cutLines(KitCanvas c) {
+    /** Cut lines between and under the slips of a page, none across the empty part of a last page. */
+    private static void cutLines(KitCanvas c, int count) {
+        int rows = (count + COLUMNS - 1) / COLUMNS;
+        float foot = PAGE.getHeight() - rows * HEIGHT;
         for (int col = 1; col < COLUMNS; col++) {
-            c.dashed(col * WIDTH, 0, col * WIDTH, PAGE.getHeight());
+            c.dashed(col * WIDTH, foot, col * WIDTH, PAGE.getHeight());
         }
-        for (int row = 1; row < ROWS; row++) {
-            c.dashed(0, row * HEIGHT, PAGE.getWidth(), row * HEIGHT);
+        for (int row = 1; row <= Math.min(rows, ROWS - 1); row++) {
+            c.dashed(0, PAGE.getHeight() - row * HEIGHT, PAGE.getWidth(), PAGE.getHeight() - row * HEIGHT);
         }
     }
 

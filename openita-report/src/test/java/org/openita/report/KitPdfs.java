@@ -99,15 +99,50 @@ final class KitPdfs {
 
     /** The text of the one QR code in the picture, read by zxing's own QR reader. */
     static String decode(BufferedImage image) {
+        return read(image).getText();
+    }
+
+    /** What zxing read: text, finder pattern centres (bottom left, top left, top right) and error correction level. */
+    static com.google.zxing.Result read(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
         try {
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
         } catch (ReaderException e) {
             throw new AssertionError("no QR code could be read in a " + w + "x" + h + " picture", e);
         }
+    }
+
+    /**
+     * The light pixels of the quiet zone around a symbol read in the picture: the ring from half a module to
+     * three and a half modules outside the symbol's edge, found from its finder patterns. Returns the darkest
+     * luma found there (255 white).
+     */
+    static int darkestInQuietZone(BufferedImage image, com.google.zxing.Result read, int modules) {
+        com.google.zxing.ResultPoint[] p = read.getResultPoints();
+        com.google.zxing.ResultPoint bottomLeft = p[0];
+        com.google.zxing.ResultPoint topLeft = p[1];
+        com.google.zxing.ResultPoint topRight = p[2];
+        float m = (topRight.getX() - topLeft.getX()) / (modules - 7);
+        float left = topLeft.getX() - 3.5f * m;
+        float top = topLeft.getY() - 3.5f * m;
+        float right = topRight.getX() + 3.5f * m;
+        float bottom = bottomLeft.getY() + 3.5f * m;
+        int darkest = 255;
+        for (int y = Math.round(top - 3.5f * m); y <= Math.round(bottom + 3.5f * m); y++) {
+            for (int x = Math.round(left - 3.5f * m); x <= Math.round(right + 3.5f * m); x++) {
+                boolean inside = x > left - 0.5f * m && x < right + 0.5f * m && y > top - 0.5f * m && y < bottom + 0.5f * m;
+                if (inside || x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) {
+                    continue;
+                }
+                int rgb = image.getRGB(x, y);
+                int luma = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+                darkest = Math.min(darkest, luma);
+            }
+        }
+        return darkest;
     }
 
     /** How many raster images the pages draw, in their own resources or in the forms they use. */

@@ -86,6 +86,29 @@ class SurveyKitsTest {
     }
 
     @Test
+    void theQrCodesUseErrorCorrectionMAndKeepAQuietZoneOfFourModules() throws Exception {
+        Kit kit = eit(AGENCY, DigitStyle.THAI);
+        int modules = QrSymbol.of(EIT_URL).modules();
+        BufferedImage poster = KitPdfs.render(SurveyKits.poster(kit), 0, 72);
+        BufferedImage card = KitPdfs.render(SurveyKits.tableCard(kit), 0, 72);
+        card = KitPdfs.crop(card, KitPages.CARD.getHeight(), 72,
+                new Rectangle2D.Float(0, 0, KitPages.CARD.getWidth(), KitPages.CARD.getHeight() / 2));
+        Slip slip = slips(1).get(0);
+        BufferedImage slipPage = KitPdfs.render(SurveyKits.slips(new SlipSheet(AGENCY, YEAR, "ita.example.go.th/slip",
+                List.of(slip), DigitStyle.THAI)), 0, 150);
+        com.lowagie.text.Rectangle r = SlipPages.cell(0);
+        BufferedImage slipCell = KitPdfs.crop(slipPage, SlipPages.PAGE.getHeight(), 150,
+                new Rectangle2D.Float(r.getLeft(), r.getBottom(), r.getWidth(), r.getHeight()));
+        for (BufferedImage image : List.of(poster, card, slipCell)) {
+            com.google.zxing.Result read = KitPdfs.read(image);
+            assertThat(read.getResultMetadata().get(com.google.zxing.ResultMetadataType.ERROR_CORRECTION_LEVEL))
+                    .isEqualTo("M");
+            int n = image == slipCell ? QrSymbol.of(slip.url()).modules() : modules;
+            assertThat(KitPdfs.darkestInQuietZone(image, read, n)).as("darkest pixel in the quiet zone").isGreaterThan(230);
+        }
+    }
+
+    @Test
     void anEnglishPosterIsPossible() throws Exception {
         byte[] pdf = SurveyKits.poster(eit(AGENCY, DigitStyle.ARABIC), Locale.ENGLISH);
         KitPdfs.save(pdf, "poster-eit-en");
