@@ -299,18 +299,7 @@ public class OfficialResults {
                 return;
             }
             Map<String, Object> input = new LinkedHashMap<>();
-            Map<String, Object> profile = new LinkedHashMap<>();
-            profile.put("name", agency.nameTh());
-            if (agency.district() != null) {
-                profile.put("district", agency.district());
-            }
-            if (agency.province() != null) {
-                profile.put("province", agency.province());
-            }
-            if (!agency.units().isEmpty()) {
-                profile.put("units", agency.units());
-            }
-            input.put("agency", profile);
+            input.put("agency", ScoreInputAgency.of(agency));
             input.put("year", cells.getOrDefault(OfficialResultColumns.YEAR, ""));
             Map<String, Object> tools = new LinkedHashMap<>();
             Map<String, Object> indicators = new LinkedHashMap<>();

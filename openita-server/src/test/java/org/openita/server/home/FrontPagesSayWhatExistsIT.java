@@ -21,12 +21,13 @@ class FrontPagesSayWhatExistsIT extends ServerTestSupport {
     }
 
     @Test
-    void theHomePageSaysSurveysAndTheOitReviewAreNotDoneHere() throws Exception {
+    void theHomePageSaysTheSurveysAreAnsweredHereButNotEitPartTwoNorTheOitReview() throws Exception {
         String th = page("/?lang=th");
-        assertThat(th).contains("นำเข้าผลของหน่วยงาน", "รายงานการวิเคราะห์ผล", "การตอบแบบสำรวจ IIT และ EIT และการตรวจ OIT ไม่ได้ทำในระบบนี้");
+        assertThat(th).contains("นำเข้าผลของหน่วยงาน", "รายงานการวิเคราะห์ผล",
+                "ตอบแบบสำรวจ IIT และ EIT ส่วนที่ 1 ในระบบนี้ได้", "ส่วน EIT ส่วนที่ 2 และการตรวจ OIT ยังไม่ได้ทำในระบบนี้");
         assertThat(th).doesNotContain("แบบสำรวจ การตรวจ OIT การคำนวณคะแนน");
         String en = page("/?lang=en");
-        assertThat(en).contains("The IIT and EIT surveys and the OIT review are not done in this system.");
+        assertThat(en).contains("answer the IIT and EIT part 1 here", "EIT part 2 and the OIT review are not done in this system yet.");
     }
 
     @Test

@@ -92,18 +92,7 @@ class SurveyScores {
     static String input(FrameworkDefinition def, FiscalYear year, Agency agency, SurveyTallies tallies) {
         Map<String, Object> input = new LinkedHashMap<>();
         if (agency != null) {
-            Map<String, Object> profile = new LinkedHashMap<>();
-            profile.put("name", agency.nameTh());
-            if (agency.district() != null) {
-                profile.put("district", agency.district());
-            }
-            if (agency.province() != null) {
-                profile.put("province", agency.province());
-            }
-            if (!agency.units().isEmpty()) {
-                profile.put("units", agency.units());
-            }
-            input.put("agency", profile);
+            input.put("agency", org.openita.server.results.ScoreInputAgency.of(agency));
         }
         input.put("year", year.buddhistEra());
         Map<String, Object> questions = new LinkedHashMap<>();
