@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.openita.server.agency.AgencyCode;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 /**
  * What a respondent's browser carries, none of it identifying a person: a random device cookie (for the per-device
@@ -106,16 +107,7 @@ class Respondents {
     }
 
     private static Optional<String> cookie(HttpServletRequest request, String name) {
-        Cookie[] all = request.getCookies();
-        if (all == null) {
-            return Optional.empty();
-        }
-        for (Cookie c : all) {
-            if (c.getName().equals(name)) {
-                return Optional.ofNullable(c.getValue());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(WebUtils.getCookie(request, name)).map(Cookie::getValue);
     }
 
     private static void set(HttpServletResponse response, HttpServletRequest request, String name, String value, Duration maxAge) {

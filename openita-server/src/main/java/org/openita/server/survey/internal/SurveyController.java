@@ -142,7 +142,7 @@ class SurveyController {
         Checked checked = AnswerCheck.check(t.questionnaire(), submitted);
         List<FieldProblem> problems = new java.util.ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
         Optional<SlipCodes.Slip> slip = Optional.empty();
-        if (t.part() == SurveyPart.IIT && (slipText != null || lookups.slipsIssued(t.code(), t.year()))) {
+        if (slipAsked(t, slipText)) {
             slip = validSlip(t, slipText);
             if (slip.isEmpty()) {
                 problems.add(0, slipProblem(slipText));
@@ -200,6 +200,11 @@ class SurveyController {
         model.addAttribute("notice", "thanks");
         windows.today().ifPresent(w -> model.addAttribute("window", w));
         return "survey/notice";
+    }
+
+    /** The IIT asks for a slip when one is given, and always once the agency has printed slips for the year. */
+    private boolean slipAsked(Target t, String slip) {
+        return t.part() == SurveyPart.IIT && (slip != null || lookups.slipsIssued(t.code(), t.year()));
     }
 
     private Optional<SlipCodes.Slip> validSlip(Target t, String text) {
@@ -264,7 +269,7 @@ class SurveyController {
         t.questionnaire().fields().forEach(f -> ids.put(f.name(), elementId(f.name())));
         model.addAttribute("ids", ids);
         model.addAttribute("slip", slip);
-        model.addAttribute("slipAsked", t.part() == SurveyPart.IIT && (slip != null || lookups.slipsIssued(t.code(), t.year())));
+        model.addAttribute("slipAsked", slipAsked(t, slip));
         model.addAttribute("en", "en".equals(locale.getLanguage()));
         return "survey/form";
     }
