@@ -74,13 +74,13 @@ class SurveyBrowserIT extends ServerTestSupport {
             assertThat(d.findElement(By.tagName("h1")).getText()).contains("ผู้รับบริการ");
             b.screenshot("survey-eit-phone-form");
 
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
             assertThat(d.findElement(By.id("errors")).getText()).contains("กรุณาตรวจสอบคำตอบ").contains("ข้อ 1");
             b.screenshot("survey-eit-phone-errors");
             assertThat(stored("EIT_PUBLIC")).isZero();
 
             answerAll(d, 4);
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
 
             assertThat(d.findElement(By.tagName("main")).getText()).contains("ขอบคุณ");
             assertThat(d.getCurrentUrl()).endsWith("/thanks");
@@ -104,7 +104,7 @@ class SurveyBrowserIT extends ServerTestSupport {
             assertThat(d.findElement(By.id("f-slip")).getAttribute("value")).isEqualTo(slip);
             answerAll(d, 2);
             b.screenshot("survey-iit-phone-form");
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
             assertThat(d.findElement(By.tagName("main")).getText()).contains("ขอบคุณ");
             assertThat(stored("IIT")).isEqualTo(1);
         }
@@ -121,7 +121,7 @@ class SurveyBrowserIT extends ServerTestSupport {
             d.navigate().refresh();
             long after = d.findElements(By.cssSelector("input[type=radio]")).stream().filter(WebElement::isSelected).count();
             assertThat(after).isEqualTo(chosen).isPositive();
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
             assertThat(d.getCurrentUrl()).endsWith("/thanks");
             assertThat(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.sessionStorage.length")).isEqualTo(0L);
         }
@@ -150,12 +150,12 @@ class SurveyBrowserIT extends ServerTestSupport {
             WebDriver d = b.driver();
             d.get(url("eit"));
             assertNoViolations(d, "EIT form");
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
             assertNoViolations(d, "EIT form with errors");
             d.get(url("iit"));
             assertNoViolations(d, "IIT form");
             answerAll(d, 1);
-            d.findElement(By.cssSelector("button[type=submit]")).click();
+            send(d);
             assertThat(d.getCurrentUrl()).endsWith("/thanks");
             assertNoViolations(d, "thank-you page");
             d.get(url("eit") + "?lang=en");
@@ -167,6 +167,14 @@ class SurveyBrowserIT extends ServerTestSupport {
             assertThat(d.findElement(By.tagName("main")).getText()).contains("ยังไม่เปิด");
             assertNoViolations(d, "not open yet");
         }
+    }
+
+    /** Presses Send and waits until the browser has left the page (the next one is what the test then reads). */
+    static void send(WebDriver d) {
+        WebElement page = d.findElement(By.tagName("html"));
+        d.findElement(By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     static void assertNoViolations(WebDriver d, String what) {
