@@ -1,21 +1,41 @@
 package org.openita.server.survey.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openita.server.agency.AgencyCode;
+import org.openita.server.web.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores one checked response. The caller has read and checked the whole body before calling, so the database
- * connection is held only for the inserts; the answer is acknowledged after the commit returns.
+ * Stores checked responses with group commit. A request hands its response to a bounded queue and waits; a few writer
+ * threads take whatever has queued up (up to {@code maxBatch}), store it in one transaction ({@link ResponseRows}) and
+ * answer each waiting request when the commit has returned. The answer is acknowledged only then, so nothing
+ * acknowledged is lost; what the writers had not committed when the process died was never acknowledged. One commit
+ * (one WAL flush) serves every response of a batch, and no request thread holds a database connection, however many
+ * respondents send at once. A batch that fails for a reason other than the database being away is stored again one
+ * response at a time, so one bad row cannot refuse the others (ADR 0030).
  */
 @Component
-class Intake {
+class Intake implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** EIT part 1 quality signals; null for the IIT. */
@@ -33,35 +53,149 @@ class Intake {
         }
     }
 
-    private final JdbcClient jdbc;
+    /** The queue stayed full, or the writers did not answer in time: nothing is acknowledged, the client tries again. */
+    static final class Busy extends DataAccessResourceFailureException {
+        Busy(String what) {
+            super(what);
+        }
+    }
 
-    Intake(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record Pending(ResponseRows.Row row, CompletableFuture<Boolean> done) {
+    }
+
+    private final ResponseRows rows;
+    private final TransactionTemplate transactions;
+    private final SurveyProperties.Writers settings;
+    private final BlockingQueue<Pending> queue;
+    private final List<Thread> writers = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean running;
+
+    Intake(JdbcClient jdbc, PlatformTransactionManager transactionManager, SurveyProperties properties) {
+        this.rows = new ResponseRows(jdbc);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.settings = properties.writers();
+        this.queue = new ArrayBlockingQueue<>(settings.queue());
     }
 
     /** Whether a slip has been spent already (asked when a slip's link is opened, before anyone answers). */
     boolean spent(AgencyCode agency, int year, int keyVersion, int serial) {
-        return jdbc.sql("select exists (select 1 from survey_spent_slip where fiscal_year = ? and agency_code = ? and key_version = ?"
-                        + " and serial = ?)").params(year, agency.value(), keyVersion, serial).query(Boolean.class).single();
+        return rows.spent(agency, year, keyVersion, serial);
     }
 
-    @Transactional
+    /**
+     * Stores one checked response and returns once it is committed.
+     *
+     * @throws SlipAlreadyUsed the slip was spent already: nothing was stored
+     * @throws Busy the queue stayed full or the writers did not answer in time: not acknowledged (answered 503)
+     */
     public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
                       Optional<SpentSlip> slip, Quality quality) {
-        if (slip.isPresent()) {
-            int spent = jdbc.sql("insert into survey_spent_slip (fiscal_year, agency_code, key_version, serial) values (?, ?, ?, ?)"
-                            + " on conflict do nothing")
-                    .params(year, agency.value(), slip.get().keyVersion(), slip.get().serial()).update();
-            if (spent == 0) {
+        Pending p = new Pending(new ResponseRows.Row(agency, year, part, day, JSON.writeValueAsString(answers), slip, quality),
+                new CompletableFuture<>());
+        try {
+            if (!running || !queue.offer(p, settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Busy(running ? "the intake's queue stayed full" : "the intake is stopped");
+            }
+            if (!p.done().get(settings.answerWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new SlipAlreadyUsed();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("interrupted while waiting for the intake");
+        } catch (TimeoutException e) {
+            throw new Busy("the intake did not answer in time");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        jdbc.sql("insert into survey_response (agency_code, fiscal_year, part, answered_on, answers, seconds_to_complete,"
-                        + " identical_answers, burst) values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
-                .params(agency.value(), year, part.code(), day, JSON.writeValueAsString(answers),
-                        quality == null ? null : quality.secondsToComplete(),
-                        quality == null ? null : quality.identicalAnswers(),
-                        quality == null ? null : (short) Math.min(quality.burst(), Short.MAX_VALUE))
-                .update();
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(settings.maxBatch());
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                if (!running) {
+                    return;
+                }
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, settings.maxBatch() - 1);
+            commit(batch);
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            boolean[] stored = transactions.execute(tx -> rows.insert(batch.stream().map(Pending::row).toList()));
+            commits.incrementAndGet();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(stored[i]);
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || DatabaseUnavailable.causes(e)) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
+                if (!DatabaseUnavailable.causes(e)) {
+                    log.error("A survey response could not be stored", e);
+                }
+                return;
+            }
+            for (Pending p : batch) {
+                commit(List.of(p));
+            }
+        }
+    }
+
+    /** Transactions committed so far: fewer than the responses stored when they came in together. */
+    long commits() {
+        return commits.get();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < settings.threads(); i++) {
+            Thread t = new Thread(this::write, "survey-intake-" + (i + 1));
+            t.setDaemon(false);
+            t.start();
+            writers.add(t);
+        }
+    }
+
+    /** Stops taking responses, stores what is queued, then lets the writers end. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread t : writers) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        writers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started before the web server takes requests and stopped after it has finished them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -11,15 +11,17 @@ import org.openita.server.agency.AgencyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test data: survey responses stored through the server's own {@link Intake}, as an answered form would be. Answers
+ * Test data: survey responses stored with the server's own SQL ({@link ResponseRows}), as an answered form would be. Answers
  * follow the year's questionnaire: every field gets an option code of its scale, chosen from {@code seed}.
  */
 public final class SurveyResponses {
 
-    private final Intake intake;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private final ResponseRows rows;
 
     public SurveyResponses(JdbcClient jdbc) {
-        this.intake = new Intake(jdbc);
+        this.rows = new ResponseRows(jdbc);
     }
 
     /** The answer keys of a year's questionnaire for a part, in its order. */
@@ -49,11 +51,12 @@ public final class SurveyResponses {
     }
 
     public void iit(AgencyCode agency, int year, Map<String, String> answers) {
-        intake.store(agency, year, SurveyPart.IIT, LocalDate.now(), answers, Optional.empty(), null);
+        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.IIT, LocalDate.now(), JSON.writeValueAsString(answers), Optional.empty(), null)));
     }
 
     public void eit(AgencyCode agency, int year, LocalDate day, Map<String, String> answers, int seconds, boolean identical, int burst) {
-        intake.store(agency, year, SurveyPart.EIT_PUBLIC, day, answers, Optional.empty(), new Intake.Quality(seconds, identical, burst));
+        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.EIT_PUBLIC, day, JSON.writeValueAsString(answers), Optional.empty(),
+                new Intake.Quality(seconds, identical, burst))));
     }
 
     /** {@code n} EIT part-1 responses of the agency's year, answered on {@code day}. */
