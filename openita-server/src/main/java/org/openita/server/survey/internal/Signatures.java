@@ -9,12 +9,21 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 over text, compared in constant time. */
 final class Signatures {
 
+    /** One Mac per thread: looking the algorithm up among the providers costs more than the signature itself. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    });
+
     private Signatures() {
     }
 
     static byte[] sign(byte[] secret, String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
