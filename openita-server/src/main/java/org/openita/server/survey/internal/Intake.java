@@ -26,6 +26,17 @@ class Intake {
     record SpentSlip(int keyVersion, int serial) {
     }
 
+    /** A checked phone spent by this EIT part 1 response: the HMAC of its number (PhoneChecks), never the number. */
+    record SpentPhone(byte[] hash) {
+    }
+
+    /** The phone had already answered this agency's survey this year: nothing was stored. */
+    static final class PhoneAlreadyUsed extends RuntimeException {
+        PhoneAlreadyUsed() {
+            super("phone already used", null, false, false);
+        }
+    }
+
     /** The slip had already been used: nothing was stored. */
     static final class SlipAlreadyUsed extends RuntimeException {
         SlipAlreadyUsed() {
@@ -48,6 +59,21 @@ class Intake {
     @Transactional
     public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
                       Optional<SpentSlip> slip, Quality quality) {
+        store(agency, year, part, day, answers, slip, Optional.empty(), quality);
+    }
+
+    /** The same, spending a checked phone too (the phone check of EIT part 1), in the same transaction. */
+    @Transactional
+    public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
+                      Optional<SpentSlip> slip, Optional<SpentPhone> phone, Quality quality) {
+        if (phone.isPresent()) {
+            int spent = jdbc.sql("insert into survey_spent_phone (fiscal_year, agency_code, phone_hash) values (?, ?, ?)"
+                            + " on conflict do nothing")
+                    .params(year, agency.value(), phone.get().hash()).update();
+            if (spent == 0) {
+                throw new PhoneAlreadyUsed();
+            }
+        }
         if (slip.isPresent()) {
             int spent = jdbc.sql("insert into survey_spent_slip (fiscal_year, agency_code, key_version, serial) values (?, ?, ?, ?)"
                             + " on conflict do nothing")
