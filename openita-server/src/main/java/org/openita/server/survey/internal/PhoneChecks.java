@@ -79,11 +79,13 @@ class PhoneChecks {
     }
 
     /** Sends a new code to {@code phone} for the agency's survey, within the limits; stores nothing when it fails. */
-    SendResult send(AgencyCode agency, String agencyName, int year, ThaiMobile phone, String address) {
+    SendResult send(AgencyCode agency, String agencyName, int year, ThaiMobile phone, String where) {
         byte[] hash = phoneHash(year, phone);
         Instant now = clock.instant();
-        long wait = Math.max(admit(byAddress, address, properties.perAddress(), properties.addressWindow(), now),
-                admit(byPhone, Base64.getEncoder().encodeToString(hash), properties.perPhone(), properties.phoneWindow(), now));
+        Window address = byAddress.get(where, k -> new Window(now, new AtomicInteger()));
+        Window number = byPhone.get(Base64.getEncoder().encodeToString(hash), k -> new Window(now, new AtomicInteger()));
+        long wait = Math.max(waitFor(address, properties.perAddress(), properties.addressWindow(), now),
+                waitFor(number, properties.perPhone(), properties.phoneWindow(), now));
         LocalDate today = CycleService.today(clock);
         if (wait == 0 && sentToday(agency, today) >= properties.perAgencyPerDay()) {
             wait = Math.max(1, Duration.between(now, today.plusDays(1).atStartOfDay(clock.getZone())).toSeconds());
@@ -91,6 +93,9 @@ class PhoneChecks {
         if (wait > 0) {
             return new SendResult(Sent.TOO_MANY, wait);
         }
+        // a message tried counts, sent or not: a failing gateway is not asked again and again
+        address.count().incrementAndGet();
+        number.count().incrementAndGet();
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         try {
             sender.send(phone.international(), phone.local(),
@@ -162,13 +167,8 @@ class PhoneChecks {
         return Signatures.sign(keys.phones(year).secret(), "code|" + agency.value() + "|" + HexFormat.of().formatHex(phone) + "|" + code);
     }
 
-    /** Counts one request in its window; 0 when admitted, else the seconds until the window ends. */
-    private long admit(Cache<String, Window> windows, String key, int limit, Duration length, Instant now) {
-        Window w = windows.get(key, k -> new Window(now, new AtomicInteger()));
-        if (w.count().get() >= limit) {
-            return Math.max(1, Duration.between(now, w.start().plus(length)).toSeconds());
-        }
-        w.count().incrementAndGet();
-        return 0;
+    /** 0 when the window has room for one more, else the seconds until it ends. */
+    private static long waitFor(Window w, int limit, Duration length, Instant now) {
+        return w.count().get() < limit ? 0 : Math.max(1, Duration.between(now, w.start().plus(length)).toSeconds());
     }
 }
