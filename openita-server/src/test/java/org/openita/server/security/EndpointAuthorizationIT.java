@@ -30,6 +30,8 @@ class EndpointAuthorizationIT extends ServerTestSupport {
             "GET /open-data", "GET /open-data/{year}.{format}", "GET /upload-too-large", "GET /api/docs", "GET /api/docs.yaml", "GET /api/docs/swagger-config", "GET /api/docs/ui",
             // the survey answer pages: staff and service users answer without an account (docs/surveys.md)
             "GET /s/iit/{code}", "GET /s/eit/{code}", "POST /s/iit/{code}", "POST /s/eit/{code}", "GET /s/iit/{code}/thanks", "GET /s/eit/{code}/thanks",
+            // the optional phone check before EIT part 1 (docs/adr/0027-phone-check-for-eit-part-1.md)
+            "POST /s/eit/{code}/phone", "GET /s/eit/{code}/code", "POST /s/eit/{code}/code",
             "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     @Autowired

@@ -69,6 +69,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/s/iit/*", "/s/eit/*", "/s/iit/*/thanks", "/s/eit/*/thanks").permitAll()
                         .requestMatchers(HttpMethod.POST, "/s/iit/*", "/s/eit/*").permitAll()
+                        // the optional phone check of EIT part 1 (docs/adr/0027-phone-check-for-eit-part-1.md)
+                        .requestMatchers(HttpMethod.POST, "/s/eit/*/phone", "/s/eit/*/code").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/s/eit/*/code").permitAll()
                         .anyRequest().denyAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.requireExplicitSave(true))

@@ -46,6 +46,17 @@ class Intake implements SmartLifecycle {
     record SpentSlip(int keyVersion, int serial) {
     }
 
+    /** A checked phone spent by this EIT part 1 response: the HMAC of its number (PhoneChecks), never the number. */
+    record SpentPhone(byte[] hash) {
+    }
+
+    /** The phone had already answered this agency's survey this year: nothing was stored. */
+    static final class PhoneAlreadyUsed extends RuntimeException {
+        PhoneAlreadyUsed() {
+            super("phone already used", null, false, false);
+        }
+    }
+
     /** The slip had already been used: nothing was stored. */
     static final class SlipAlreadyUsed extends RuntimeException {
         SlipAlreadyUsed() {
@@ -60,7 +71,7 @@ class Intake implements SmartLifecycle {
         }
     }
 
-    private record Pending(ResponseRows.Row row, CompletableFuture<Boolean> done) {
+    private record Pending(ResponseRows.Row row, CompletableFuture<ResponseRows.Outcome> done) {
     }
 
     private final ResponseRows rows;
@@ -83,23 +94,30 @@ class Intake implements SmartLifecycle {
         return rows.spent(agency, year, keyVersion, serial);
     }
 
+    /** Stores one checked response and returns once it is committed; see the next method. */
+    public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
+                      Optional<SpentSlip> slip, Quality quality) {
+        store(agency, year, part, day, answers, slip, Optional.empty(), quality);
+    }
+
     /**
-     * Stores one checked response and returns once it is committed.
+     * Stores one checked response, spending its slip (IIT) or its checked phone (EIT part 1), and returns once it is
+     * committed.
      *
      * @throws SlipAlreadyUsed the slip was spent already: nothing was stored
+     * @throws PhoneAlreadyUsed the phone had answered already: nothing was stored
      * @throws Busy the queue stayed full or the writers did not answer in time: not acknowledged (answered 503)
      */
     public void store(AgencyCode agency, int year, SurveyPart part, LocalDate day, Map<String, String> answers,
-                      Optional<SpentSlip> slip, Quality quality) {
-        Pending p = new Pending(new ResponseRows.Row(agency, year, part, day, JSON.writeValueAsString(answers), slip, quality),
-                new CompletableFuture<>());
+                      Optional<SpentSlip> slip, Optional<SpentPhone> phone, Quality quality) {
+        Pending p = new Pending(new ResponseRows.Row(agency, year, part, day, JSON.writeValueAsString(answers), slip, phone,
+                quality), new CompletableFuture<>());
+        ResponseRows.Outcome outcome;
         try {
             if (!running || !queue.offer(p, settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Busy(running ? "the intake's queue stayed full" : "the intake is stopped");
             }
-            if (!p.done().get(settings.answerWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SlipAlreadyUsed();
-            }
+            outcome = p.done().get(settings.answerWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy("interrupted while waiting for the intake");
@@ -110,6 +128,11 @@ class Intake implements SmartLifecycle {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
+        }
+        switch (outcome) {
+            case SLIP_USED -> throw new SlipAlreadyUsed();
+            case PHONE_USED -> throw new PhoneAlreadyUsed();
+            case STORED -> { }
         }
     }
 
@@ -138,7 +161,7 @@ class Intake implements SmartLifecycle {
 
     private void commit(List<Pending> batch) {
         try {
-            boolean[] stored = transactions.execute(tx -> rows.insert(batch.stream().map(Pending::row).toList()));
+            ResponseRows.Outcome[] stored = transactions.execute(tx -> rows.insert(batch.stream().map(Pending::row).toList()));
             commits.incrementAndGet();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(stored[i]);

@@ -3,25 +3,40 @@ package org.openita.server.survey.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.openita.server.agency.AgencyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SQL of storing checked responses, several at once, in the caller's transaction: first the slips they spend, then
- * the responses whose slip was not spent before (also not by an earlier row of the same call). Two statements
+ * The SQL of storing checked responses, several at once, in the caller's transaction: first the slips and phones they
+ * spend, then the responses whose slip or phone was not spent before (also not by an earlier row of the same call). Two statements
  * whatever the number of rows: the rows go to PostgreSQL as arrays and come back out of {@code unnest}.
  */
 final class ResponseRows {
 
-    /** One checked response, its answers already written as JSON. */
+    /** One checked response, its answers already written as JSON; it spends a slip (IIT) or a phone (EIT), not both. */
     record Row(AgencyCode agency, int year, SurveyPart part, LocalDate day, String answersJson,
-               Optional<Intake.SpentSlip> slip, Intake.Quality quality) {
+               Optional<Intake.SpentSlip> slip, Optional<Intake.SpentPhone> phone, Intake.Quality quality) {
+        Row {
+            if (slip.isPresent() && phone.isPresent()) {
+                throw new IllegalArgumentException("a response spends a slip or a phone, not both");
+            }
+        }
     }
 
+    /** What became of a row. */
+    enum Outcome { STORED, SLIP_USED, PHONE_USED }
+
     private record SlipKey(int year, String agency, int keyVersion, int serial) {
+    }
+
+    private record PhoneKey(int year, String agency, String hash) {
     }
 
     private final JdbcClient jdbc;
@@ -30,51 +45,31 @@ final class ResponseRows {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Stores {@code rows}; the answer at each index says whether that row was stored ({@code true}) or refused because
-     * its slip had been spent ({@code false}).
-     */
-    boolean[] insert(List<Row> rows) {
+    /** Stores {@code rows}; the answer at each index says whether that row was stored or refused, and why. */
+    Outcome[] insert(List<Row> rows) {
         int n = rows.size();
-        boolean[] stored = new boolean[n];
-        java.util.Arrays.fill(stored, true);
-        List<Integer> withSlip = new ArrayList<>();
-        Set<SlipKey> asked = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            if (r.slip().isPresent()) {
-                if (asked.add(slipKey(r))) {
-                    withSlip.add(i);
-                } else {
-                    stored[i] = false; // the same slip twice in one batch: the first one counts
-                }
-            }
-        }
-        if (!withSlip.isEmpty()) {
-            int m = withSlip.size();
-            Integer[] years = new Integer[m];
-            String[] agencies = new String[m];
-            Integer[] versions = new Integer[m];
-            Integer[] serials = new Integer[m];
-            for (int k = 0; k < m; k++) {
-                SlipKey s = slipKey(rows.get(withSlip.get(k)));
-                years[k] = s.year();
-                agencies[k] = s.agency();
-                versions[k] = s.keyVersion();
-                serials[k] = s.serial();
-            }
-            Set<SlipKey> spentNow = new HashSet<>(jdbc.sql("insert into survey_spent_slip (fiscal_year, agency_code, key_version, serial)"
-                            + " select * from unnest(?::int[], ?::text[], ?::int[], ?::int[]) on conflict do nothing"
-                            + " returning fiscal_year, agency_code, key_version, serial")
-                    .params(years, agencies, versions, serials)
-                    .query((rs, i) -> new SlipKey(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list());
-            for (int i : withSlip) {
-                stored[i] = spentNow.contains(slipKey(rows.get(i)));
-            }
-        }
+        Outcome[] out = new Outcome[n];
+        java.util.Arrays.fill(out, Outcome.STORED);
+        spend(rows, out, r -> r.slip().map(s -> new SlipKey(r.year(), r.agency().value(), s.keyVersion(), s.serial())),
+                Outcome.SLIP_USED, keys -> jdbc.sql("insert into survey_spent_slip (fiscal_year, agency_code, key_version, serial)"
+                                + " select * from unnest(?::int[], ?::text[], ?::int[], ?::int[]) on conflict do nothing"
+                                + " returning fiscal_year, agency_code, key_version, serial")
+                        .params(keys.stream().map(SlipKey::year).toArray(Integer[]::new),
+                                keys.stream().map(SlipKey::agency).toArray(String[]::new),
+                                keys.stream().map(SlipKey::keyVersion).toArray(Integer[]::new),
+                                keys.stream().map(SlipKey::serial).toArray(Integer[]::new))
+                        .query((rs, i) -> new SlipKey(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list());
+        spend(rows, out, r -> r.phone().map(p -> new PhoneKey(r.year(), r.agency().value(), HexFormat.of().formatHex(p.hash()))),
+                Outcome.PHONE_USED, keys -> jdbc.sql("insert into survey_spent_phone (fiscal_year, agency_code, phone_hash)"
+                                + " select * from unnest(?::int[], ?::text[], ?::bytea[]) on conflict do nothing"
+                                + " returning fiscal_year, agency_code, encode(phone_hash, 'hex')")
+                        .params(keys.stream().map(PhoneKey::year).toArray(Integer[]::new),
+                                keys.stream().map(PhoneKey::agency).toArray(String[]::new),
+                                keys.stream().map(k -> HexFormat.of().parseHex(k.hash())).toArray(byte[][]::new))
+                        .query((rs, i) -> new PhoneKey(rs.getInt(1), rs.getString(2), rs.getString(3))).list());
         List<Row> kept = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            if (stored[i]) {
+            if (out[i] == Outcome.STORED) {
                 kept.add(rows.get(i));
             }
         }
@@ -105,12 +100,31 @@ final class ResponseRows {
                             + " ?::int[], ?::boolean[], ?::smallint[])")
                     .params(agencies, years, parts, days, answers, seconds, identical, bursts).update();
         }
-        return stored;
+        return out;
     }
 
-    private static SlipKey slipKey(Row r) {
-        Intake.SpentSlip s = r.slip().orElseThrow();
-        return new SlipKey(r.year(), r.agency().value(), s.keyVersion(), s.serial());
+    /**
+     * Spends the tokens ({@code key}) of the rows still to be stored: the first row with a token spends it if no earlier
+     * answer has; a row whose token was spent before, or earlier in {@code rows}, is {@code refused}.
+     */
+    private static <K> void spend(List<Row> rows, Outcome[] out, Function<Row, Optional<K>> key, Outcome refused,
+                                  Function<List<K>, List<K>> insertReturningNew) {
+        Map<K, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Optional<K> k = key.apply(rows.get(i));
+            if (k.isPresent() && out[i] == Outcome.STORED && first.putIfAbsent(k.get(), i) != null) {
+                out[i] = refused; // the same token twice in one batch: the first one counts
+            }
+        }
+        if (first.isEmpty()) {
+            return;
+        }
+        Set<K> spentNow = new HashSet<>(insertReturningNew.apply(new ArrayList<>(first.keySet())));
+        first.forEach((k, i) -> {
+            if (!spentNow.contains(k)) {
+                out[i] = refused;
+            }
+        });
     }
 
     /** Whether a slip has been spent already. */

@@ -43,9 +43,13 @@ class SurveyController {
     private final Intake intake;
     private final SurveyProperties properties;
     private final Clock clock;
+    private final PhoneChecks phones;
+    private final PhoneProofs phoneProofs;
+    private final PhoneStep phoneStep;
 
     SurveyController(Lookups lookups, SurveyWindows windows, Respondents respondents, RateLimits limits, Bursts bursts,
-                     SurveyKeys keys, Intake intake, SurveyProperties properties, Clock clock) {
+                     SurveyKeys keys, Intake intake, SurveyProperties properties, Clock clock,
+                     PhoneChecks phones, PhoneProofs phoneProofs, PhoneStep phoneStep) {
         this.lookups = lookups;
         this.windows = windows;
         this.respondents = respondents;
@@ -55,6 +59,9 @@ class SurveyController {
         this.intake = intake;
         this.properties = properties;
         this.clock = clock;
+        this.phones = phones;
+        this.phoneProofs = phoneProofs;
+        this.phoneStep = phoneStep;
     }
 
     /** Everything a request to an answer page has found out, or the page that answers it instead. */
@@ -105,6 +112,14 @@ class SurveyController {
             return page;
         }
         Target t = (Target) found;
+        if (phones.required(t.part()) && phoneProofs.proof(request, t.code(), t.year(), respondents.existingDevice(request),
+                clock.instant()).isEmpty()) {
+            // the phone check (ADR 0027): a browser that already answered is told so before it is asked for a phone
+            if (properties.oneAnswerPerDevice() && respondents.answered(request, t.part(), t.code(), t.year())) {
+                return notice(t, "answered", HttpStatus.OK, response, model);
+            }
+            return phoneStep.askPhone(t.agency(), t.window(), request, response, model, null, HttpStatus.OK);
+        }
         String slip = t.part() == SurveyPart.IIT ? trimmed(request.getParameter("slip"), 40) : null;
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (slip != null) {
@@ -148,6 +163,13 @@ class SurveyController {
                 problems.add(0, slipProblem(slipText));
             }
         }
+        Optional<byte[]> phone = phones.required(t.part()) ? phoneProofs.proof(request, t.code(), t.year(), device, now)
+                : Optional.empty();
+        if (phones.required(t.part()) && phone.isEmpty()) {
+            // the phone check is on and this browser's proof is missing or too old: check the phone again first
+            return phoneStep.askPhone(t.agency(), t.window(), request, response, model, "survey.phone.alert.required",
+                    HttpStatus.BAD_REQUEST);
+        }
         if (opened.isEmpty()) {
             // an expired form, another browser's form, or a post from another site: show the answers to send again
             model.addAttribute("expired", true);
@@ -172,9 +194,11 @@ class SurveyController {
                 : null;
         try {
             intake.store(t.code(), t.year(), t.part(), CycleService.today(clock), answers.values(),
-                    slip.map(s -> new Intake.SpentSlip(s.keyVersion(), s.serial())), quality);
+                    slip.map(s -> new Intake.SpentSlip(s.keyVersion(), s.serial())), phone.map(Intake.SpentPhone::new), quality);
         } catch (Intake.SlipAlreadyUsed e) {
             return notice(t, "slipUsed", HttpStatus.CONFLICT, response, model);
+        } catch (Intake.PhoneAlreadyUsed e) {
+            return notice(t, "phoneUsed", HttpStatus.CONFLICT, response, model);
         }
         if (properties.oneAnswerPerDevice()) {
             respondents.markAnswered(request, response, t.part(), t.code(), t.year());

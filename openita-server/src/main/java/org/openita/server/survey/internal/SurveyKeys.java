@@ -37,6 +37,11 @@ class SurveyKeys {
         return current("SLIP", fiscalYear);
     }
 
+    /** The key that names a fiscal year's phones in the phone check (an HMAC of the number): every year has its own. */
+    Key phones(int fiscalYear) {
+        return current("PHONE", fiscalYear);
+    }
+
     private Key current(String purpose, int year) {
         return known.computeIfAbsent(purpose + ":" + year, k -> {
             byte[] fresh = new byte[32];

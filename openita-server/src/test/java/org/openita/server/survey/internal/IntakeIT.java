@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The intake's group commit against the embedded PostgreSQL: many responses sent at once are all stored, in fewer
- * transactions than responses; a slip sent sixteen times at once is spent once; a row that cannot be stored does not
+ * transactions than responses; a slip or a phone sent sixteen times at once is spent once; a row that cannot be stored does not
  * refuse the others of its batch; a stopped intake acknowledges nothing.
  */
 class IntakeIT extends ServerTestSupport {
@@ -113,6 +113,28 @@ class IntakeIT extends ServerTestSupport {
         assertThat(stored(a.code())).isEqualTo(1);
         assertThat(intake.spent(a.code(), YEAR, 1, 42)).isTrue();
         assertThat(intake.spent(a.code(), YEAR, 1, 43)).isFalse();
+    }
+
+    @Test
+    void aPhoneSentSixteenTimesAtOnceAnswersOnce() throws Exception {
+        Agency a = fixtures.agency().create();
+        byte[] hash = new byte[32];
+        new java.security.SecureRandom().nextBytes(hash);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tasks.add(() -> {
+                intake.store(a.code(), YEAR, SurveyPart.EIT_PUBLIC, LocalDate.of(2026, 3, 1), ANSWERS, Optional.empty(),
+                        Optional.of(new Intake.SpentPhone(hash)), new Intake.Quality(60, false, 0));
+                return "stored";
+            });
+        }
+        List<String> outcomes = allAtOnce(tasks).stream().map(IntakeIT::outcome).toList();
+
+        assertThat(outcomes).filteredOn("stored"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("PhoneAlreadyUsed"::equals).hasSize(15);
+        assertThat(stored(a.code())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from survey_spent_phone where agency_code = ? and phone_hash = ?")
+                .params(a.code().value(), hash).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

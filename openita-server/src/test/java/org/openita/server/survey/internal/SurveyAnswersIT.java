@@ -125,6 +125,23 @@ class SurveyAnswersIT extends ServerTestSupport {
     }
 
     @Test
+    void thePhoneCheckIsOffByDefaultSoTheQuestionnaireShowsAtOnceAndItsStepsLeadBackToIt() throws Exception {
+        Opened opened = open("eit");
+        assertThat(opened.html()).contains("<fieldset").doesNotContain("f-phone");
+        MockHttpServletResponse phone = mvc.perform(post("/s/eit/" + agency.code().value() + "/phone").cookie(opened.cookies())
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).content("t=x&phone=0812345678"))
+                .andReturn().getResponse();
+        assertThat(phone.getStatus()).isEqualTo(303);
+        assertThat(phone.getRedirectedUrl()).isEqualTo("/s/eit/" + agency.code().value());
+        assertThat(mvc.perform(get("/s/eit/" + agency.code().value() + "/code")).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(jdbc.sql("select count(*) from survey_phone_code where agency_code = ?").param(agency.code().value())
+                .query(Long.class).single()).isZero();
+        assertThat(mvc.perform(send("eit", opened, complete(eit, "2"))).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(jdbc.sql("select count(*) from survey_spent_phone where agency_code = ?").param(agency.code().value())
+                .query(Long.class).single()).as("nothing about phones with the check off").isZero();
+    }
+
+    @Test
     void aPartialAnswerStoresNothingAndShowsTheFormAgainWithTheAnswersGivenAndAMessageByTheMissingQuestion() throws Exception {
         Opened opened = open("eit");
         Map<String, String> answers = complete(eit, "3");

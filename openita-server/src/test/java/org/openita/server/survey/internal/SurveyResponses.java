@@ -51,11 +51,11 @@ public final class SurveyResponses {
     }
 
     public void iit(AgencyCode agency, int year, Map<String, String> answers) {
-        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.IIT, LocalDate.now(), JSON.writeValueAsString(answers), Optional.empty(), null)));
+        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.IIT, LocalDate.now(), JSON.writeValueAsString(answers), Optional.empty(), Optional.empty(), null)));
     }
 
     public void eit(AgencyCode agency, int year, LocalDate day, Map<String, String> answers, int seconds, boolean identical, int burst) {
-        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.EIT_PUBLIC, day, JSON.writeValueAsString(answers), Optional.empty(),
+        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.EIT_PUBLIC, day, JSON.writeValueAsString(answers), Optional.empty(), Optional.empty(),
                 new Intake.Quality(seconds, identical, burst))));
     }
 
