@@ -203,6 +203,15 @@ throughput() {
     log "  CPU per acknowledged submission: server JVM $(python3 -c "print(f'{($jvm1 - $jvm0) / max($acked, 1):.2f} ms')"), PostgreSQL $(python3 -c "print(f'{($pg1 - $pg0) / max($acked, 1):.2f} ms')"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   done
   log "connections after the throughput runs: $(connections)"
+  # The same server's floor on this machine: a 2 KB static file (css/survey.css) through the same Tomcat and filter
+  # chain, no database. No answer can be cheaper than this, so it bounds what any change to the intake could reach.
+  for c in 16 64; do
+    local jvm0; jvm0=$(server_cpu_ms)
+    wrk -t 2 -c "$c" -d "${RUN_SECONDS}s" --timeout 10s --latency "$BASE/css/survey.css" >"$OUT/wrk-static-$c.txt" 2>&1
+    local jvm1; jvm1=$(server_cpu_ms)
+    local n; n=$(awk '/requests in/{print $1}' "$OUT/wrk-static-$c.txt")
+    log "floor: static file, wrk $c connections: $(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$OUT/wrk-static-$c.txt") requests/s, p99 $(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/wrk-static-$c.txt"), server JVM CPU $(python3 -c "print(f'{($jvm1 - $jvm0) / max($n, 1):.2f} ms')") per request"
+  done
 }
 
 # ---- 2. kill -9 during load --------------------------------------------------------------------------------------
