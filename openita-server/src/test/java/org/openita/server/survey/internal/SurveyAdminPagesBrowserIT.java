@@ -54,7 +54,7 @@ class SurveyAdminPagesBrowserIT extends ServerTestSupport {
 
                 // close by the form
                 centre.driver().findElement(By.id("confirm")).click();
-                SurveyBrowserIT.send(centre.driver());
+                press(centre, "close-submit");
                 assertThat(text(centre, "[data-testid=closed]")).contains("ปิดการสำรวจปี " + year + " แล้ว");
                 check(centre, "close-after-" + width);
                 look(centre, base + "/surveys/close", "closing-years-" + width);
@@ -68,11 +68,19 @@ class SurveyAdminPagesBrowserIT extends ServerTestSupport {
                 look(centre, base + "/surveys/close/" + year + "/reopen", "reopen-" + width);
                 centre.driver().findElement(By.id("reason")).sendKeys("ปิดก่อนกำหนดโดยไม่ได้ตั้งใจ");
                 centre.driver().findElement(By.id("confirm")).click();
-                SurveyBrowserIT.send(centre.driver());
+                press(centre, "reopen-submit");
                 assertThat(text(centre, "[data-testid=reopened]")).contains("เปิดรับคำตอบปี " + year + " อีกครั้งแล้ว");
                 check(centre, "reopened-" + width);
             }
         }
+    }
+
+    /** Presses a form's button and waits until the browser has left the page. */
+    private static void press(Browser b, String testId) {
+        org.openqa.selenium.WebElement page = b.driver().findElement(By.tagName("html"));
+        b.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private static String text(Browser b, String css) {
