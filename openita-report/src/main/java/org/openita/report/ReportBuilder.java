@@ -200,6 +200,11 @@ public final class ReportBuilder {
             groups.add(Phrases.fill("intro.source.survey.assessed", kv("count", n(b.assessed()))));
         }
         say("intro.source.survey", "year", year(), "total", n(b.total()), "groups", Phrases.list(groups));
+        if (!b.belowMinimum().isEmpty()) {
+            List<String> below = b.belowMinimum().stream().map(x -> Phrases.fill("intro.source.survey.below." + x.group().name(),
+                    kv("count", n(x.responses()), "minimum", n(x.minimum())))).toList();
+            say("intro.source.survey.below", "groups", Phrases.list(below));
+        }
     }
 
     private void rationale() {

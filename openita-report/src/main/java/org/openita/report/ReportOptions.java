@@ -25,10 +25,30 @@ public record ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, bool
      * @param serviceUsers responses of service users (EIT part 1)
      * @param assessed responses collected by assessors (EIT part 2)
      */
-    public record SurveyBasis(int staff, int serviceUsers, int assessed) {
+    public record SurveyBasis(int staff, int serviceUsers, int assessed, java.util.List<BelowMinimum> belowMinimum) {
+
+        public SurveyBasis {
+            belowMinimum = java.util.List.copyOf(belowMinimum);
+        }
+
+        /** Every group at or above its minimum (or without one). */
+        public SurveyBasis(int staff, int serviceUsers, int assessed) {
+            this(staff, serviceUsers, assessed, java.util.List.of());
+        }
+
         public int total() {
             return staff + serviceUsers + assessed;
         }
+    }
+
+    /** Who answered a survey. */
+    public enum Respondents { STAFF, SERVICE_USERS, ASSESSED }
+
+    /**
+     * A group whose responses were fewer than the minimum the year's definition set for the agency when its surveys
+     * closed: the report says so plainly beside the number of responses.
+     */
+    public record BelowMinimum(Respondents group, int responses, int minimum) {
     }
 
     public ReportOptions(DigitStyle digits, LocalDate date, byte[] logo, boolean confirmedMeasures, boolean publicCopy) {

@@ -98,7 +98,12 @@ public class AnalysisReports {
     /** For scores OpenITA computed from the agency's own survey answers, the report says so and from how many. */
     private ReportOptions survey(AgencyCode code, FiscalYear year, ReportOptions options) {
         return computed.basis(code, year).map(b -> options.withSurvey(new ReportOptions.SurveyBasis(b.responses("IIT"),
-                b.responses("EIT_PUBLIC"), b.responses("EIT_SURVEY")))).orElse(options);
+                b.responses("EIT_PUBLIC"), b.responses("EIT_SURVEY"), b.belowMinimum().stream()
+                .map(x -> new ReportOptions.BelowMinimum(switch (x.part()) {
+                    case "IIT" -> ReportOptions.Respondents.STAFF;
+                    case "EIT_PUBLIC" -> ReportOptions.Respondents.SERVICE_USERS;
+                    default -> ReportOptions.Respondents.ASSESSED;
+                }, x.responses(), x.minimum())).toList()))).orElse(options);
     }
 
     public ResponseEntity<byte[]> demo(ReportFormat f, String digits) {

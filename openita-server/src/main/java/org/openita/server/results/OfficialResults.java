@@ -470,7 +470,7 @@ public class OfficialResults {
                     + " select agency_code, fiscal_year, input, ? from result_import_stage order by agency_code, fiscal_year"
                     + " on conflict (agency_code, fiscal_year) do update set input = excluded.input, imported_at = now(), imported_by = excluded.imported_by,"
                     // an official import always replaces a computed row
-                    + " source = 'OFFICIAL', basis = null")
+                    + " source = 'OFFICIAL', basis = null, below_minimum = null")
                     .param(actor).update();
         }
 

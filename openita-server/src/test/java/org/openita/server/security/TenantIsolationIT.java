@@ -122,7 +122,8 @@ class TenantIsolationIT extends ServerTestSupport {
         String B = w.b();
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
-                "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}");
+                "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
+                "/surveys/close/{year}/reopen");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);

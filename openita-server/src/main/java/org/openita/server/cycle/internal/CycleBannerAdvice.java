@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.Phase;
+import org.openita.server.cycle.PhaseEndedEarly;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -17,13 +18,16 @@ class CycleBannerAdvice {
     record Banner(int year, List<Running> running) {
     }
 
-    record Running(Phase phase, String endsOn) {
+    /** A phase of today: {@code closed} when it ended early (the surveys were closed before their last day). */
+    record Running(Phase phase, String endsOn, boolean closed) {
     }
 
     private final CycleService cycles;
+    private final org.springframework.beans.factory.ObjectProvider<PhaseEndedEarly> endedEarly;
 
-    CycleBannerAdvice(CycleService cycles) {
+    CycleBannerAdvice(CycleService cycles, org.springframework.beans.factory.ObjectProvider<PhaseEndedEarly> endedEarly) {
         this.cycles = cycles;
+        this.endedEarly = endedEarly;
     }
 
     @ModelAttribute("cycleBanner")
@@ -34,6 +38,7 @@ class CycleBannerAdvice {
         LocalDate today = cycles.today();
         int year = FiscalYear.containing(today).buddhistEra();
         return cycles.windows(year).map(w -> new Banner(year, w.stream().filter(x -> x.contains(today))
-                .map(x -> new Running(x.phase(), CycleDates.format(x.endsOn(), locale))).toList())).orElse(null);
+                .map(x -> new Running(x.phase(), CycleDates.format(x.endsOn(), locale),
+                        endedEarly.stream().anyMatch(e -> e.endedEarly(year, x.phase())))).toList())).orElse(null);
     }
 }

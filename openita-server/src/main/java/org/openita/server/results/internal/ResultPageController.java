@@ -49,7 +49,12 @@ class ResultPageController {
         model.addAttribute("analysis", analysis);
         model.addAttribute("page", ResultPage.of(analysis, locale));
         // computed by OpenITA from the agency's own survey answers: what from, in the reader's language
-        model.addAttribute("basisLabel", computed.basis(code, year).map(b -> b.label("en".equals(locale.getLanguage()))).orElse(null));
+        boolean english = "en".equals(locale.getLanguage());
+        var basis = computed.basis(code, year);
+        model.addAttribute("basisLabel", basis.map(b -> b.label(english)).orElse(null));
+        // parts whose responses were fewer than the agency's minimum when the surveys closed: said plainly beside it
+        model.addAttribute("basisBelow", basis.map(b -> b.belowMinimumNote(english)).orElse(null));
+        model.addAttribute("basisBelowProvisional", basis.map(b -> b.belowMinimumProvisional()).orElse(false));
         // the version the figures were scored under: the active one, named by its version field and SHA-256
         model.addAttribute("definitionVersion", frameworks.activeVersion(year.buddhistEra())
                 .filter(v -> v.version().equals(analysis.framework().version())).orElse(null));

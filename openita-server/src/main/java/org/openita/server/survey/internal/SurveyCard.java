@@ -63,8 +63,11 @@ class SurveyCard implements AgencyPagePart {
         v.put("code", agency.code().value());
         v.put("year", year.buddhistEra());
         v.put("window", window.orElse(null));
-        v.put("state", window.map(w -> w.open() ? "open" : w.closedEarly() ? "closed" : w.notYet(cycles.today()) ? "notYet" : "ended")
-                .orElse("noWindow"));
+        String state = window.map(w -> w.open() ? "open" : w.closedEarly() ? "closed" : w.notYet(cycles.today()) ? "notYet" : "ended")
+                .orElse("noWindow");
+        v.put("state", state);
+        // closed early or ended: no more answers, so no more kits or slips to print (the server refuses slips too)
+        v.put("over", state.equals("closed") || state.equals("ended"));
         v.put("rows", List.of(row("IIT", p.iit(), p.iitTarget()), row("EIT_PUBLIC", p.eitPublic(), p.eitTarget())));
         v.put("provisional", p.iitTarget().provisional() || p.eitTarget().provisional());
         v.put("staffMissing", p.iitTarget().missing() == ResponseTarget.Missing.NO_STAFF_COUNT);

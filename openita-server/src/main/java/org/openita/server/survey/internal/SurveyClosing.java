@@ -47,13 +47,29 @@ class SurveyClosing {
         }
     }
 
+    /** What reopening a year did. */
+    public sealed interface Reopening {
+        /** Reopened: the computed results of the close withdrawn from these many agencies (official ones untouched). */
+        record Reopened(int withdrawn) implements Reopening {
+        }
+
+        /** The year's surveys were not closed by the central administrator: nothing changed. */
+        record NotClosed() implements Reopening {
+        }
+
+        /** The survey phase of the calendar has ended: reopening would take no answers; nothing changed. */
+        record PhaseEnded(LocalDate endsOn) implements Reopening {
+        }
+    }
+
     /**
      * A year with a survey phase, as the closing page lists it.
      *
      * @param closable not closed yet, and not already scored because its phase ended
+     * @param reopenable closed by the central administrator while its phase still runs, so reopening takes answers again
      */
     public record YearState(int year, LocalDate startsOn, LocalDate endsOn, Optional<java.time.OffsetDateTime> closedAt,
-                            Optional<java.time.OffsetDateTime> scoredAt, int responses, boolean closable) {
+                            Optional<java.time.OffsetDateTime> scoredAt, int responses, boolean closable, boolean reopenable) {
     }
 
     private final JdbcClient jdbc;
@@ -93,6 +109,36 @@ class SurveyClosing {
             }
             audit.record(actor, "SURVEYS_CLOSED", "surveys:" + year.buddhistEra(), null, Map.of("year", year.buddhistEra()));
             return score(def.get(), year, "CLOSED", actor, true);
+        });
+        windows.forget();
+        return outcome;
+    }
+
+    /**
+     * Reopens a year the central administrator closed, while its survey phase still runs: the surveys take answers again
+     * and the computed results of that close are withdrawn (never an official one) until the next close. Audited with
+     * the reason, in one transaction.
+     */
+    Reopening reopen(FiscalYear year, String actor, String reason) {
+        LocalDate today = cycles.today();
+        Optional<PhaseWindow> phase = cycles.windows(year.buddhistEra()).orElse(List.of()).stream()
+                .filter(w -> w.phase() == Phase.SURVEY_COLLECTION).findFirst();
+        if (phase.isPresent() && phase.get().endsOn().isBefore(today)) {
+            return new Reopening.PhaseEnded(phase.get().endsOn());
+        }
+        Reopening outcome = tx.execute(status -> {
+            Optional<Map<String, Object>> closed = jdbc.sql("delete from survey_closing where fiscal_year = ? returning closed_at, closed_by")
+                    .param(year.buddhistEra())
+                    .query((rs, i) -> Map.<String, Object>of("closedAt", rs.getObject(1, java.time.OffsetDateTime.class).toString(),
+                            "closedBy", rs.getString(2))).optional();
+            if (closed.isEmpty()) {
+                return new Reopening.NotClosed();
+            }
+            jdbc.sql("delete from survey_scoring where fiscal_year = ?").param(year.buddhistEra()).update();
+            List<org.openita.server.agency.AgencyCode> withdrawn = results.withdraw(actor, year, reason);
+            audit.record(actor, "SURVEYS_REOPENED", "surveys:" + year.buddhistEra(), closed.get(),
+                    Map.of("year", year.buddhistEra(), "reason", reason, "resultsWithdrawn", withdrawn.size()));
+            return new Reopening.Reopened(withdrawn.size());
         });
         windows.forget();
         return outcome;
@@ -182,7 +228,8 @@ class SurveyClosing {
                 .query(java.time.OffsetDateTime.class).optional();
         int responses = jdbc.sql("select count(*) from survey_response where fiscal_year = ?").param(y).query(Integer.class).single();
         Optional<java.time.OffsetDateTime> scored = scoredAt(y);
-        boolean closable = closed.isEmpty() && (scored.isEmpty() || !w.endsOn().isBefore(cycles.today()));
-        return new YearState(y, w.startsOn(), w.endsOn(), closed, scored, responses, closable);
+        boolean running = !w.endsOn().isBefore(cycles.today());
+        boolean closable = closed.isEmpty() && (scored.isEmpty() || running);
+        return new YearState(y, w.startsOn(), w.endsOn(), closed, scored, responses, closable, closed.isPresent() && running);
     }
 }

@@ -43,10 +43,12 @@ class SurveyKitController {
     private final PublicSite site;
     private final SlipIssue slips;
     private final Lookups lookups;
+    private final SurveyWindows windows;
 
     SurveyKitController(AgencyAccess access, AgencyRegistry agencies, FrameworkCatalog frameworks, PublicSite site, SlipIssue slips,
-                        Lookups lookups) {
+                        Lookups lookups, SurveyWindows windows) {
         this.lookups = lookups;
+        this.windows = windows;
         this.access = access;
         this.agencies = agencies;
         this.frameworks = frameworks;
@@ -95,6 +97,28 @@ class SurveyKitController {
         }
     }
 
+    /** The year's surveys take no more answers (closed, or their phase has ended): slips would be of no use. */
+    static final class SurveysOver extends RuntimeException {
+        final AgencyCode agency;
+        final FiscalYear year;
+
+        SurveysOver(AgencyCode agency, FiscalYear year) {
+            super("surveys closed", null, false, false);
+            this.agency = agency;
+            this.year = year;
+        }
+    }
+
+    @ExceptionHandler(SurveysOver.class)
+    ModelAndView over(SurveysOver e) {
+        ModelAndView page = new ModelAndView("survey/admin/refused");
+        page.addObject("messageKey", "surveys.slips.over");
+        page.addObject("messageArgs", new Object[] {e.year.buddhistEra()});
+        page.addObject("back", "/agency/" + e.agency.value() + "#surveys");
+        page.setStatus(HttpStatus.CONFLICT);
+        return page;
+    }
+
     @ExceptionHandler(UnprintableSlips.class)
     ModelAndView unprintable(UnprintableSlips e) {
         ModelAndView page = new ModelAndView("survey/admin/refused");
@@ -120,6 +144,9 @@ class SurveyKitController {
                                       @RequestParam(required = false) String count, @RequestParam(required = false) String digits,
                                       Authentication auth) {
         Agency agency = manageable(code, auth);
+        if (windows.over(year)) {
+            throw new SurveysOver(code, year);
+        }
         int n = parseCount(code, count);
         definition(year);
         String typeAt = site.link("/s/iit/{code}", code.value());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.openita.core.framework.FiscalYear;
 import org.openita.core.framework.FrameworkDefinition;
+import org.openita.core.framework.ResponseMinimums;
 import org.openita.core.scoring.QuestionEvidence;
 import org.openita.core.scoring.Tally;
 import org.openita.core.survey.SurveyTallies;
@@ -68,10 +69,12 @@ class SurveyScores {
         Runnable emit = () -> {
             if (current[0] != null && !rows.isEmpty()) {
                 AgencyCode agency = AgencyCode.of(current[0]);
-                Map<String, Integer> scored = new LinkedHashMap<>(responses.getOrDefault(current[0], Map.of()));
+                Map<String, Integer> all = responses.getOrDefault(current[0], Map.of());
+                Map<String, Integer> scored = new LinkedHashMap<>(all);
                 scored.values().removeIf(n -> n < FEWEST_SCORED);
-                out.add(new ComputedResults.Computed(agency, input(def, year, agencies.find(agency).orElse(null),
-                        SurveyTallies.of(def, rows)), new ResultBasis(scored)));
+                Agency found = agencies.find(agency).orElse(null);
+                out.add(new ComputedResults.Computed(agency, input(def, year, found, SurveyTallies.of(def, rows)),
+                        new ResultBasis(scored, found == null ? List.of() : belowMinimum(def, found, all))));
             }
             rows.clear();
         };
@@ -86,6 +89,23 @@ class SurveyScores {
         }, year.buddhistEra());
         emit.run();
         return out;
+    }
+
+    /**
+     * The parts of an agency's survey whose responses (all of them, scored or not) are fewer than the minimum the
+     * definition sets for the agency today; a part without a minimum (no rule, no staff count) is not named.
+     */
+    static List<ResultBasis.BelowMinimum> belowMinimum(FrameworkDefinition def, Agency agency, Map<String, Integer> responses) {
+        List<ResultBasis.BelowMinimum> below = new ArrayList<>();
+        ResponseMinimums rules = def.responseMinimums();
+        for (var target : Map.of(SurveyPart.IIT.code(), ResponseTarget.iit(rules, agency),
+                SurveyPart.EIT_PUBLIC.code(), ResponseTarget.eitPublic(rules, agency)).entrySet()) {
+            int n = responses.getOrDefault(target.getKey(), 0);
+            if (target.getValue().set() && n < target.getValue().minimum()) {
+                below.add(new ResultBasis.BelowMinimum(target.getKey(), n, target.getValue().minimum(), target.getValue().provisional()));
+            }
+        }
+        return below;
     }
 
     /** The score input of one agency: its profile, the year and the question tallies. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.cycle.CycleService;
 import org.openita.server.cycle.Phase;
+import org.openita.server.cycle.PhaseEndedEarly;
 import org.openita.server.cycle.PhaseWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,15 @@ import org.springframework.stereotype.Component;
  * do not queue behind it.
  */
 @Component
-class SurveyWindows {
+class SurveyWindows implements PhaseEndedEarly {
 
     static final Duration FRESH = Duration.ofSeconds(5);
 
     private final CycleService cycles;
     private final JdbcClient jdbc;
     private final LoadingCache<LocalDate, Optional<SurveyWindow>> byDay;
+    /** The years whose surveys the central administrator closed (read on every page by the cycle banner). */
+    private final LoadingCache<Boolean, Set<Integer>> closedYears;
 
     SurveyWindows(CycleService cycles, JdbcClient jdbc) {
         this.cycles = cycles;
@@ -36,15 +39,38 @@ class SurveyWindows {
         // refreshed in the background after FRESH, the old value served meanwhile (also while the database is away)
         this.byDay = Caffeine.newBuilder().refreshAfterWrite(FRESH).expireAfterWrite(Duration.ofHours(1)).maximumSize(4)
                 .build(this::lookUp);
+        this.closedYears = Caffeine.newBuilder().refreshAfterWrite(FRESH).expireAfterWrite(Duration.ofHours(1)).maximumSize(1)
+                .build(any -> Set.copyOf(jdbc.sql("select fiscal_year from survey_closing").query(Integer.class).list()));
     }
 
     Optional<SurveyWindow> today() {
         return byDay.get(cycles.today());
     }
 
-    /** Forgets what is known, after the calendar changed or the surveys were closed here. */
+    /** Whether the central administrator has closed the year's surveys (and not reopened them). */
+    boolean closed(FiscalYear year) {
+        return closedYears.get(Boolean.TRUE).contains(year.buddhistEra());
+    }
+
+    /**
+     * Whether the year's surveys take no more answers: closed by the central administrator, or its survey phase has
+     * ended by the calendar.
+     */
+    boolean over(FiscalYear year) {
+        LocalDate today = cycles.today();
+        return closed(year) || cycles.windows(year.buddhistEra()).orElse(List.of()).stream()
+                .anyMatch(w -> w.phase() == Phase.SURVEY_COLLECTION && w.endsOn().isBefore(today));
+    }
+
+    @Override
+    public boolean endedEarly(int fiscalYear, Phase phase) {
+        return phase == Phase.SURVEY_COLLECTION && closed(FiscalYear.of(fiscalYear));
+    }
+
+    /** Forgets what is known, after the calendar changed or the surveys were closed or reopened here. */
     void forget() {
         byDay.invalidateAll();
+        closedYears.invalidateAll();
     }
 
     private Optional<SurveyWindow> lookUp(LocalDate today) {
@@ -57,7 +83,9 @@ class SurveyWindows {
                 .sorted(Comparator.comparing((Found f) -> f.window().startsOn()))
                 .toList();
         Optional<Found> running = all.stream().filter(f -> f.window().contains(today) && !closed.contains(f.year())).findFirst();
+        // a year closed early is still the year of today's phase: its card and answer pages say it is closed
         Optional<Found> chosen = running
+                .or(() -> all.stream().filter(f -> f.window().contains(today)).findFirst())
                 .or(() -> all.stream().filter(f -> today.isBefore(f.window().startsOn())).findFirst())
                 .or(() -> all.stream().reduce((a, b) -> b));
         return chosen.map(f -> new SurveyWindow(FiscalYear.of(f.year()), f.window().startsOn(), f.window().endsOn(),
