@@ -124,15 +124,23 @@ class ResultsApi {
 
     /**
      * Where the stored result came from: "official" (imported as the NACC announced it) or "computed" (by OpenITA from
-     * the agency's own survey answers: how many responses, by part, and the label the results page shows).
+     * the agency's own survey answers: how many responses, by part, the label the results page shows, and the parts
+     * that had fewer responses than their minimum).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record ResultSource(String kind, Integer responses, java.util.Map<String, Integer> responsesByPart, String th, String en) {
+    record ResultSource(String kind, Integer responses, java.util.Map<String, Integer> responsesByPart, String th, String en,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                        java.util.List<BelowMinimum> belowMinimum) {
 
         static ResultSource of(java.util.Optional<org.openita.server.results.ResultBasis> basis) {
-            return basis.map(b -> new ResultSource("computed", b.total(), b.responsesByPart(), b.label(false), b.label(true)))
-                    .orElse(new ResultSource("official", null, null, null, null));
+            return basis.map(b -> new ResultSource("computed", b.total(), b.responsesByPart(), b.label(false), b.label(true),
+                            b.belowMinimum().stream().map(m -> new BelowMinimum(m.part(), m.responses(), m.minimum())).toList()))
+                    .orElse(new ResultSource("official", null, null, null, null, null));
         }
+    }
+
+    /** A survey part of a computed result that had fewer responses than the minimum for the agency when it closed. */
+    record BelowMinimum(String part, int responses, int minimum) {
     }
 
     /**

@@ -123,6 +123,10 @@ class SurveyCloseAndReopenIT extends ServerTestSupport {
                 .doesNotContain("EIT ส่วนที่ 1 ได้คำตอบ");
         assertThat(html(get("/agency/" + few.code() + "/results/" + year).param("lang", "en"), viewer.signedIn()))
                 .contains("Note: IIT 7 responses, below the minimum of 10.").contains("(provisional minimum)");
+        assertThat(html(get("/api/v1/agencies/" + few.code() + "/results/" + year), viewer.signedIn()))
+                .contains("\"belowMinimum\":[{\"part\":\"IIT\",\"responses\":7,\"minimum\":10}]");
+        assertThat(html(get("/api/v1/agencies/" + enough.code() + "/results/" + year), viewer.signedIn()))
+                .contains("\"kind\":\"computed\"").doesNotContain("belowMinimum");
         assertThat(html(get("/agency/" + enough.code() + "/results/" + year), viewer.signedIn()))
                 .contains("คำนวณโดย OpenITA จากคำตอบ 18 ชุด").doesNotContain("data-testid=\"result-below-minimum\"");
         assertThat(html(get("/agency/" + official.code() + "/results/" + year), viewer.signedIn()))
