@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.openita.core.framework.AnswerOption;
 import org.openita.core.framework.AnswerScale;
 import org.openita.core.framework.Direction;
 import org.openita.core.survey.Questionnaire;
@@ -92,14 +91,6 @@ final class ExportColumns {
             }
         }
         return out;
-    }
-
-    /** The label of an option code in a column's scale, or empty when the column has no scale or the code is unknown. */
-    static Optional<String> label(Column c, String code, Locale locale) {
-        if (c.scale() == null) {
-            return Optional.empty();
-        }
-        return c.scale().options().stream().filter(o -> o.code().equals(code)).map(AnswerOption::label).map(l -> l.in(locale)).findFirst();
     }
 
     /** An option code written as a number when it is one ("1" to "6"), as given otherwise ("yes", "never"). */
