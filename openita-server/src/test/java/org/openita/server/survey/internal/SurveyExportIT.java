@@ -173,7 +173,10 @@ class SurveyExportIT extends ServerTestSupport {
         assertThat(en.get(1)).isEqualTo("Q1 " + first.question().summary().en() + " [" + firstKey + "]");
 
         // XLSX: numeric option codes are numbers, others text as the definition gives them; two legend sheets
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fetch(base + "/iit.xlsx", admin).getContentAsByteArray()))) {
+        byte[] iitXlsx = fetch(base + "/iit.xlsx", admin).getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "exports", "iit-th.xlsx"), iitXlsx); // for a person to open
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(iitXlsx))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             assertThat(wb.getSheetName(0)).isEqualTo("คำตอบ IIT");
             var answers = wb.getSheetAt(0);
