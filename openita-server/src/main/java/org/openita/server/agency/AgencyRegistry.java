@@ -16,6 +16,7 @@ import org.openita.server.agency.internal.AgencyRows;
 import org.openita.server.audit.AuditTrail;
 import org.openita.server.upload.Uploads;
 import org.openita.server.web.TempFolder;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,19 +70,28 @@ public class AgencyRegistry {
                String parentCode, String province, String district, String website, Integer staffCount) {
     }
 
+    /**
+     * A row read by column name without reflection: Spring's record mapper cost about half a millisecond a row on a
+     * loaded machine, seconds for the whole registry (docs/benchmarks.md, the survey progress list).
+     */
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name_th"),
+            rs.getString("name_en"), rs.getString("agency_type"), rs.getString("size"), rs.getString("assessment_group"),
+            rs.getString("parent_code"), rs.getString("province"), rs.getString("district"), rs.getString("website"),
+            rs.getObject("staff_count", Integer.class));
+
     public List<Agency> all() {
         Map<Long, List<String>> units = new LinkedHashMap<>();
         jdbc.sql("select agency_id, name from agency_unit order by agency_id, position")
                 .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
         return jdbc.sql("select id, code, name_th, name_en, agency_type, size, assessment_group, parent_code, province, district,"
                         + " website, staff_count from agency order by code")
-                .query(Row.class).list().stream().map(r -> toAgency(r, units.getOrDefault(r.id(), List.of()))).toList();
+                .query(ROW).list().stream().map(r -> toAgency(r, units.getOrDefault(r.id(), List.of()))).toList();
     }
 
     public Optional<Agency> find(AgencyCode code) {
         return jdbc.sql("select id, code, name_th, name_en, agency_type, size, assessment_group, parent_code, province, district,"
                         + " website, staff_count from agency where code = ?")
-                .param(code.value()).query(Row.class).optional()
+                .param(code.value()).query(ROW).optional()
                 .map(r -> toAgency(r, jdbc.sql("select name from agency_unit where agency_id = ? order by position")
                         .param(r.id()).query(String.class).list()));
     }

@@ -96,5 +96,8 @@ public abstract class ServerTestSupport {
         registry.add("server.port", () -> PORT);
         // the shared database holds every test's fiscal years: a test scores its own year's ended survey phase itself
         registry.add("openita.survey.scheduled-closing", () -> "false");
+        // tests read the progress list right after writing responses: counted on every request, unless a load harness
+        // asks for the production reuse time (-Dopenita.survey.progress.counts-for=30s)
+        registry.add("openita.survey.progress.counts-for", () -> System.getProperty("openita.survey.progress.counts-for", "0s"));
     }
 }

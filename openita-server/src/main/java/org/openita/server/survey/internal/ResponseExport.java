@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.openita.core.survey.Questionnaire;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.framework.FrameworkCatalog;
 import org.openita.server.web.CsvOut;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The responses of a year as CSV or XLSX, one row per response and one column per answer key in the questionnaire's
- * order (then any other key stored), each cell the option code answered. Rows come through a read-only cursor, 500 at
+ * order (then any other key stored), each cell the option code answered; headers carry the question's number, short
+ * wording and key ({@link ExportColumns}), and the XLSX adds what each column is and each option's label
+ * ({@link ExportLegend}). Rows come through a read-only cursor, 500 at
  * a time, and are written as they come: a national year is never in memory whole (XLSX keeps a window of
  * {@link #XLSX_WINDOW} rows, the rest are on disk until written out).
  * <p>
@@ -58,14 +62,17 @@ class ResponseExport {
     private final JdbcTemplate cursor;
     private final TransactionTemplate readOnly;
     private final FrameworkCatalog frameworks;
+    private final MessageSource messages;
 
-    ResponseExport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, FrameworkCatalog frameworks) {
+    ResponseExport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, FrameworkCatalog frameworks,
+                   MessageSource messages) {
         this.jdbc = jdbc;
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(FETCH);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.frameworks = frameworks;
+        this.messages = messages;
     }
 
     /** One stored response as exported; day and signals are null for the IIT. */
@@ -76,36 +83,26 @@ class ResponseExport {
     record Scope(Optional<AgencyCode> agency, FiscalYear year, SurveyPart part) {
     }
 
-    /** The header of the export: fixed columns, then the answer keys. */
-    List<String> header(Scope s, List<String> keys) {
-        List<String> h = new ArrayList<>(List.of("รหัสหน่วยงาน"));
-        if (s.part() == SurveyPart.EIT_PUBLIC) {
-            h.add("วันที่ตอบ (answered_on)");
-        }
-        h.addAll(keys);
-        if (s.part() == SurveyPart.EIT_PUBLIC) {
-            h.addAll(List.of("เวลาที่ใช้ตอบ วินาที (seconds_to_complete)", "ตอบเหมือนกันทุกข้อ (identical_answers)",
-                    "การส่งถี่ในช่วงเดียวกัน (burst)"));
-        }
-        return h;
-    }
-
-    /** The answer keys: the questionnaire's, in its order, then any other key the stored responses hold, sorted. */
-    List<String> keys(Scope s) {
-        Set<String> keys = new LinkedHashSet<>();
-        frameworks.active(s.year().buddhistEra()).ifPresent(def -> {
+    /**
+     * The columns of the export in a language: fixed columns, the questionnaire's answers in its order, then any other
+     * answer key the stored responses hold, sorted.
+     */
+    ExportColumns columns(Scope s, Locale locale) {
+        Optional<Questionnaire> questionnaire = frameworks.active(s.year().buddhistEra()).flatMap(def -> {
             try {
-                Questionnaire.of(def, s.part().tool(), s.part().code()).fields().forEach(f -> keys.add(f.answerKey()));
+                return Optional.of(Questionnaire.of(def, s.part().tool(), s.part().code()));
             } catch (IllegalArgumentException noSuchPart) {
-                // a year whose definition has no such tool part: the stored keys alone
+                return Optional.empty(); // a year whose definition has no such tool part: the stored keys alone
             }
         });
+        Set<String> known = new HashSet<>();
+        questionnaire.ifPresent(q -> q.fields().forEach(f -> known.add(f.answerKey())));
         Set<String> stored = new TreeSet<>(jdbc.sql("select distinct jsonb_object_keys(answers) from survey_response"
                         + " where fiscal_year = ? and part = ?" + (s.agency().isPresent() ? " and agency_code = ?" : ""))
                 .params(params(s, false)).query(String.class).list());
-        stored.removeAll(keys);
-        keys.addAll(stored);
-        return List.copyOf(keys);
+        stored.removeAll(known);
+        return ExportColumns.of(s.part(), questionnaire, List.copyOf(stored), locale,
+                (key, args) -> messages.getMessage(key, args, locale));
     }
 
     private static Object[] params(Scope s, boolean withSmallest) {
@@ -141,33 +138,36 @@ class ResponseExport {
                 (Integer) rs.getObject(4), (Boolean) rs.getObject(5), rs.getObject(6) == null ? null : rs.getInt(6));
     }
 
-    private static List<String> cells(Scope s, List<String> keys, Response r) {
-        List<String> c = new ArrayList<>(keys.size() + 5);
-        c.add(r.agency());
-        if (s.part() == SurveyPart.EIT_PUBLIC) {
-            c.add(r.answeredOn());
-        }
-        for (String k : keys) {
-            Object v = r.answers().get(k);
+    /** The value of a column in a response: an option code, a day, a signal; null when there is none. */
+    private static Object value(ExportColumns.Column c, Response r) {
+        return switch (c.kind()) {
+            case AGENCY -> r.agency();
+            case DAY -> r.answeredOn();
+            case ANSWER -> r.answers().get(c.key());
+            case SECONDS -> r.seconds();
+            case IDENTICAL -> r.identical();
+            case BURST -> r.burst();
+        };
+    }
+
+    private static List<String> cells(ExportColumns columns, Response r) {
+        List<String> c = new ArrayList<>(columns.all().size());
+        for (ExportColumns.Column col : columns.all()) {
+            Object v = value(col, r);
             c.add(v == null ? "" : v.toString());
-        }
-        if (s.part() == SurveyPart.EIT_PUBLIC) {
-            c.add(r.seconds() == null ? "" : r.seconds().toString());
-            c.add(r.identical() == null ? "" : r.identical().toString());
-            c.add(r.burst() == null ? "" : r.burst().toString());
         }
         return c;
     }
 
     /** Writes the CSV (UTF-8 with a byte-order mark, through {@link CsvOut}); returns the number of rows. */
-    int csv(Scope s, OutputStream out) throws IOException {
-        List<String> keys = keys(s);
+    int csv(Scope s, Locale locale, OutputStream out) throws IOException {
+        ExportColumns columns = columns(s, locale);
         CsvOut csv = CsvOut.to(out);
-        csv.row(header(s, keys));
+        csv.row(columns.headers());
         int[] n = {0};
         each(s, r -> {
             try {
-                csv.row(cells(s, keys, r));
+                csv.row(cells(columns, r));
                 if (++n[0] % FETCH == 0) {
                     csv.flush();
                 }
@@ -179,34 +179,50 @@ class ResponseExport {
         return n[0];
     }
 
-    /** Writes the XLSX with POI's streaming workbook; returns the number of rows. */
-    int xlsx(Scope s, OutputStream out) throws IOException {
-        List<String> keys = keys(s);
+    /**
+     * Writes the XLSX with POI's streaming workbook: the responses (numeric option codes, seconds and bursts as
+     * numbers), then a sheet saying what each column is and a sheet of each scale's options and their labels. Returns
+     * the number of rows.
+     */
+    int xlsx(Scope s, Locale locale, OutputStream out) throws IOException {
+        ExportColumns columns = columns(s, locale);
         SXSSFWorkbook wb = new SXSSFWorkbook(XLSX_WINDOW);
         wb.setCompressTempFiles(true);
         try {
-            Sheet sheet = wb.createSheet(s.part() == SurveyPart.IIT ? "IIT" : "EIT ส่วนที่ 1");
+            Sheet sheet = wb.createSheet(text(s.part() == SurveyPart.IIT ? "surveys.export.sheet.iit" : "surveys.export.sheet.eit", locale));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            List<String> header = header(s, keys);
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setFont(font);
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
             Row head = sheet.createRow(0);
+            head.setHeightInPoints(60);
+            List<String> header = columns.headers();
             for (int i = 0; i < header.size(); i++) {
                 head.createCell(i).setCellValue(header.get(i));
-                head.getCell(i).setCellStyle(bold);
+                head.getCell(i).setCellStyle(wrap);
+                sheet.setColumnWidth(i, 256 * (i == 0 ? 14 : 22));
             }
-            sheet.createFreezePane(0, 1);
+            sheet.createFreezePane(1, 1);
+            List<ExportColumns.Column> all = columns.all();
             int[] n = {0};
             each(s, r -> {
                 Row row = sheet.createRow(++n[0]);
-                List<String> cells = cells(s, keys, r);
-                for (int i = 0; i < cells.size(); i++) {
-                    if (!cells.get(i).isEmpty()) {
-                        row.createCell(i).setCellValue(cells.get(i));
+                for (int i = 0; i < all.size(); i++) {
+                    Object v = value(all.get(i), r);
+                    if (v instanceof Integer number) {
+                        row.createCell(i).setCellValue(number);
+                    } else if (v instanceof String text && ExportColumns.numeric(text) && all.get(i).kind() == ExportColumns.Kind.ANSWER) {
+                        row.createCell(i).setCellValue(Long.parseLong(text));
+                    } else if (v != null) {
+                        row.createCell(i).setCellValue(v.toString());
                     }
                 }
             });
+            ExportLegend.write(wb, columns, s, bold, wrap, (key, args) -> messages.getMessage(key, args, locale));
             wb.write(out);
             out.flush();
             return n[0];
@@ -214,5 +230,9 @@ class ResponseExport {
             wb.close();
             wb.dispose();
         }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 }

@@ -2,6 +2,7 @@ package org.openita.server.survey.internal;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyAccess;
@@ -47,24 +48,24 @@ class SurveyExportController {
 
     @GetMapping("/agency/{code}/surveys/{year}/iit.{format}")
     ResponseEntity<StreamingResponseBody> agencyIit(@PathVariable AgencyCode code, @PathVariable FiscalYear year,
-                                                    @PathVariable String format, Authentication auth) {
-        return agency(code, year, SurveyPart.IIT, format, auth);
+                                                    @PathVariable String format, Authentication auth, Locale locale) {
+        return agency(code, year, SurveyPart.IIT, format, auth, locale);
     }
 
     @GetMapping("/agency/{code}/surveys/{year}/eit.{format}")
     ResponseEntity<StreamingResponseBody> agencyEit(@PathVariable AgencyCode code, @PathVariable FiscalYear year,
-                                                    @PathVariable String format, Authentication auth) {
-        return agency(code, year, SurveyPart.EIT_PUBLIC, format, auth);
+                                                    @PathVariable String format, Authentication auth, Locale locale) {
+        return agency(code, year, SurveyPart.EIT_PUBLIC, format, auth, locale);
     }
 
     @GetMapping("/surveys/{year}/iit.{format}")
-    ResponseEntity<StreamingResponseBody> allIit(@PathVariable FiscalYear year, @PathVariable String format) {
-        return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.IIT), format, "ทุกหน่วยงาน");
+    ResponseEntity<StreamingResponseBody> allIit(@PathVariable FiscalYear year, @PathVariable String format, Locale locale) {
+        return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.IIT), format, "ทุกหน่วยงาน", locale);
     }
 
     @GetMapping("/surveys/{year}/eit.{format}")
-    ResponseEntity<StreamingResponseBody> allEit(@PathVariable FiscalYear year, @PathVariable String format) {
-        return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.EIT_PUBLIC), format, "ทุกหน่วยงาน");
+    ResponseEntity<StreamingResponseBody> allEit(@PathVariable FiscalYear year, @PathVariable String format, Locale locale) {
+        return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.EIT_PUBLIC), format, "ทุกหน่วยงาน", locale);
     }
 
     /** An agency's IIT had too few responses to be shown one by one: nothing was written. */
@@ -89,7 +90,8 @@ class SurveyExportController {
         return page;
     }
 
-    private ResponseEntity<StreamingResponseBody> agency(AgencyCode code, FiscalYear year, SurveyPart part, String format, Authentication auth) {
+    private ResponseEntity<StreamingResponseBody> agency(AgencyCode code, FiscalYear year, SurveyPart part, String format, Authentication auth,
+                                                         Locale locale) {
         access.requireManageable(auth, code);
         agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!format.equals("csv") && !format.equals("xlsx")) {
@@ -101,10 +103,10 @@ class SurveyExportController {
                 throw new TooFewToShow(code, n);
             }
         }
-        return download(new ResponseExport.Scope(Optional.of(code), year, part), format, code.value());
+        return download(new ResponseExport.Scope(Optional.of(code), year, part), format, code.value(), locale);
     }
 
-    private ResponseEntity<StreamingResponseBody> download(ResponseExport.Scope scope, String format, String who) {
+    private ResponseEntity<StreamingResponseBody> download(ResponseExport.Scope scope, String format, String who, Locale locale) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -114,8 +116,8 @@ class SurveyExportController {
         h.setContentType(MediaType.parseMediaType(format.equals("csv") ? CsvOut.MEDIA_TYPE : XLSX));
         h.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
         h.setCacheControl(CacheControl.noStore());
-        StreamingResponseBody body = format.equals("csv") ? (OutputStream out) -> export.csv(scope, out)
-                : (OutputStream out) -> export.xlsx(scope, out);
+        StreamingResponseBody body = format.equals("csv") ? (OutputStream out) -> export.csv(scope, locale, out)
+                : (OutputStream out) -> export.xlsx(scope, locale, out);
         return ResponseEntity.ok().headers(h).body(body);
     }
 }

@@ -55,7 +55,11 @@ class SurveyExportIT extends ServerTestSupport {
 
     private MockHttpServletResponse fetch(String path, Person who) throws Exception {
         MvcResult r = mvc.perform(get(path).with(who.signedIn())).andReturn();
-        return r.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(r)).andReturn().getResponse() : r.getResponse();
+        if (!r.getRequest().isAsyncStarted()) {
+            return r.getResponse();
+        }
+        r.getAsyncResult(120_000); // a streamed file on a machine shared with other builds can take longer than MockMvc's 10 s
+        return mvc.perform(asyncDispatch(r)).andReturn().getResponse();
     }
 
     /** The stored answers of an agency's year and part, in the export's order (by the random id, or by day and id). */
@@ -107,8 +111,9 @@ class SurveyExportIT extends ServerTestSupport {
         assertThat(iitCsv.getContentType()).startsWith("text/csv");
         List<CSVRecord> iit = csv(iitCsv);
         List<String> header = iit.get(0).toList();
-        assertThat(header.subList(1, header.size())).containsExactlyElementsOf(iitKeys);
-        assertThat(String.join(",", header)).doesNotContain("answered_on", "วันที่", "seconds", "identical", "burst");
+        assertThat(keysOf(header.subList(1, header.size()))).containsExactlyElementsOf(iitKeys);
+        assertThat(String.join(",", header)).doesNotContain("answered_on", "วันที่", "seconds", "identical", "burst",
+                "เวลาที่ใช้ตอบ", "ตอบตัวเลือกลำดับเดียวกันทุกข้อ", "ในหนึ่งนาทีก่อนหน้า");
         List<Map<String, String>> iitStored = stored(a, y, SurveyPart.IIT);
         assertThat(iit).hasSize(7);
         for (int i = 0; i < iitStored.size(); i++) {
@@ -128,8 +133,8 @@ class SurveyExportIT extends ServerTestSupport {
 
         List<CSVRecord> eit = csv(fetch(base + "/eit.csv", admin));
         assertThat(eit.get(0).toList()).hasSize(eitKeys.size() + 5);
-        assertThat(eit.get(0).get(1)).contains("answered_on");
-        assertThat(eit.get(0).toList().subList(2, 2 + eitKeys.size())).containsExactlyElementsOf(eitKeys);
+        assertThat(eit.get(0).get(1)).isEqualTo("วันที่ตอบ");
+        assertThat(keysOf(eit.get(0).toList().subList(2, 2 + eitKeys.size()))).containsExactlyElementsOf(eitKeys);
         List<Map<String, String>> eitStored = stored(a, y, SurveyPart.EIT_PUBLIC);
         assertThat(eit).hasSize(3);
         assertThat(eit.get(1).get(1)).isEqualTo(y.surveyDay().toString());
@@ -143,6 +148,113 @@ class SurveyExportIT extends ServerTestSupport {
         }
         List<List<String>> eitX = xlsx(fetch(base + "/eit.xlsx", admin));
         assertThat(eitX.get(2)).containsExactlyElementsOf(eit.get(2).toList());
+    }
+
+    @Test
+    void exportsSayWhatEachColumnIsAndGiveNumbersAndLabelsInThaiOrEnglish() throws Exception {
+        SurveyYears y = year(3);
+        int year = y.year().buddhistEra();
+        Agency a = fixtures.agency().staff(20).create();
+        SurveyResponses responses = new SurveyResponses(jdbc);
+        responses.iit(a.code(), y.definition(), 5);
+        responses.eit(a.code(), year, y.surveyDay(), SurveyResponses.answers(y.definition(), SurveyPart.EIT_PUBLIC, 1), 75, false, 0);
+        Person admin = fixtures.person(Role.AGENCY_ADMIN).of(a).create();
+        String base = "/agency/" + a.code() + "/surveys/" + year;
+        org.openita.core.survey.Questionnaire iitQ = org.openita.core.survey.Questionnaire.of(y.definition(), SurveyPart.IIT.tool(), "IIT");
+        org.openita.core.survey.Questionnaire.Item first = iitQ.items().get(0);
+        String firstKey = first.fields().get(0).answerKey();
+
+        // CSV: the header gives the number, the short wording and the key, in Thai, or in English when asked so
+        List<String> th = csv(fetch(base + "/iit.csv", admin)).get(0).toList();
+        assertThat(th.get(0)).isEqualTo("รหัสหน่วยงาน");
+        assertThat(th.get(1)).isEqualTo("ข้อ 1 " + first.question().summary().th() + " [" + firstKey + "]");
+        List<String> en = csv(fetch(base + "/iit.csv?lang=en", admin)).get(0).toList();
+        assertThat(en.get(0)).isEqualTo("Agency code");
+        assertThat(en.get(1)).isEqualTo("Q1 " + first.question().summary().en() + " [" + firstKey + "]");
+
+        // XLSX: numeric option codes are numbers, others text as the definition gives them; two legend sheets
+        byte[] iitXlsx = fetch(base + "/iit.xlsx", admin).getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "exports", "iit-th.xlsx"), iitXlsx); // for a person to open
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(iitXlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getSheetName(0)).isEqualTo("คำตอบ IIT");
+            var answers = wb.getSheetAt(0);
+            assertThat(answers.getRow(0).getCell(1).getStringCellValue()).isEqualTo(th.get(1));
+            List<Map<String, String>> stored = stored(a, y, SurveyPart.IIT);
+            List<String> keys = SurveyResponses.keys(y.definition(), SurveyPart.IIT);
+            int numbers = 0;
+            int texts = 0;
+            for (int r = 1; r <= stored.size(); r++) {
+                for (int k = 0; k < keys.size(); k++) {
+                    var cell = answers.getRow(r).getCell(k + 1);
+                    String code = stored.get(r - 1).get(keys.get(k));
+                    if (code.chars().allMatch(Character::isDigit)) {
+                        assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                        assertThat(cell.getNumericCellValue()).isEqualTo(Double.parseDouble(code));
+                        numbers++;
+                    } else {
+                        assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                        assertThat(cell.getStringCellValue()).isEqualTo(code);
+                        texts++;
+                    }
+                }
+            }
+            assertThat(numbers).isPositive();
+            assertThat(texts).isPositive(); // the yes/no questions keep "yes" and "no"
+
+            var columns = wb.getSheet("คำอธิบายคอลัมน์");
+            assertThat(columns).isNotNull();
+            assertThat(columns.getRow(0).getCell(0).getStringCellValue()).isEqualTo("คอลัมน์");
+            assertThat(columns.getRow(1).getCell(0).getStringCellValue()).isEqualTo("A");
+            assertThat(columns.getRow(1).getCell(4).getStringCellValue()).contains("รหัสของหน่วยงาน");
+            var q1 = columns.getRow(2);
+            assertThat(List.of(q1.getCell(0).getStringCellValue(), q1.getCell(2).getStringCellValue(), q1.getCell(3).getStringCellValue(),
+                    q1.getCell(4).getStringCellValue(), q1.getCell(5).getStringCellValue()))
+                    .containsExactly("B", firstKey, "1", first.question().summary().th(), first.scale().name().th());
+            assertThat(q1.getCell(6).getStringCellValue()).contains("ตัวเลือกคำตอบ");
+            String all = sheetText(columns);
+            assertThat(all).contains("ไม่มีวันหรือเวลาที่ตอบ").doesNotContain("วันที่ตอบ", "เวลาที่ใช้ตอบ");
+
+            var options = wb.getSheet("ตัวเลือกคำตอบ");
+            assertThat(options).isNotNull();
+            List<String> lines = new ArrayList<>();
+            for (Row row : options) {
+                if (row.getRowNum() > 0) {
+                    var code = row.getCell(1);
+                    String c = code.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? Long.toString((long) code.getNumericCellValue()) : code.getStringCellValue();
+                    lines.add(row.getCell(0).getStringCellValue() + "|" + c + "|" + row.getCell(2).getStringCellValue());
+                }
+            }
+            for (var option : first.scale().options()) {
+                assertThat(lines).contains(first.scale().name().th() + "|" + option.code() + "|" + option.label().th());
+            }
+            assertThat(lines).contains("มี / ไม่มี|yes|มี", "มี / ไม่มี|no|ไม่มี");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fetch(base + "/eit.xlsx?lang=en", admin).getContentAsByteArray()))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("EIT part 1 answers");
+            assertThat(wb.getSheetName(1)).isEqualTo("Columns");
+            assertThat(wb.getSheetName(2)).isEqualTo("Answer options");
+            var head = wb.getSheetAt(0).getRow(0);
+            assertThat(head.getCell(1).getStringCellValue()).isEqualTo("Day answered");
+            assertThat(head.getCell(head.getLastCellNum() - 3).getStringCellValue()).isEqualTo("Time to complete (seconds)");
+            var row = wb.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(head.getLastCellNum() - 3).getNumericCellValue()).isEqualTo(75);
+            assertThat(sheetText(wb.getSheetAt(1))).contains("Seconds from opening the survey", "Short wording")
+                    .doesNotContain("Nothing in this file identifies");
+            assertThat(sheetText(wb.getSheetAt(2))).contains("Never", "Ever");
+        }
+    }
+
+    private static String sheetText(org.apache.poi.ss.usermodel.Sheet sheet) {
+        StringBuilder b = new StringBuilder();
+        DataFormatter f = new DataFormatter();
+        for (Row row : sheet) {
+            row.forEach(c -> b.append(f.formatCellValue(c)).append('\t'));
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     @Test
@@ -198,15 +310,23 @@ class SurveyExportIT extends ServerTestSupport {
             assertThat(below && seenMet).as("a row below its minimum after one that is not: " + r[0]).isFalse();
             seenMet |= !below;
         }
-        // the largest shortfall first (other tests' agencies share the list: compare the shortfalls, not positions)
-        List<Integer> shortfalls = rows.stream().filter(r -> r[1].contains("data-testid=\"below\""))
-                .map(r -> java.util.regex.Pattern.compile("ยังขาดอีก ([0-9,]+) คน").matcher(r[1]))
-                .filter(java.util.regex.Matcher::find).map(m -> Integer.parseInt(m.group(1).replace(",", ""))).toList();
-        assertThat(shortfalls).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // the furthest from a minimum first, as a share of that minimum (other tests' agencies share the list: compare, not positions)
+        List<Double> gaps = rows.stream().filter(r -> r[1].contains("data-testid=\"below\"")).map(r -> Math.max(gap(r[1], "iit"), gap(r[1], "eit"))).toList();
+        assertThat(gaps).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
         String farRow = rows.stream().filter(r -> r[0].equals(far.code().value())).findFirst().orElseThrow()[1];
-        assertThat(farRow).contains("0 / 100", "1 / 3", "ยังขาดอีก 102 คน");
-        for (String sort : List.of("shortfall", "name", "iit", "eit")) {
+        // each part against its own minimum, never added together
+        assertThat(farRow.replaceAll("\\s+", " ")).contains("<span>0 / 100</span><small class=\"shortfall\" data-testid=\"iit-short\">ยังขาดอีก 100 คน</small>",
+                "<span>1 / 3</span><small class=\"shortfall\" data-testid=\"eit-short\">ยังขาดอีก 2 คน</small>",
+                "IIT และ EIT ส่วนที่ 1 ยังไม่ถึงขั้นต่ำ").doesNotContain("ยังขาดอีก 102 คน");
+        assertThat(html).contains("data-testid=\"counted-at\"", "นับจำนวนผู้ตอบเมื่อ");
+        for (String sort : List.of("shortfall", "iit-short", "eit-short", "name", "iit", "eit")) {
             assertThat(html).contains("href=\"/surveys?year=" + year + "&amp;sort=" + sort + "\"");
+        }
+        for (String part : List.of("iit", "eit")) {
+            List<String[]> byPart = rows(fetch("/surveys?year=" + year + "&sort=" + part + "-short", central).getContentAsString(StandardCharsets.UTF_8));
+            List<Integer> shorts = byPart.stream().map(r -> shortfall(r[1], part)).toList();
+            assertThat(shorts).as(part).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(shorts.get(0)).as(part).isPositive();
         }
         String byName = fetch("/surveys?year=" + year + "&sort=name", central).getContentAsString(StandardCharsets.UTF_8);
         List<String> names = rows(byName).stream().map(r -> r[0]).toList();
@@ -214,6 +334,28 @@ class SurveyExportIT extends ServerTestSupport {
         String metRow = rows(byName).stream().filter(r -> r[0].equals(met.code().value())).findFirst().orElseThrow()[1];
         assertThat(metRow).contains("5 / 5", "3 / 3", "ครบตามจำนวนขั้นต่ำแล้ว").doesNotContain("data-testid=\"below\"");
         assertThat(fetch("/surveys", fixtures.person(Role.AGENCY_ADMIN).of(met).create()).getStatus()).isEqualTo(403);
+    }
+
+    /** The share of a part's minimum still missing in a row of the list (0 when met or without a minimum). */
+    private static double gap(String row, String part) {
+        var m = java.util.regex.Pattern.compile("data-testid=\"" + part + "\"><span>([0-9,]+) / ([0-9,]+)</span>").matcher(row);
+        if (!m.find()) {
+            return 0;
+        }
+        int got = Integer.parseInt(m.group(1).replace(",", ""));
+        int min = Integer.parseInt(m.group(2).replace(",", ""));
+        return got >= min ? 0 : (double) (min - got) / min;
+    }
+
+    /** A part's shortfall in a row of the list (0 when none is shown). */
+    private static int shortfall(String row, String part) {
+        var m = java.util.regex.Pattern.compile("data-testid=\"" + part + "-short\">ยังขาดอีก ([0-9,]+) คน").matcher(row);
+        return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : 0;
+    }
+
+    /** The answer keys of headers written "ข้อ 4.1 wording [i4.a]". */
+    private static List<String> keysOf(List<String> headers) {
+        return headers.stream().map(h -> h.substring(h.lastIndexOf('[') + 1, h.length() - 1)).toList();
     }
 
     /** The rows of the list: the agency code and the row's HTML. */
