@@ -19,8 +19,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    static final String CONTENT_SECURITY_POLICY = org.openita.server.web.RespondentHeaders.CONTENT_SECURITY_POLICY;
 
     /** The browsable API documentation needs inline styles (Swagger UI sets them on its elements). */
     static final String API_DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -77,15 +76,8 @@ class SecurityConfiguration {
                 .securityContext(c -> c.requireExplicitSave(true))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny())
-                        // not "no-store": a browser keeps the answers chosen on a page it may store, so a reload
-                        // keeps them; "private, no-cache" still keeps shared caches out and revalidates every time
-                        .cacheControl(c -> c.disable())
-                        .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
-                                "Cache-Control", "private, no-cache")))
+                // one set of headers, also written by the intake's quick path (survey.internal.QuickSubmit)
+                .headers(h -> h.defaultsDisabled().addHeaderWriter(new org.openita.server.web.RespondentHeaders()))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable());

@@ -37,9 +37,7 @@ class SurveyController {
     private final Lookups lookups;
     private final SurveyWindows windows;
     private final Respondents respondents;
-    private final RateLimits limits;
-    private final Bursts bursts;
-    private final SurveyKeys keys;
+    private final Submissions submissions;
     private final Intake intake;
     private final SurveyProperties properties;
     private final Clock clock;
@@ -47,15 +45,13 @@ class SurveyController {
     private final PhoneProofs phoneProofs;
     private final PhoneStep phoneStep;
 
-    SurveyController(Lookups lookups, SurveyWindows windows, Respondents respondents, RateLimits limits, Bursts bursts,
-                     SurveyKeys keys, Intake intake, SurveyProperties properties, Clock clock,
+    SurveyController(Lookups lookups, SurveyWindows windows, Respondents respondents, Submissions submissions,
+                     Intake intake, SurveyProperties properties, Clock clock,
                      PhoneChecks phones, PhoneProofs phoneProofs, PhoneStep phoneStep) {
         this.lookups = lookups;
         this.windows = windows;
         this.respondents = respondents;
-        this.limits = limits;
-        this.bursts = bursts;
-        this.keys = keys;
+        this.submissions = submissions;
         this.intake = intake;
         this.properties = properties;
         this.clock = clock;
@@ -124,7 +120,7 @@ class SurveyController {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (slip != null) {
             // a slip from its QR code is checked before anyone answers: a spent or mistyped one is said at once
-            Optional<SlipCodes.Slip> read = validSlip(t, slip);
+            Optional<SlipCodes.Slip> read = submissions.validSlip(t.code(), t.year(), slip);
             if (read.isEmpty()) {
                 problems.add(slipProblem(slip));
             } else if (intake.spent(t.code(), t.year(), read.get().keyVersion(), read.get().serial())) {
@@ -136,36 +132,40 @@ class SurveyController {
 
     private Object submit(String part, String code, HttpServletRequest request, HttpServletResponse response,
                   Model model, Locale locale) {
-        // the whole body, read now: nothing below waits on the client
-        Map<String, String> submitted = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> {
-            if (k.startsWith("q.") && v.length > 0) {
-                submitted.put(k, v[0]);
-            }
-        });
-        String token = request.getParameter("t");
-        String slipText = trimmed(request.getParameter("slip"), 40);
         Object found = target(part, code, request, response, model, true);
         if (found instanceof String page) {
             return page;
         }
         Target t = (Target) found;
         Instant now = clock.instant();
+        // a complete answer the quick path could not store (limits, a slip or phone used meanwhile) says why here
+        if (request.getAttribute(QuickSubmit.OUTCOME) instanceof Submissions.Outcome outcome) {
+            return refused(t, outcome, response, model);
+        }
+        Optional<Submissions.Ready> ready = submissions.ready(part, code, request, now);
+        if (ready.isPresent()) {
+            Submissions.Outcome outcome = submissions.store(ready.get(), request, response, now);
+            if (outcome != Submissions.Outcome.STORED) {
+                return refused(t, outcome, response, model);
+            }
+            // 303: the browser fetches the thank-you page with GET, and a reload there sends nothing again
+            org.springframework.web.servlet.view.RedirectView thanks = new org.springframework.web.servlet.view.RedirectView(
+                    ready.get().thanksPath(), true);
+            thanks.setStatusCode(HttpStatus.SEE_OTHER);
+            return thanks;
+        }
+        // not storable as it is: say what is wrong or missing, in the order a respondent can act on it
+        Map<String, String> submitted = Submissions.submitted(request);
+        String slipText = trimmed(request.getParameter("slip"), 40);
         Optional<String> device = respondents.existingDevice(request);
-        Optional<Instant> opened = device.flatMap(d -> respondents.formOpened(token, t.part(), t.code(), t.year(), d, now,
-                properties.formMaxAge()));
+        Optional<Instant> opened = device.flatMap(d -> respondents.formOpened(request.getParameter("t"), t.part(), t.code(),
+                t.year(), d, now, properties.formMaxAge()));
         Checked checked = AnswerCheck.check(t.questionnaire(), submitted);
         List<FieldProblem> problems = new java.util.ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
-        Optional<SlipCodes.Slip> slip = Optional.empty();
-        if (slipAsked(t, slipText)) {
-            slip = validSlip(t, slipText);
-            if (slip.isEmpty()) {
-                problems.add(0, slipProblem(slipText));
-            }
+        if (submissions.slipAsked(t.part(), t.code(), t.year(), slipText) && submissions.validSlip(t.code(), t.year(), slipText).isEmpty()) {
+            problems.add(0, slipProblem(slipText));
         }
-        Optional<byte[]> phone = phones.required(t.part()) ? phoneProofs.proof(request, t.code(), t.year(), device, now)
-                : Optional.empty();
-        if (phones.required(t.part()) && phone.isEmpty()) {
+        if (phones.required(t.part()) && phoneProofs.proof(request, t.code(), t.year(), device, now).isEmpty()) {
             // the phone check is on and this browser's proof is missing or too old: check the phone again first
             return phoneStep.askPhone(t.agency(), t.window(), request, response, model, "survey.phone.alert.required",
                     HttpStatus.BAD_REQUEST);
@@ -183,36 +183,28 @@ class SurveyController {
         if (properties.oneAnswerPerDevice() && respondents.answered(request, t.part(), t.code(), t.year())) {
             return notice(t, "answered", HttpStatus.CONFLICT, response, model);
         }
-        if (!limits.admit(request.getRemoteAddr(), device.orElseThrow())) {
-            response.setHeader("Retry-After", Long.toString(limits.retryAfterSeconds()));
-            return notice(t, "tooMany", HttpStatus.TOO_MANY_REQUESTS, response, model);
-        }
-        Answers answers = (Answers) checked;
-        Intake.Quality quality = t.part() == SurveyPart.EIT_PUBLIC
-                ? new Intake.Quality((int) Math.min(Integer.MAX_VALUE, Duration.between(opened.get(), now).toSeconds()),
-                AnswerCheck.identical(answers), bursts.record(t.part() + "|" + t.code().value(), now))
-                : null;
-        try {
-            intake.store(t.code(), t.year(), t.part(), CycleService.today(clock), answers.values(),
-                    slip.map(s -> new Intake.SpentSlip(s.keyVersion(), s.serial())), phone.map(Intake.SpentPhone::new), quality);
-        } catch (Intake.SlipAlreadyUsed e) {
-            return notice(t, "slipUsed", HttpStatus.CONFLICT, response, model);
-        } catch (Intake.PhoneAlreadyUsed e) {
-            return notice(t, "phoneUsed", HttpStatus.CONFLICT, response, model);
-        }
-        if (properties.oneAnswerPerDevice()) {
-            respondents.markAnswered(request, response, t.part(), t.code(), t.year());
-        }
-        // 303: the browser fetches the thank-you page with GET, and a reload there sends nothing again
-        org.springframework.web.servlet.view.RedirectView thanks = new org.springframework.web.servlet.view.RedirectView(
-                "/s/" + t.part().path() + "/" + t.code().value() + "/thanks", true);
-        thanks.setStatusCode(HttpStatus.SEE_OTHER);
-        return thanks;
+        // nothing found wrong a moment after: the form again, to send once more
+        model.addAttribute("expired", true);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return showForm(t, submitted, problems, slipText, request, response, model, locale);
+    }
+
+    /** The page of a complete answer that was not stored, and why. */
+    private String refused(Target t, Submissions.Outcome outcome, HttpServletResponse response, Model model) {
+        return switch (outcome) {
+            case TOO_MANY -> {
+                response.setHeader("Retry-After", Long.toString(submissions.retryAfterSeconds()));
+                yield notice(t, "tooMany", HttpStatus.TOO_MANY_REQUESTS, response, model);
+            }
+            case SLIP_USED -> notice(t, "slipUsed", HttpStatus.CONFLICT, response, model);
+            case PHONE_USED -> notice(t, "phoneUsed", HttpStatus.CONFLICT, response, model);
+            case STORED -> throw new IllegalStateException("a stored answer is not refused");
+        };
     }
 
     private String thanks(String part, String code, HttpServletResponse response, Model model) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = agency(code);
+        Optional<Agency> agency = submissions.agency(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");
@@ -226,15 +218,7 @@ class SurveyController {
         return "survey/notice";
     }
 
-    /** The IIT asks for a slip when one is given, and always once the agency has printed slips for the year. */
-    private boolean slipAsked(Target t, String slip) {
-        return t.part() == SurveyPart.IIT && (slip != null || lookups.slipsIssued(t.code(), t.year()));
-    }
 
-    private Optional<SlipCodes.Slip> validSlip(Target t, String text) {
-        return SlipCodes.read(text).filter(s -> keys.slips(t.year(), s.keyVersion())
-                .map(k -> SlipCodes.valid(k.secret(), t.year(), t.code(), s)).orElse(false));
-    }
 
     private static FieldProblem slipProblem(String given) {
         return new FieldProblem("slip", given == null
@@ -245,7 +229,7 @@ class SurveyController {
     /** The target of an answer page, or the name of the page that says why there is none. */
     private Object target(String part, String code, HttpServletRequest request, HttpServletResponse response, Model model, boolean posting) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = agency(code);
+        Optional<Agency> agency = submissions.agency(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");
@@ -293,7 +277,7 @@ class SurveyController {
         t.questionnaire().fields().forEach(f -> ids.put(f.name(), elementId(f.name())));
         model.addAttribute("ids", ids);
         model.addAttribute("slip", slip);
-        model.addAttribute("slipAsked", slipAsked(t, slip));
+        model.addAttribute("slipAsked", submissions.slipAsked(t.part(), t.code(), t.year(), slip));
         model.addAttribute("en", "en".equals(locale.getLanguage()));
         return "survey/form";
     }
@@ -304,11 +288,6 @@ class SurveyController {
         return "survey/notice";
     }
 
-    /** The agency of a link, also when the code was typed in lower case from a poster. */
-    private Optional<Agency> agency(String code) {
-        return AgencyCode.parse(code).flatMap(lookups::agency)
-                .or(() -> AgencyCode.parse(code.toUpperCase(Locale.ROOT)).flatMap(lookups::agency));
-    }
 
     /** The agency's English name on the English pages, when the registry has one. */
     private static String displayName(Agency agency) {
@@ -322,7 +301,7 @@ class SurveyController {
         return "f-" + bare.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    private static String trimmed(String value, int max) {
+    static String trimmed(String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -31,6 +31,8 @@ class SurveyAnswersIT extends ServerTestSupport {
 
     @Autowired
     SurveyKeys keys;
+    @Autowired
+    QuickSubmit quickSubmit;
 
     FiscalYear year;
     LocalDate day;
@@ -265,4 +267,68 @@ class SurveyAnswersIT extends ServerTestSupport {
         assertThat(mvc.perform(get("/s/xyz/" + agency.code().value())).andReturn().getResponse().getStatus()).isIn(403, 404);
         assertThat(mvc.perform(get("/s/eit/" + agency.code().value() + "/anything")).andReturn().getResponse().getStatus()).isIn(403, 404);
     }
+
+    /** The answer form posted by hand to the quick path: what reached the chain below it, if anything. */
+    private java.util.concurrent.atomic.AtomicBoolean postToQuickPath(Opened opened, Map<String, String> answers,
+                                                                     MockHttpServletResponse response) throws Exception {
+        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(
+                "POST", "/s/eit/" + agency.code().value());
+        request.setRemoteAddr("192.0.2.7");
+        request.setCookies(opened.cookies());
+        request.addParameter("t", opened.token());
+        answers.forEach(request::addParameter);
+        java.util.concurrent.atomic.AtomicBoolean passedOn = new java.util.concurrent.atomic.AtomicBoolean();
+        quickSubmit.doFilter(request, response, (req, res) -> passedOn.set(true));
+        return passedOn;
+    }
+
+    @Test
+    void aCompleteAnswerIsStoredAndAcknowledgedByTheQuickPathAndAnythingElseGoesOnToThePagesUnchanged() throws Exception {
+        Opened opened = open("eit");
+        MockHttpServletResponse done = new MockHttpServletResponse();
+        java.util.concurrent.atomic.AtomicBoolean passedOn = postToQuickPath(opened, complete(eit, "3"), done);
+
+        assertThat(passedOn).as("stored and answered without the chain below").isFalse();
+        assertThat(done.getStatus()).isEqualTo(303);
+        assertThat(done.getHeader("Location")).isEqualTo("/s/eit/" + agency.code().value() + "/thanks");
+        assertThat(done.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(done.getHeader("Content-Security-Policy")).isEqualTo(org.openita.server.web.RespondentHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(stored("EIT_PUBLIC")).isEqualTo(1);
+
+        Map<String, String> partial = complete(eit, "3");
+        partial.remove(partial.keySet().iterator().next());
+        MockHttpServletResponse notDone = new MockHttpServletResponse();
+        assertThat(postToQuickPath(open("eit"), partial, notDone)).as("a partial answer goes on to the page that says what is missing").isTrue();
+        assertThat(notDone.getStatus()).as("nothing written to it").isEqualTo(200);
+        assertThat(notDone.getHeaderNames()).isEmpty();
+        assertThat(stored("EIT_PUBLIC")).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerAcknowledgedByTheQuickPathCarriesTheSameSecurityHeadersAsTheAnswerPages() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String form = publicBaseUrl() + "/s/eit/" + agency.code().value();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher token = Pattern.compile("name=\"t\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String device = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Respondents.DEVICE + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        StringBuilder body = new StringBuilder("t=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8));
+        complete(eit, "4").forEach((k, v) -> body.append('&').append(k).append('=').append(v));
+        java.net.http.HttpResponse<String> sent = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(form))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", device)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(stored("EIT_PUBLIC")).isEqualTo(1);
+        for (String header : List.of("X-Content-Type-Options", "X-XSS-Protection", "Cache-Control", "X-Frame-Options",
+                "Content-Security-Policy", "Referrer-Policy")) {
+            assertThat(sent.headers().allValues(header)).as(header).isNotEmpty().isEqualTo(page.headers().allValues(header));
+        }
+        assertThat(sent.headers().allValues("Set-Cookie")).as("no session").noneMatch(c -> c.startsWith("SESSION"));
+    }
+
 }

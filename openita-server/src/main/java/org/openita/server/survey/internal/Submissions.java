@@ -1,0 +1,178 @@
+package org.openita.server.survey.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openita.core.survey.AnswerCheck;
+import org.openita.core.survey.Answers;
+import org.openita.core.survey.Checked;
+import org.openita.core.survey.Questionnaire;
+import org.openita.server.agency.Agency;
+import org.openita.server.agency.AgencyCode;
+import org.openita.server.cycle.CycleService;
+import org.springframework.stereotype.Component;
+
+/**
+ * A submitted answer form that can be stored as it is, and storing it. Both the answer pages' controller and the
+ * intake's quick path ({@link QuickSubmit}) go through here, so a complete answer is judged and stored one way only.
+ * {@link #ready} has no effect on anything: it only reads the request and the cached look-ups; when it finds anything
+ * wrong or missing it answers empty, and the controller's page says what.
+ */
+@Component
+class Submissions {
+
+    /** A submission with nothing wrong: every answer checked, its form token valid, its slip or phone proof good. */
+    record Ready(SurveyPart part, Agency agency, int year, Answers answers, Optional<SlipCodes.Slip> slip,
+                 Optional<byte[]> phone, String device, Instant opened) {
+        AgencyCode code() {
+            return agency.code();
+        }
+
+        /** Where the browser goes once the answer is stored: the thank-you page, fetched with GET. */
+        String thanksPath() {
+            return "/s/" + part.path() + "/" + agency.code().value() + "/thanks";
+        }
+    }
+
+    /** What became of storing a ready submission. */
+    enum Outcome { STORED, TOO_MANY, SLIP_USED, PHONE_USED }
+
+    private final Lookups lookups;
+    private final SurveyWindows windows;
+    private final Respondents respondents;
+    private final RateLimits limits;
+    private final Bursts bursts;
+    private final SurveyKeys keys;
+    private final Intake intake;
+    private final SurveyProperties properties;
+    private final PhoneChecks phones;
+    private final PhoneProofs phoneProofs;
+    private final Clock clock;
+
+    Submissions(Lookups lookups, SurveyWindows windows, Respondents respondents, RateLimits limits, Bursts bursts,
+                SurveyKeys keys, Intake intake, SurveyProperties properties, PhoneChecks phones, PhoneProofs phoneProofs,
+                Clock clock) {
+        this.lookups = lookups;
+        this.windows = windows;
+        this.respondents = respondents;
+        this.limits = limits;
+        this.bursts = bursts;
+        this.keys = keys;
+        this.intake = intake;
+        this.properties = properties;
+        this.phones = phones;
+        this.phoneProofs = phoneProofs;
+        this.clock = clock;
+    }
+
+    /** The answers of a submitted form: its {@code q.} fields, first value each. */
+    static Map<String, String> submitted(HttpServletRequest request) {
+        Map<String, String> submitted = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (k.startsWith("q.") && v.length > 0) {
+                submitted.put(k, v[0]);
+            }
+        });
+        return submitted;
+    }
+
+    /** The agency of a link, also when the code was typed in lower case from a poster. */
+    Optional<Agency> agency(String code) {
+        return AgencyCode.parse(code).flatMap(lookups::agency)
+                .or(() -> AgencyCode.parse(code.toUpperCase(Locale.ROOT)).flatMap(lookups::agency));
+    }
+
+    /** The IIT asks for a slip when one is given, and always once the agency has printed slips for the year. */
+    boolean slipAsked(SurveyPart part, AgencyCode agency, int year, String slip) {
+        return part == SurveyPart.IIT && (slip != null || lookups.slipsIssued(agency, year));
+    }
+
+    /** The slip {@code text} names, if it is one of this agency's slips for the year (spent or not). */
+    Optional<SlipCodes.Slip> validSlip(AgencyCode agency, int year, String text) {
+        return SlipCodes.read(text).filter(s -> keys.slips(year, s.keyVersion())
+                .map(k -> SlipCodes.valid(k.secret(), year, agency, s)).orElse(false));
+    }
+
+    /**
+     * The submission to {@code /s/{part}/{code}} if it can be stored as it is: the survey is open today, every answer
+     * checks against the year's questionnaire, the form's token is this browser's and not too old, the slip (when
+     * asked) and the phone proof (when the phone check is on) are good, and the browser has not answered already.
+     */
+    Optional<Ready> ready(String part, String code, HttpServletRequest request, Instant now) {
+        Optional<SurveyPart> p = SurveyPart.ofPath(part);
+        Optional<Agency> agency = p.isEmpty() ? Optional.empty() : agency(code);
+        Optional<SurveyWindow> window = windows.today();
+        if (agency.isEmpty() || window.isEmpty() || !window.get().open()) {
+            return Optional.empty();
+        }
+        int year = window.get().year().buddhistEra();
+        AgencyCode a = agency.get().code();
+        Optional<Questionnaire> questionnaire = lookups.questionnaire(year, p.get());
+        Optional<String> device = respondents.existingDevice(request);
+        if (questionnaire.isEmpty() || questionnaire.get().size() == 0 || device.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> opened = respondents.formOpened(request.getParameter("t"), p.get(), a, year, device.get(), now,
+                properties.formMaxAge());
+        if (opened.isEmpty() || !(AnswerCheck.check(questionnaire.get(), submitted(request)) instanceof Answers answers)) {
+            return Optional.empty();
+        }
+        String slipText = SurveyController.trimmed(request.getParameter("slip"), 40);
+        Optional<SlipCodes.Slip> slip = Optional.empty();
+        if (slipAsked(p.get(), a, year, slipText)) {
+            slip = validSlip(a, year, slipText);
+            if (slip.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Optional<byte[]> phone = Optional.empty();
+        if (phones.required(p.get())) {
+            phone = phoneProofs.proof(request, a, year, device, now);
+            if (phone.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        if (properties.oneAnswerPerDevice() && respondents.answered(request, p.get(), a, year)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ready(p.get(), agency.get(), year, answers, slip, phone, device.get(), opened.get()));
+    }
+
+    /**
+     * Stores a ready submission, within the rate limits, and marks the browser as having answered. Returns once the
+     * answer is committed ({@link Outcome#STORED}), or says why nothing was stored.
+     */
+    Outcome store(Ready r, HttpServletRequest request, HttpServletResponse response, Instant now) {
+        if (!limits.admit(request.getRemoteAddr(), r.device())) {
+            return Outcome.TOO_MANY;
+        }
+        Intake.Quality quality = r.part() == SurveyPart.EIT_PUBLIC
+                ? new Intake.Quality((int) Math.min(Integer.MAX_VALUE, Duration.between(r.opened(), now).toSeconds()),
+                AnswerCheck.identical(r.answers()), bursts.record(r.part() + "|" + r.code().value(), now))
+                : null;
+        try {
+            intake.store(r.code(), r.year(), r.part(), CycleService.today(clock), r.answers().values(),
+                    r.slip().map(s -> new Intake.SpentSlip(s.keyVersion(), s.serial())), r.phone().map(Intake.SpentPhone::new),
+                    quality);
+        } catch (Intake.SlipAlreadyUsed e) {
+            return Outcome.SLIP_USED;
+        } catch (Intake.PhoneAlreadyUsed e) {
+            return Outcome.PHONE_USED;
+        }
+        if (properties.oneAnswerPerDevice()) {
+            respondents.markAnswered(request, response, r.part(), r.code(), r.year());
+        }
+        return Outcome.STORED;
+    }
+
+    /** Seconds a browser refused by the rate limits is asked to wait. */
+    long retryAfterSeconds() {
+        return limits.retryAfterSeconds();
+    }
+}
