@@ -12,7 +12,8 @@
 # folder and the survey rate limit off. All traffic goes to 127.0.0.1; every run is bounded in count and time, and
 # the server and its PostgreSQL are stopped on exit. Settings (environment): RUN_SECONDS (20, per wrk/pgbench run),
 # KILL_TOTAL (20000 submissions, killed at KILL_AT=10000 acknowledged), ABORTED (10000), SURVEY_PATH (the form;
-# default /s/eit/LOAD-01), POOL_SIZE / TOMCAT_THREADS (server tuning, default: OpenITA's), OUT (results folder).
+# default /s/eit/LOAD-01), POOL_SIZE / TOMCAT_THREADS (server tuning, default: OpenITA's), JAVA_OPTS (the server's JVM,
+# default -Xms1g -Xmx1g -XX:MaxGCPauseMillis=20: short young collections, see docs/benchmarks.md), OUT (results folder).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,7 +49,7 @@ start_server() {
   local extra=()
   [ -n "${POOL_SIZE:-}" ] && extra+=("--spring.datasource.hikari.maximum-pool-size=$POOL_SIZE")
   [ -n "${TOMCAT_THREADS:-}" ] && extra+=("--server.tomcat.threads.max=$TOMCAT_THREADS")
-  OPENITA_HOME=$HOME_DIR nohup java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  OPENITA_HOME=$HOME_DIR nohup java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:MaxGCPauseMillis=20} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --openita.survey.rate-limit.enabled=false --openita.survey.one-answer-per-device=false "${extra[@]}" >>"$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
@@ -179,9 +180,11 @@ throughput() {
   sql -c "drop table bench_response"
 
   prepare_form
-  # warm-up, not counted: the JIT compiles the intake's path first (as it would have on a server running for a while)
+  # warm-up, not counted: the JIT compiles the intake's path first (as it would have on a server running for a while);
+  # 45 s, since with 15 s the C2 compiler was still at work in the first measured run (0.69 ms of server CPU an answer
+  # at 16 clients against 0.25 ms once warm)
   BODY_FILE=$OUT/form/body.txt COOKIE_FILE=$OUT/form/cookie.txt SUBMIT_PATH=$SURVEY_PATH EXPECT=$EXPECT_STATUS \
-    wrk -t 2 -c 16 -d "${WARMUP_SECONDS:-15}s" --timeout 10s -s "$ROOT/scripts/load/submit.lua" "$BASE" >"$OUT/wrk-warmup.txt" 2>&1
+    wrk -t 2 -c 16 -d "${WARMUP_SECONDS:-45}s" --timeout 10s -s "$ROOT/scripts/load/submit.lua" "$BASE" >"$OUT/wrk-warmup.txt" 2>&1
   log "warm-up: $(grep -E '^Requests/sec' "$OUT/wrk-warmup.txt")"
   local before after
   for c in 16 64; do
@@ -203,14 +206,15 @@ throughput() {
     log "  CPU per acknowledged submission: server JVM $(python3 -c "print(f'{($jvm1 - $jvm0) / max($acked, 1):.2f} ms')"), PostgreSQL $(python3 -c "print(f'{($pg1 - $pg0) / max($acked, 1):.2f} ms')"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   done
   log "connections after the throughput runs: $(connections)"
-  # The same server's floor on this machine: a 2 KB static file (css/survey.css) through the same Tomcat and filter
-  # chain, no database. No answer can be cheaper than this, so it bounds what any change to the intake could reach.
+  # For comparison, the same server serving a 2 KB static file (css/survey.css) through its whole filter chain (Spring
+  # Session, Spring Security, MVC's resource handling), no database: what an answer would cost without the quick path's
+  # short way (ADR 0030).
   for c in 16 64; do
     local jvm0; jvm0=$(server_cpu_ms)
     wrk -t 2 -c "$c" -d "${RUN_SECONDS}s" --timeout 10s --latency "$BASE/css/survey.css" >"$OUT/wrk-static-$c.txt" 2>&1
     local jvm1; jvm1=$(server_cpu_ms)
     local n; n=$(awk '/requests in/{print $1}' "$OUT/wrk-static-$c.txt")
-    log "floor: static file, wrk $c connections: $(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$OUT/wrk-static-$c.txt") requests/s, p99 $(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/wrk-static-$c.txt"), server JVM CPU $(python3 -c "print(f'{($jvm1 - $jvm0) / max($n, 1):.2f} ms')") per request"
+    log "comparison: a static file, wrk $c connections: $(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$OUT/wrk-static-$c.txt") requests/s, p99 $(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' "$OUT/wrk-static-$c.txt"), server JVM CPU $(python3 -c "print(f'{($jvm1 - $jvm0) / max($n, 1):.2f} ms')") per request"
   done
 }
 
