@@ -35,8 +35,16 @@ class ProgressBoardTest {
         AtomicInteger counted = new AtomicInteger();
         AtomicLong nanos = new AtomicLong();
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T03:00:00Z"), ZoneOffset.UTC);
+        // the second count waits until the test lets it go, so the old counts are seen while it runs
+        java.util.concurrent.CountDownLatch recount = new java.util.concurrent.CountDownLatch(1);
         ProgressBoard boards = new ProgressBoard(y -> {
-            counted.incrementAndGet();
+            if (counted.incrementAndGet() == 2) {
+                try {
+                    recount.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return List.of(row("A1", "ก", counted.get(), 5, 0, 3));
         }, clock, Duration.ofSeconds(30), nanos::get);
 
@@ -50,6 +58,8 @@ class ProgressBoardTest {
         // after 30 s the old counts are shown once more while they are counted again (in the background)
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(boards.of(Y)).isSameAs(first);
+        assertThat(boards.of(Y)).as("still the old counts while they are counted again").isSameAs(first);
+        recount.countDown();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (boards.of(Y) == first && System.nanoTime() < deadline) {
             Thread.onSpinWait();
