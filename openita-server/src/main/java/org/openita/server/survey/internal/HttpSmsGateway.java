@@ -60,25 +60,8 @@ final class HttpSmsGateway implements SmsSender {
         return json ? jsonString(value) : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** The inside of a JSON string literal. */
+    /** The inside of a JSON string literal (Jackson's own escaping). */
     static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return new String(tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsCharArray(value));
     }
 }
