@@ -193,16 +193,17 @@ public final class ReportBuilder {
         if (b.staff() > 0) {
             groups.add(Phrases.fill("intro.source.survey.staff", kv("count", n(b.staff()))));
         }
+        // "EIT ส่วนที่ 1" carries a digit of its own, written in the document's digits like every other number
         if (b.serviceUsers() > 0) {
-            groups.add(Phrases.fill("intro.source.survey.serviceUsers", kv("count", n(b.serviceUsers()))));
+            groups.add(ThaiFormat.digits(Phrases.fill("intro.source.survey.serviceUsers", kv("count", n(b.serviceUsers()))), digits));
         }
         if (b.assessed() > 0) {
-            groups.add(Phrases.fill("intro.source.survey.assessed", kv("count", n(b.assessed()))));
+            groups.add(ThaiFormat.digits(Phrases.fill("intro.source.survey.assessed", kv("count", n(b.assessed()))), digits));
         }
         say("intro.source.survey", "year", year(), "total", n(b.total()), "groups", Phrases.list(groups));
         if (!b.belowMinimum().isEmpty()) {
-            List<String> below = b.belowMinimum().stream().map(x -> Phrases.fill("intro.source.survey.below." + x.group().name(),
-                    kv("count", n(x.responses()), "minimum", n(x.minimum())))).toList();
+            List<String> below = b.belowMinimum().stream().map(x -> ThaiFormat.digits(Phrases.fill("intro.source.survey.below."
+                    + x.group().name(), kv("count", n(x.responses()), "minimum", n(x.minimum()))), digits)).toList();
             say("intro.source.survey.below", "groups", Phrases.list(below));
         }
     }

@@ -89,6 +89,26 @@ class ReportBuilderTest {
     }
 
     @Test
+    void surveyCountsAndTheirShortfallAreWrittenInTheDocumentsDigitsWithoutClaimingTheMinimumIsOfficial() throws Exception {
+        var survey = new ReportOptions.SurveyBasis(7, 12, 0, java.util.List.of(
+                new ReportOptions.BelowMinimum(ReportOptions.Respondents.SERVICE_USERS, 12, 20)));
+        // scores computed here (nothing announced), as they are from an agency's own survey
+        var d = org.openita.core.framework.FrameworkLoader.shipped(2568);
+        var r = org.openita.core.scoring.ScoringEngine.score(d, org.openita.core.scoring.AssessmentInput.empty(
+                org.openita.core.framework.FiscalYear.of(2568)));
+        var computed = org.openita.core.analysis.Analyzer.analyze(d, r, null, org.openita.core.analysis.AgencyProfile.named("เทศบาลตำบลทดสอบ"),
+                org.openita.core.framework.KnowledgeBaseLoader.shipped(2568), org.openita.core.analysis.AnalysisOptions.DEFAULT);
+        String thai = allText(ReportBuilder.build(computed,
+                new ReportOptions(DigitStyle.THAI, SamdetReport.DATE, null, false, false, survey)));
+        assertThat(thai).contains("คำตอบของผู้รับบริการ (EIT ส่วนที่ ๑) ๑๒ ชุด")
+                .contains("แบบวัด EIT ส่วนที่ ๑ ได้คำตอบ ๑๒ ชุด จากจำนวนขั้นต่ำ ๒๐ ชุด")
+                .doesNotContain("ส่วนที่ 1").doesNotContain("ที่หลักเกณฑ์กำหนดสำหรับหน่วยงาน");
+        String arabic = allText(ReportBuilder.build(computed,
+                new ReportOptions(DigitStyle.ARABIC, SamdetReport.DATE, null, false, false, survey)));
+        assertThat(arabic).contains("แบบวัด EIT ส่วนที่ 1 ได้คำตอบ 12 ชุด จากจำนวนขั้นต่ำ 20 ชุด");
+    }
+
+    @Test
     void htmlIsOneSelfContainedPageWithEscapedText() throws Exception {
         String html = HtmlRenderer.render(SamdetReport.document(DigitStyle.THAI));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"th\">", "<svg", "<thead>",

@@ -31,7 +31,7 @@ public final class AnswerCheck {
             String value = submitted.get(f.name());
             value = value == null ? "" : value.strip();
             String at = "ข้อ " + f.number();
-            String atEn = "question " + f.number();
+            String atEn = "Question " + f.number();
             if (value.isEmpty()) {
                 problems.add(new FieldProblem(f.name(), at + ": กรุณาเลือกคำตอบ", atEn + ": please choose an answer"));
             } else if (value.length() > MAX_VALUE_LENGTH) {

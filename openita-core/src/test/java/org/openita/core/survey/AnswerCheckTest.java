@@ -77,9 +77,9 @@ class AnswerCheckTest {
         List<FieldProblem> p = problems(AnswerCheck.check(IIT_2568, s));
         assertThat(p).extracting(FieldProblem::field).containsExactly("q.i2", "q.i4", "q.i9", "q.x99");
         assertThat(p.get(0).th()).isEqualTo("ข้อ 2: ไม่มีคำตอบ \"7\" ในตัวเลือก (เลือกได้: 1, 2, 3, 4, 5, 6)");
-        assertThat(p.get(0).en()).isEqualTo("question 2: \"7\" is not one of the options (allowed: 1, 2, 3, 4, 5, 6)");
+        assertThat(p.get(0).en()).isEqualTo("Question 2: \"7\" is not one of the options (allowed: 1, 2, 3, 4, 5, 6)");
         assertThat(p.get(1).th()).isEqualTo("ข้อ 4: กรุณาเลือกคำตอบ");
-        assertThat(p.get(1).en()).isEqualTo("question 4: please choose an answer");
+        assertThat(p.get(1).en()).isEqualTo("Question 4: please choose an answer");
         assertThat(p.get(2).th()).startsWith("ข้อ 9: คำตอบยาวเกินไป").doesNotContain("xxx");
         assertThat(p.get(3).th()).isEqualTo("ไม่มีข้อ \"q.x99\" ในแบบสำรวจนี้");
         assertThat(p.get(3).en()).isEqualTo("there is no question \"q.x99\" in this questionnaire");
@@ -95,7 +95,7 @@ class AnswerCheckTest {
         });
         s.put("q.i3.b", "yes");
         assertThat(problems(AnswerCheck.check(IIT_2566, s))).singleElement()
-                .satisfies(p -> assertThat(p.en()).isEqualTo("question 3.2: \"yes\" is not one of the options (allowed: 1, 2, 3, 4)"));
+                .satisfies(p -> assertThat(p.en()).isEqualTo("Question 3.2: \"yes\" is not one of the options (allowed: 1, 2, 3, 4)"));
     }
 
     @Test

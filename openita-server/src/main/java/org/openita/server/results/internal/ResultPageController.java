@@ -1,6 +1,7 @@
 package org.openita.server.results.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.openita.core.analysis.Analysis;
 import org.openita.core.analysis.AnalysisOptions;
 import org.openita.core.analysis.Analyzer;
@@ -40,12 +41,21 @@ class ResultPageController {
     }
 
     @GetMapping("/agency/{code}/results/{year}")
-    String page(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth, Model model, Locale locale) {
+    String page(@PathVariable AgencyCode code, @PathVariable FiscalYear year, Authentication auth, Model model, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) {
         access.requireVisible(auth, code);
         Agency agency = agencies.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Analysis analysis = results.analysis(code, year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<Analysis> found = results.analysis(code, year);
         model.addAttribute("agency", agency);
         model.addAttribute("year", year.buddhistEra());
+        if (found.isEmpty()) {
+            // no result for the year (never imported, or computed scores withdrawn while the surveys are open again):
+            // a page that says so and leads on, answered 404 as before
+            model.addAttribute("years", results.years(code).stream().map(FiscalYear::buddhistEra).toList());
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "results/none";
+        }
+        Analysis analysis = found.get();
         model.addAttribute("analysis", analysis);
         model.addAttribute("page", ResultPage.of(analysis, locale));
         // computed by OpenITA from the agency's own survey answers: what from, in the reader's language

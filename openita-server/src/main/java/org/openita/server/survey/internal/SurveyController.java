@@ -124,7 +124,7 @@ class SurveyController {
             if (read.isEmpty()) {
                 problems.add(slipProblem(slip));
             } else if (intake.spent(t.code(), t.year(), read.get().keyVersion(), read.get().serial())) {
-                return notice(t, "slipUsed", HttpStatus.OK, response, model);
+                return notice(t, "slipSpent", HttpStatus.OK, response, model);
             }
         }
         return showForm(t, Map.of(), problems, slip, request, response, model, locale);

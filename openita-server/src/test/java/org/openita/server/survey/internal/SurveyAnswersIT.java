@@ -228,9 +228,11 @@ class SurveyAnswersIT extends ServerTestSupport {
         Opened fresh = open("iit");
         MockHttpServletResponse reused = mvc.perform(send("iit", fresh, complete(iit, "1"), slip)).andReturn().getResponse();
         assertThat(reused.getStatus()).isEqualTo(409);
-        assertThat(reused.getContentAsString()).contains("ถูกใช้แล้ว");
-        assertThat(mvc.perform(get("/s/iit/" + agency.code().value()).param("slip", slip)).andReturn().getResponse().getContentAsString())
-                .as("a spent slip's link says so before anyone answers").contains("ถูกใช้แล้ว").doesNotContain("<fieldset");
+        assertThat(reused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("ถูกใช้แล้ว").contains("ระบบไม่ได้บันทึกคำตอบครั้งนี้");
+        assertThat(mvc.perform(get("/s/iit/" + agency.code().value()).param("slip", slip)).andReturn().getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("a spent slip's link says so before anyone answers, and does not speak of answers not saved")
+                .contains("ถูกใช้แล้ว").doesNotContain("<fieldset").doesNotContain("ไม่ได้บันทึกคำตอบ");
 
         String forged = slip.substring(0, slip.length() - 1) + (slip.endsWith("A") ? "B" : "A");
         assertThat(mvc.perform(send("iit", open("iit"), complete(iit, "1"), forged)).andReturn().getResponse().getStatus())

@@ -118,7 +118,7 @@ class SurveyCloseAndReopenIT extends ServerTestSupport {
 
         Person viewer = fixtures.person(Role.VIEWER).seeing(few.code(), enough.code(), official.code()).create();
         String page = html(get("/agency/" + few.code() + "/results/" + year), viewer.signedIn());
-        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 16 ชุด (IIT 7, EIT ส่วนที่ 1 9)")
+        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 16 ชุด (IIT 7 ชุด, EIT ส่วนที่ 1 9 ชุด)")
                 .contains("ข้อสังเกต: IIT ได้คำตอบ 7 ชุด น้อยกว่าจำนวนขั้นต่ำ 10 ชุด").contains("(จำนวนขั้นต่ำเป็นค่าชั่วคราว)")
                 .doesNotContain("EIT ส่วนที่ 1 ได้คำตอบ");
         assertThat(html(get("/agency/" + few.code() + "/results/" + year).param("lang", "en"), viewer.signedIn()))
@@ -134,7 +134,7 @@ class SurveyCloseAndReopenIT extends ServerTestSupport {
 
         byte[] pdf = mvc.perform(get("/agency/" + few.code() + "/results/" + year + "/report.pdf").param("digits", "arabic")
                 .with(viewer.signedIn())).andReturn().getResponse().getContentAsByteArray();
-        assertThat(flatPdfText(pdf)).contains("ข้อสังเกต:บางแบบวัดได้คำตอบน้อยกว่าจำนวนขั้นต่ำที่หลักเกณฑ์กำหนดสำหรับหน่วยงานได้แก่แบบวัดIITได้คำตอบ7ชุดจากจำนวนขั้นต่ำ10ชุด")
+        assertThat(flatPdfText(pdf)).contains("ข้อสังเกต:บางแบบวัดได้คำตอบน้อยกว่าจำนวนขั้นต่ำสำหรับหน่วยงานได้แก่แบบวัดIITได้คำตอบ7ชุดจากจำนวนขั้นต่ำ10ชุด")
                 .as("a published document carries no internal mark").doesNotContain("ชั่วคราว").doesNotContain("provisional");
         byte[] enoughPdf = mvc.perform(get("/agency/" + enough.code() + "/results/" + year + "/report.pdf").param("digits", "arabic")
                 .with(viewer.signedIn())).andReturn().getResponse().getContentAsByteArray();
@@ -235,6 +235,11 @@ class SurveyCloseAndReopenIT extends ServerTestSupport {
                 .contains("data-testid=\"close-form\"");
         assertThat(results.result(computedOne.code(), y.year())).as("the computed result is withdrawn").isEmpty();
         assertThat(computed.basis(computedOne.code(), y.year())).isEmpty();
+        MockHttpServletResponse withdrawnPage = mvc.perform(get("/agency/" + computedOne.code() + "/results/" + year)
+                .with(central.signedIn())).andReturn().getResponse();
+        assertThat(withdrawnPage.getStatus()).as("no result for the year now").isEqualTo(404);
+        assertThat(withdrawnPage.getContentAsString(StandardCharsets.UTF_8)).as("a page that says so and leads on, not an error")
+                .contains("ยังไม่มีผลการประเมินปี " + year).contains("href=\"/agency/" + computedOne.code() + "\"");
         assertThat(results.result(officialOne.code(), y.year()).orElseThrow().score().overall()).as("the official one stays").isEqualTo(91.25);
         assertThat(jdbc.sql("select count(*) from survey_scoring where fiscal_year = ?").param(year).query(Integer.class).single()).isZero();
         assertThat(fixtures.audits("RESULT_WITHDRAWN", "result:" + computedOne.code().value() + "/" + year)).isEqualTo(1);
