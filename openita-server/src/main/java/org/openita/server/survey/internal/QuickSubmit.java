@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openita.server.web.RespondentHeaders;
@@ -60,12 +59,11 @@ class QuickSubmit extends OncePerRequestFilter {
             return;
         }
         java.time.Instant now = clock.instant();
-        Optional<Submissions.Ready> ready = submissions.ready(m.group(1), m.group(2), request, now);
-        if (ready.isEmpty()) {
+        if (!(submissions.judge(m.group(1), m.group(2), request, now) instanceof Submissions.Ready ready)) {
             chain.doFilter(request, response);
             return;
         }
-        Submissions.Outcome outcome = submissions.store(ready.get(), request, response, now);
+        Submissions.Outcome outcome = submissions.store(ready, request, response, now);
         if (outcome != Submissions.Outcome.STORED) {
             request.setAttribute(OUTCOME, outcome);
             chain.doFilter(request, response);
@@ -73,7 +71,7 @@ class QuickSubmit extends OncePerRequestFilter {
         }
         headers.writeHeaders(request, response);
         response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader("Location", request.getContextPath() + ready.get().thanksPath());
+        response.setHeader("Location", request.getContextPath() + ready.thanksPath());
         response.setContentLength(0);
     }
 

@@ -5,13 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openita.core.survey.AnswerCheck;
 import org.openita.core.survey.Answers;
 import org.openita.core.survey.Checked;
+import org.openita.core.survey.FieldProblem;
 import org.openita.core.survey.Questionnaire;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyCode;
@@ -21,15 +24,31 @@ import org.springframework.stereotype.Component;
 /**
  * A submitted answer form that can be stored as it is, and storing it. Both the answer pages' controller and the
  * intake's quick path ({@link QuickSubmit}) go through here, so a complete answer is judged and stored one way only.
- * {@link #ready} has no effect on anything: it only reads the request and the cached look-ups; when it finds anything
- * wrong or missing it answers empty, and the controller's page says what.
+ * {@link #judge} has no effect on anything: it only reads the request and the cached look-ups; what it finds wrong or
+ * missing, the controller's page shows.
  */
 @Component
 class Submissions {
 
+    /** What a submitted form is. */
+    sealed interface Verdict permits Ready, NotReady, Unavailable {
+    }
+
+    /** No survey of that part and agency takes answers today (the controller's page says which case it is). */
+    enum Unavailable implements Verdict { INSTANCE }
+
+    /**
+     * A submission that cannot be stored as it is, with everything found wrong: the answers and slip as given (to show
+     * again), the problems by field, whether the form's token was missing, another browser's or too old, whether the
+     * phone proof is missing, and whether this browser has answered already.
+     */
+    record NotReady(Map<String, String> submitted, String slip, List<FieldProblem> problems, boolean expired,
+                    boolean phoneMissing, boolean answered) implements Verdict {
+    }
+
     /** A submission with nothing wrong: every answer checked, its form token valid, its slip or phone proof good. */
     record Ready(SurveyPart part, Agency agency, int year, Answers answers, Optional<SlipCodes.Slip> slip,
-                 Optional<byte[]> phone, String device, Instant opened) {
+                 Optional<byte[]> phone, String device, Instant opened) implements Verdict {
         AgencyCode code() {
             return agency.code();
         }
@@ -100,48 +119,52 @@ class Submissions {
     }
 
     /**
-     * The submission to {@code /s/{part}/{code}} if it can be stored as it is: the survey is open today, every answer
-     * checks against the year's questionnaire, the form's token is this browser's and not too old, the slip (when
-     * asked) and the phone proof (when the phone check is on) are good, and the browser has not answered already.
+     * What a submission to {@code /s/{part}/{code}} is: {@link Ready} to be stored as it is (the survey is open today,
+     * every answer checks against the year's questionnaire, the form's token is this browser's and not too old, the slip
+     * when asked and the phone proof when the phone check is on are good, and the browser has not answered already);
+     * {@link NotReady} with everything found wrong; or {@link Unavailable} when there is no such survey open today.
      */
-    Optional<Ready> ready(String part, String code, HttpServletRequest request, Instant now) {
+    Verdict judge(String part, String code, HttpServletRequest request, Instant now) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
         Optional<Agency> agency = p.isEmpty() ? Optional.empty() : agency(code);
         Optional<SurveyWindow> window = windows.today();
         if (agency.isEmpty() || window.isEmpty() || !window.get().open()) {
-            return Optional.empty();
+            return Unavailable.INSTANCE;
         }
         int year = window.get().year().buddhistEra();
         AgencyCode a = agency.get().code();
         Optional<Questionnaire> questionnaire = lookups.questionnaire(year, p.get());
+        if (questionnaire.isEmpty() || questionnaire.get().size() == 0) {
+            return Unavailable.INSTANCE;
+        }
+        Map<String, String> submitted = submitted(request);
         Optional<String> device = respondents.existingDevice(request);
-        if (questionnaire.isEmpty() || questionnaire.get().size() == 0 || device.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Instant> opened = respondents.formOpened(request.getParameter("t"), p.get(), a, year, device.get(), now,
-                properties.formMaxAge());
-        if (opened.isEmpty() || !(AnswerCheck.check(questionnaire.get(), submitted(request)) instanceof Answers answers)) {
-            return Optional.empty();
-        }
+        Optional<Instant> opened = device.flatMap(d -> respondents.formOpened(request.getParameter("t"), p.get(), a, year, d, now,
+                properties.formMaxAge()));
+        Checked checked = AnswerCheck.check(questionnaire.get(), submitted);
+        List<FieldProblem> problems = new ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
         String slipText = SurveyController.trimmed(request.getParameter("slip"), 40);
         Optional<SlipCodes.Slip> slip = Optional.empty();
         if (slipAsked(p.get(), a, year, slipText)) {
             slip = validSlip(a, year, slipText);
             if (slip.isEmpty()) {
-                return Optional.empty();
+                problems.add(0, slipProblem(slipText));
             }
         }
-        Optional<byte[]> phone = Optional.empty();
-        if (phones.required(p.get())) {
-            phone = phoneProofs.proof(request, a, year, device, now);
-            if (phone.isEmpty()) {
-                return Optional.empty();
-            }
+        Optional<byte[]> phone = phones.required(p.get()) ? phoneProofs.proof(request, a, year, device, now) : Optional.empty();
+        boolean phoneMissing = phones.required(p.get()) && phone.isEmpty();
+        boolean answered = properties.oneAnswerPerDevice() && respondents.answered(request, p.get(), a, year);
+        if (opened.isPresent() && problems.isEmpty() && !phoneMissing && !answered) {
+            return new Ready(p.get(), agency.get(), year, (Answers) checked, slip, phone, device.orElseThrow(), opened.get());
         }
-        if (properties.oneAnswerPerDevice() && respondents.answered(request, p.get(), a, year)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Ready(p.get(), agency.get(), year, answers, slip, phone, device.get(), opened.get()));
+        return new NotReady(submitted, slipText, List.copyOf(problems), opened.isEmpty(), phoneMissing, answered);
+    }
+
+    /** The problem of a slip code not given or not valid. */
+    static FieldProblem slipProblem(String given) {
+        return new FieldProblem("slip", given == null
+                ? "กรุณากรอกรหัสจากบัตรตอบแบบสำรวจที่ได้รับ" : "รหัสบัตรไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
+                given == null ? "Enter the code from the slip you were given" : "This slip code is not valid: check it and try again");
     }
 
     /**

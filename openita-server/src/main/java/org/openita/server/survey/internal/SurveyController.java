@@ -3,16 +3,12 @@ package org.openita.server.survey.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.openita.core.survey.AnswerCheck;
-import org.openita.core.survey.Answers;
-import org.openita.core.survey.Checked;
 import org.openita.core.survey.FieldProblem;
 import org.openita.core.survey.Questionnaire;
 import org.openita.server.agency.Agency;
@@ -122,7 +118,7 @@ class SurveyController {
             // a slip from its QR code is checked before anyone answers: a spent or mistyped one is said at once
             Optional<SlipCodes.Slip> read = submissions.validSlip(t.code(), t.year(), slip);
             if (read.isEmpty()) {
-                problems.add(slipProblem(slip));
+                problems.add(Submissions.slipProblem(slip));
             } else if (intake.spent(t.code(), t.year(), read.get().keyVersion(), read.get().serial())) {
                 return notice(t, "slipSpent", HttpStatus.OK, response, model);
             }
@@ -142,51 +138,40 @@ class SurveyController {
         if (request.getAttribute(QuickSubmit.OUTCOME) instanceof Submissions.Outcome outcome) {
             return refused(t, outcome, response, model);
         }
-        Optional<Submissions.Ready> ready = submissions.ready(part, code, request, now);
-        if (ready.isPresent()) {
-            Submissions.Outcome outcome = submissions.store(ready.get(), request, response, now);
+        Submissions.Verdict verdict = submissions.judge(part, code, request, now);
+        if (verdict instanceof Submissions.Ready ready) {
+            Submissions.Outcome outcome = submissions.store(ready, request, response, now);
             if (outcome != Submissions.Outcome.STORED) {
                 return refused(t, outcome, response, model);
             }
             // 303: the browser fetches the thank-you page with GET, and a reload there sends nothing again
             org.springframework.web.servlet.view.RedirectView thanks = new org.springframework.web.servlet.view.RedirectView(
-                    ready.get().thanksPath(), true);
+                    ready.thanksPath(), true);
             thanks.setStatusCode(HttpStatus.SEE_OTHER);
             return thanks;
         }
-        // not storable as it is: say what is wrong or missing, in the order a respondent can act on it
-        Map<String, String> submitted = Submissions.submitted(request);
-        String slipText = trimmed(request.getParameter("slip"), 40);
-        Optional<String> device = respondents.existingDevice(request);
-        Optional<Instant> opened = device.flatMap(d -> respondents.formOpened(request.getParameter("t"), t.part(), t.code(),
-                t.year(), d, now, properties.formMaxAge()));
-        Checked checked = AnswerCheck.check(t.questionnaire(), submitted);
-        List<FieldProblem> problems = new java.util.ArrayList<>(checked instanceof Checked.Rejected r ? r.problems() : List.of());
-        if (submissions.slipAsked(t.part(), t.code(), t.year(), slipText) && submissions.validSlip(t.code(), t.year(), slipText).isEmpty()) {
-            problems.add(0, slipProblem(slipText));
+        if (!(verdict instanceof Submissions.NotReady wrong)) {
+            // the survey closed between the two looks: the form again, to send once more
+            model.addAttribute("expired", true);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showForm(t, Submissions.submitted(request), List.of(), trimmed(request.getParameter("slip"), 40), request,
+                    response, model, locale);
         }
-        if (phones.required(t.part()) && phoneProofs.proof(request, t.code(), t.year(), device, now).isEmpty()) {
+        // not storable as it is: say what is wrong or missing, in the order a respondent can act on it
+        if (wrong.phoneMissing()) {
             // the phone check is on and this browser's proof is missing or too old: check the phone again first
             return phoneStep.askPhone(t.agency(), t.window(), request, response, model, "survey.phone.alert.required",
                     HttpStatus.BAD_REQUEST);
         }
-        if (opened.isEmpty()) {
+        if (wrong.expired() || !wrong.problems().isEmpty()) {
             // an expired form, another browser's form, or a post from another site: show the answers to send again
-            model.addAttribute("expired", true);
+            if (wrong.expired()) {
+                model.addAttribute("expired", true);
+            }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return showForm(t, submitted, problems, slipText, request, response, model, locale);
+            return showForm(t, wrong.submitted(), wrong.problems(), wrong.slip(), request, response, model, locale);
         }
-        if (!problems.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return showForm(t, submitted, problems, slipText, request, response, model, locale);
-        }
-        if (properties.oneAnswerPerDevice() && respondents.answered(request, t.part(), t.code(), t.year())) {
-            return notice(t, "answered", HttpStatus.CONFLICT, response, model);
-        }
-        // nothing found wrong a moment after: the form again, to send once more
-        model.addAttribute("expired", true);
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return showForm(t, submitted, problems, slipText, request, response, model, locale);
+        return notice(t, "answered", HttpStatus.CONFLICT, response, model);
     }
 
     /** The page of a complete answer that was not stored, and why. */
@@ -220,11 +205,6 @@ class SurveyController {
 
 
 
-    private static FieldProblem slipProblem(String given) {
-        return new FieldProblem("slip", given == null
-                ? "กรุณากรอกรหัสจากบัตรตอบแบบสำรวจที่ได้รับ" : "รหัสบัตรไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง",
-                given == null ? "Enter the code from the slip you were given" : "This slip code is not valid: check it and try again");
-    }
 
     /** The target of an answer page, or the name of the page that says why there is none. */
     private Object target(String part, String code, HttpServletRequest request, HttpServletResponse response, Model model, boolean posting) {
