@@ -64,6 +64,10 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.cssSelector("form.form button")).click();
+        // wait until the browser has left the sign-in page (signed in, or "/login?error"): a page opened before that
+        // would cut the sign-in short and be answered as to someone not signed in
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> !(baseUrl + "/login").equals(d.getCurrentUrl()));
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
