@@ -44,6 +44,12 @@ class Lookups {
                         .params(k.agency().value(), k.year()).query(Boolean.class).single());
     }
 
+    /** The agency of an answer page's link, also when its code was typed in lower case from a poster. */
+    Optional<Agency> agencyOfLink(String code) {
+        return AgencyCode.parse(code).flatMap(this::agency)
+                .or(() -> AgencyCode.parse(code.toUpperCase(java.util.Locale.ROOT)).flatMap(this::agency));
+    }
+
     Optional<Agency> agency(AgencyCode code) {
         return agencies.get(code);
     }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.openita.server.agency.Agency;
 import org.openita.server.agency.AgencyCode;
@@ -183,8 +182,7 @@ class PhoneStep {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        Optional<Agency> agency = AgencyCode.parse(code).flatMap(lookups::agency)
-                .or(() -> AgencyCode.parse(code.toUpperCase(Locale.ROOT)).flatMap(lookups::agency));
+        Optional<Agency> agency = lookups.agencyOfLink(code);
         Optional<SurveyWindow> window = windows.today();
         if (agency.isEmpty() || window.isEmpty() || !window.get().open()) {
             return Optional.empty();
@@ -198,11 +196,9 @@ class PhoneStep {
             return Optional.empty();
         }
         StringBuilder d = new StringBuilder();
-        for (char c : written.toCharArray()) {
+        for (char c : org.openita.core.thai.ThaiFormat.toArabicDigits(written).toCharArray()) {
             if (c >= '0' && c <= '9') {
                 d.append(c);
-            } else if (c >= '๐' && c <= '๙') {
-                d.append((char) ('0' + (c - '๐')));
             } else if (c != ' ' && c != '-') {
                 return Optional.empty();
             }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openita.core.survey.AnswerCheck;
@@ -101,12 +100,6 @@ class Submissions {
         return submitted;
     }
 
-    /** The agency of a link, also when the code was typed in lower case from a poster. */
-    Optional<Agency> agency(String code) {
-        return AgencyCode.parse(code).flatMap(lookups::agency)
-                .or(() -> AgencyCode.parse(code.toUpperCase(Locale.ROOT)).flatMap(lookups::agency));
-    }
-
     /** The IIT asks for a slip when one is given, and always once the agency has printed slips for the year. */
     boolean slipAsked(SurveyPart part, AgencyCode agency, int year, String slip) {
         return part == SurveyPart.IIT && (slip != null || lookups.slipsIssued(agency, year));
@@ -126,7 +119,7 @@ class Submissions {
      */
     Verdict judge(String part, String code, HttpServletRequest request, Instant now) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = p.isEmpty() ? Optional.empty() : agency(code);
+        Optional<Agency> agency = p.isEmpty() ? Optional.empty() : lookups.agencyOfLink(code);
         Optional<SurveyWindow> window = windows.today();
         if (agency.isEmpty() || window.isEmpty() || !window.get().open()) {
             return Unavailable.INSTANCE;

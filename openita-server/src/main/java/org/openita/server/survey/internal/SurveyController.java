@@ -189,7 +189,7 @@ class SurveyController {
 
     private String thanks(String part, String code, HttpServletResponse response, Model model) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = submissions.agency(code);
+        Optional<Agency> agency = lookups.agencyOfLink(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");
@@ -209,7 +209,7 @@ class SurveyController {
     /** The target of an answer page, or the name of the page that says why there is none. */
     private Object target(String part, String code, HttpServletRequest request, HttpServletResponse response, Model model, boolean posting) {
         Optional<SurveyPart> p = SurveyPart.ofPath(part);
-        Optional<Agency> agency = submissions.agency(code);
+        Optional<Agency> agency = lookups.agencyOfLink(code);
         if (p.isEmpty() || agency.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("notice", "noAgency");

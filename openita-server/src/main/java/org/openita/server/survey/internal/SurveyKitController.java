@@ -169,9 +169,7 @@ class SurveyKitController {
         if (!t.matches("[0-9๐-๙]{1,5}")) {
             throw new BadSlipCount(code);
         }
-        StringBuilder arabic = new StringBuilder();
-        t.chars().forEach(c -> arabic.append(c >= '๐' && c <= '๙' ? (char) ('0' + (c - '๐')) : (char) c));
-        int n = Integer.parseInt(arabic.toString());
+        int n = Integer.parseInt(org.openita.core.thai.ThaiFormat.toArabicDigits(t));
         if (n < 1 || n > SlipIssue.MOST) {
             throw new BadSlipCount(code);
         }

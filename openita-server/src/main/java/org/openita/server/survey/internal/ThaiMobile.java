@@ -17,12 +17,9 @@ record ThaiMobile(String national) {
         }
         StringBuilder digits = new StringBuilder();
         boolean plus = false;
-        for (int i = 0; i < written.length(); i++) {
-            char c = written.charAt(i);
+        for (char c : org.openita.core.thai.ThaiFormat.toArabicDigits(written).toCharArray()) {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
-            } else if (c >= '๐' && c <= '๙') {
-                digits.append((char) ('0' + (c - '๐')));
             } else if (c == '+' && digits.isEmpty() && !plus) {
                 plus = true;
             } else if (" -.()\u00a0".indexOf(c) < 0) {
