@@ -173,8 +173,16 @@ class SurveyBrowserIT extends ServerTestSupport {
     static void send(WebDriver d) {
         WebElement page = d.findElement(By.tagName("html"));
         d.findElement(By.cssSelector("button[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // the old page is gone once its element can no longer be asked: Chromium says so as "stale", or, when the
+        // next page has already replaced it, as "does not belong to the document" (an unknown error to Selenium)
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30)).until(x -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     static void assertNoViolations(WebDriver d, String what) {
