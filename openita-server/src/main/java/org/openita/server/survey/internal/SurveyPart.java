@@ -3,10 +3,14 @@ package org.openita.server.survey.internal;
 import java.util.Optional;
 import org.openita.core.framework.ToolCode;
 
-/** A survey people answer through OpenITA: the IIT (staff) or EIT part 1 (service users). */
+/**
+ * A survey OpenITA takes answers for: the IIT (staff) and EIT part 1 (service users), answered by respondents at
+ * /s/..., and EIT part 2, collected by assessors from their devices (no respondent page, so no path).
+ */
 public enum SurveyPart {
     IIT("iit", ToolCode.IIT),
-    EIT_PUBLIC("eit", ToolCode.EIT);
+    EIT_PUBLIC("eit", ToolCode.EIT),
+    EIT_SURVEY(null, ToolCode.EIT);
 
     private final String path;
     private final ToolCode tool;
@@ -16,7 +20,7 @@ public enum SurveyPart {
         this.tool = tool;
     }
 
-    /** The segment of its address: /s/iit/..., /s/eit/... */
+    /** The segment of its respondents' address: /s/iit/..., /s/eit/...; null for EIT part 2, which respondents do not open. */
     public String path() {
         return path;
     }
@@ -32,7 +36,7 @@ public enum SurveyPart {
 
     public static Optional<SurveyPart> ofPath(String segment) {
         for (SurveyPart p : values()) {
-            if (p.path.equals(segment)) {
+            if (p.path != null && p.path.equals(segment)) {
                 return Optional.of(p);
             }
         }
