@@ -123,7 +123,7 @@ class TenantIsolationIT extends ServerTestSupport {
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
-                "/surveys/close/{year}/reopen");
+                "/surveys/close/{year}/reopen", "/surveys/assessors", "/surveys/assessors/template.{format}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
@@ -204,5 +204,46 @@ class TenantIsolationIT extends ServerTestSupport {
         assertThat(viewer).contains(w.bName()).doesNotContain(w.aName());
         String admin = mvc.perform(get("/agency").with(w.as("admin-a"))).andReturn().getResponse().getRedirectedUrl();
         assertThat(admin).isEqualTo("/agency/" + w.a());
+    }
+
+    /**
+     * An assessor's agencies are the ones the central administrator assigned on /surveys/assessors (ADR 0031): before
+     * the assignment the assessor sees neither agency, after it only the assigned one (its page, its results, the list
+     * of agencies), and once it is removed, neither again; the other agency answers "not found" throughout.
+     */
+    @Test
+    void anAssessorSeesOnlyTheAgenciesAssignedOnTheAssessorsPage() throws Exception {
+        World w = twoAgenciesAndAPersonOfEachRole();
+        Person assessor = fixtures.person(Role.ASSESSOR).create();
+        RequestPostProcessor central = w.as("central");
+        List<String> pages = List.of("/agency/%s", "/agency/%s/results/2568", "/agency/%s/logo");
+        for (String page : pages) {
+            for (String code : List.of(w.a(), w.b())) {
+                assertThat(status(String.format(page, code), assessor.signedIn())).as("before: " + page + " " + code).isEqualTo(404);
+            }
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/surveys/assessors")
+                        .param("assessor", assessor.username()).param("agency", w.a()).with(central)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        for (String page : pages) {
+            assertThat(status(String.format(page, w.a()), assessor.signedIn())).as("assigned: " + page).isEqualTo(200);
+            assertThat(status(String.format(page, w.b()), assessor.signedIn())).as("not assigned: " + page).isEqualTo(404);
+        }
+        String list = mvc.perform(get("/agency").with(assessor.signedIn())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains(w.aName()).doesNotContain(w.bName());
+        assertThat(status("/surveys/assessors", assessor.signedIn())).isEqualTo(403);
+
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/surveys/assessors/remove")
+                        .param("assessor", assessor.username()).param("agency", w.a()).with(central)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        for (String page : pages) {
+            assertThat(status(String.format(page, w.a()), assessor.signedIn())).as("removed: " + page).isEqualTo(404);
+        }
+    }
+
+    private int status(String path, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(path).with(who)).andReturn().getResponse().getStatus();
     }
 }
