@@ -39,6 +39,8 @@ class DemoModeIT {
                 }
                 assertThat(accounts.agencyOf("demo-agency-admin")).hasValue("DEMO-SAMDET");
                 assertThat(accounts.accessOf("demo-viewer")).containsExactly("DEMO-SAMDET");
+                // the demo assessor reviews two agencies (issue 13), assigned as the assessors page would
+                assertThat(accounts.accessOf("demo-assessor")).containsExactlyInAnyOrder("DEMO-SAMDET", "DEMO-MAHACHAI");
                 assertThat(demo.getBean(org.openita.server.results.OfficialResults.class).years(AgencyCode.of("DEMO-SAMDET"))).containsExactly(FiscalYear.of(2568), FiscalYear.of(2567));
             }
         }

@@ -87,8 +87,32 @@ class DemoData implements InitializingBean {
                         role == Role.ASSESSOR || role == Role.VIEWER ? List.of(AGENCY) : List.of());
                 accounts.changePassword((String) u[0], PASSWORD); // demo accounts need no password change
             }
+            assessorAgencies();
             log.warn("Demo mode: demo accounts demo-central, demo-assessor, demo-agency-admin, demo-agency-staff, demo-viewer"
                     + " with password {} / โหมดสาธิต: บัญชีตัวอย่างทุกบทบาท", PASSWORD);
         });
+    }
+
+    /** A second demo agency, in the same district, for the demo assessor to review beside the first (issue 13: two agencies). */
+    static final String SECOND_AGENCY = "DEMO-MAHACHAI";
+
+    /**
+     * The demo assessor reviews two agencies in the field: the demo agency and a second one, so that the assessors page
+     * and the assessor's own list show more than one. Given through the same rows the central administrator's
+     * assessors page writes (user_agency_access), audited as every assignment.
+     */
+    private void assessorAgencies() {
+        String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,ขนาด,จังหวัด,อำเภอ,จำนวนบุคลากร\n" + SECOND_AGENCY
+                + ",องค์การบริหารส่วนตำบลมหาไชย,อบต.,M,กาฬสินธุ์,สมเด็จ,28\n";
+        try {
+            var report = agencies.importFile("demo", "demo-second.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                    AgencyRegistry.Mode.ALL_OR_NOTHING);
+            if (!report.applied()) {
+                throw new IllegalStateException("the second demo agency does not import: " + report.problems());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        accounts.assign("demo", "demo-assessor", null, List.of(AGENCY, SECOND_AGENCY));
     }
 }
