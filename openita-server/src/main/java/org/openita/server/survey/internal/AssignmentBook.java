@@ -26,7 +26,7 @@ class AssignmentBook {
     /** Assessors on one page of the list. */
     static final int ASSESSORS_PER_PAGE = 20;
     /** Agencies shown under each assessor on the list; the assessor's own page shows them all, a page at a time. */
-    static final int AGENCIES_IN_LIST = 30;
+    static final int AGENCIES_IN_LIST = 10;
     /** Agencies on one page of one assessor's own page. */
     static final int AGENCIES_PER_PAGE = 100;
 
