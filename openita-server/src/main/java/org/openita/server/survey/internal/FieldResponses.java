@@ -96,10 +96,12 @@ class FieldResponses {
     private final Lookups lookups;
     private final SurveyWindows windows;
     private final CycleService cycles;
+    private final org.openita.server.audit.AuditTrail audit;
     private final Clock clock;
 
     FieldResponses(JdbcClient jdbc, PlatformTransactionManager transactions, Lookups lookups, SurveyWindows windows,
-                   CycleService cycles, Clock clock) {
+                   CycleService cycles, org.openita.server.audit.AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.lookups = lookups;
@@ -155,6 +157,9 @@ class FieldResponses {
                 status.setRollbackOnly(); // another send of this identifier stored first: take back this response
                 return false;
             }
+            // the audit trail is the central administrator's (never the agency's): who collected it, how and when
+            audit.record(assessor, "FIELD_RESPONSE_STORED", "agency:" + sent.agency().value(), null,
+                    Map.of("year", sent.year().buddhistEra(), "mode", sent.mode().name(), "device", sent.id().toString()));
             return true;
         });
         if (Boolean.TRUE.equals(stored)) {

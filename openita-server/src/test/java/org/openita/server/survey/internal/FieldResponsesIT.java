@@ -137,6 +137,8 @@ class FieldResponsesIT extends ServerTestSupport {
         Map<String, Object> row = jdbc.sql("select assessor, mode from field_response where id = ?::uuid").param(id).query().singleRow();
         assertThat(row).containsEntry("assessor", f.assessor().username()).containsEntry("mode", "TELEPHONE");
         assertThat(kept).doesNotContain(f.assessor().username()).doesNotContain("TELEPHONE");
+        // and in the central administrator's audit trail, once
+        assertThat(fixtures.audits("FIELD_RESPONSE_STORED", "agency:" + f.agency().code().value())).isEqualTo(1);
     }
 
     @Test
