@@ -221,4 +221,51 @@ class FieldResponsesIT extends ServerTestSupport {
         assertThat(stored(f.agency())).isZero();
         assertThat(jdbc.sql("select count(*) from field_response where id = ?::uuid").param(id).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void theCentralAdministratorSeesEachAssessorsCollectionByModeAndNobodyElseDoes() throws Exception {
+        Field f = field();
+        Person second = fixtures.person(Role.ASSESSOR).named("ผู้ประเมินคนที่สอง").seeing(f.agency().code(), f.other().code()).create();
+        String secondToken = tokens.create(second.username(), "อุปกรณ์");
+        Map<String, String> a = answers(f.year(), -1);
+        for (String mode : List.of("TELEPHONE", "TELEPHONE", "IN_PERSON")) {
+            assertThat(put(f.token(), UUID.randomUUID().toString(), body(f.agency(), f.year(), mode, a)).statusCode()).isEqualTo(201);
+        }
+        assertThat(put(secondToken, UUID.randomUUID().toString(), body(f.agency(), f.year(), "VIDEO", a)).statusCode()).isEqualTo(201);
+        assertThat(put(secondToken, UUID.randomUUID().toString(), body(f.other(), f.year(), "VIDEO", a)).statusCode()).isEqualTo(201);
+
+        Person central = fixtures.person(Role.CENTRAL_ADMIN).create();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/surveys/field")
+                        .param("year", Integer.toString(f.year().year().buddhistEra())).with(central.signedIn()))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String first = row(page, f.assessor().username());
+        assertThat(cell(first, "answers")).isEqualTo("3");
+        assertThat(cell(first, "telephone")).isEqualTo("2");
+        assertThat(cell(first, "in-person")).isEqualTo("1");
+        assertThat(cell(first, "busiest")).endsWith("3 ชุด");
+        String other = row(page, second.username());
+        assertThat(cell(other, "video")).isEqualTo("2");
+        assertThat(cell(other, "agencies")).isEqualTo("2");
+        assertThat(other).contains("ผู้ประเมินคนที่สอง");
+
+        for (Role role : List.of(Role.AGENCY_ADMIN, Role.AGENCY_STAFF, Role.ASSESSOR, Role.VIEWER)) {
+            Person p = fixtures.person(role).of(f.agency()).create();
+            int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/surveys/field").with(p.signedIn()))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as(role.name()).isEqualTo(403);
+        }
+    }
+
+    /** The table row of one assessor on the page. */
+    private static String row(String page, String username) {
+        int at = page.indexOf("data-assessor=\"" + username + "\"");
+        assertThat(at).as("a row for " + username).isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    private static String cell(String row, String testId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\"[^>]*>([^<]*)<").matcher(row);
+        assertThat(m.find()).as(testId).isTrue();
+        return m.group(1).strip();
+    }
 }
