@@ -49,6 +49,15 @@ class FieldResponsesApi {
         this.access = access;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Send one EIT part 2 answer recorded on an assessor's device",
+            description = "The address ends with the identifier the device gave the answer (a UUID). The body: {\"agency\": \"CODE\", "
+                    + "\"year\": 2569, \"mode\": \"IN_PERSON\" | \"TELEPHONE\" | \"VIDEO\", \"answeredOn\": \"2026-12-01\", "
+                    + "\"answers\": {\"e1\": \"5\", ...}} with every question of the year's EIT part 2 answered by an option code. "
+                    + "201 stored; 200 stored before with the same content (nothing new); 409 field-response-conflict (stored before "
+                    + "with other content, the first kept), field-collection-closed or field-collection-not-open; 422 field-answers-invalid "
+                    + "with a problem per question; 400 field-request-invalid; 413 over 64 KB. Only an assessor assigned to the agency.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the answer", content =
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
     @PutMapping("/api/v1/field/responses/{id}")
     ResponseEntity<?> send(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) throws IOException {
         if (!AgencyAccess.has(auth, Role.ASSESSOR)) {
