@@ -91,6 +91,7 @@ class SurveyCard implements AgencyPagePart {
             v.put("slipsIssued", slips.issued(agency.code(), year));
             v.put("maxSlips", SlipIssue.MOST);
             v.put("iitExportable", p.iit() >= ResponseExport.IIT_SMALLEST);
+            v.put("hasSurvey", p.hasSurvey());
             v.put("smallest", ResponseExport.IIT_SMALLEST);
         }
         return Optional.of(v);
