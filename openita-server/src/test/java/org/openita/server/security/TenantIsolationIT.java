@@ -38,7 +38,8 @@ class TenantIsolationIT extends ServerTestSupport {
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
-            "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}");
+            "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}",
+            "/agency/{code}/surveys/{year}/eit2.{format}");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
             "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
