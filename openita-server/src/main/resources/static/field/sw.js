@@ -6,7 +6,7 @@
 
 var CACHE = 'openita-field-1';
 var PAGE = '/field/app';
-var FILES = ['/field/app.js', '/field/app.css', '/field/manifest.webmanifest', '/field/icon-192.png', '/field/icon-512.png'];
+var FILES = ['/field/app.js', '/field/app.css', '/field/manifest.json', '/field/icon-192.png', '/field/icon-512.png'];
 var PAGE_WAIT = 6000;
 
 function keepPage(cache, res) {

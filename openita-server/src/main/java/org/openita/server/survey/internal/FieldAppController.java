@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class FieldAppController {
 
     /** The page's static parts, served from static/field/ with no sign-in (they hold no data). */
-    static final String[] ASSETS = {"/field/sw.js", "/field/app.js", "/field/app.css", "/field/manifest.webmanifest",
+    static final String[] ASSETS = {"/field/sw.js", "/field/app.js", "/field/app.css", "/field/manifest.json",
             "/field/icon-192.png", "/field/icon-512.png"};
 
     /** The label of a device's token on the account's token page: what it is for, and when the device asked. */

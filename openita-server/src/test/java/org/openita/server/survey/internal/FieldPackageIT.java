@@ -129,7 +129,7 @@ class FieldPackageIT extends ServerTestSupport {
         MockHttpServletResponse page = call(get("/field/app").with(assessor.signedIn()));
         assertThat(page.getStatus()).isEqualTo(200);
         String html = page.getContentAsString();
-        assertThat(html).contains("<html lang=\"th\"").contains("href=\"/field/manifest.webmanifest\"")
+        assertThat(html).contains("<html lang=\"th\"").contains("href=\"/field/manifest.json\"")
                 .contains("src=\"/field/app.js\"").contains("name=\"openita-csrf\"");
         assertThat(html.split("<script").length - 1).as("one script element, from a file").isEqualTo(1);
         assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
@@ -144,9 +144,9 @@ class FieldPackageIT extends ServerTestSupport {
         assertThat(sw.getStatus()).isEqualTo(200);
         assertThat(sw.getContentType()).contains("javascript");
         assertThat(sw.getContentAsString()).contains("'/field/app'");
-        MockHttpServletResponse manifest = call(get("/field/manifest.webmanifest"));
+        MockHttpServletResponse manifest = call(get("/field/manifest.json"));
         assertThat(manifest.getStatus()).isEqualTo(200);
-        assertThat(manifest.getContentType()).startsWith("application/manifest+json");
+        assertThat(manifest.getContentType()).startsWith("application/json");
         JsonNode m = JSON.readTree(manifest.getContentAsByteArray());
         assertThat(m.get("name").asString()).contains("เก็บข้อมูล EIT ส่วนที่ 2");
         assertThat(m.get("start_url").asString()).isEqualTo("/field/app");
