@@ -66,7 +66,14 @@
   /* ---- notices and the network line ---- */
   function notice(key) {
     var n = $('notice');
-    if (key) { n.textContent = t(key); n.hidden = false; } else { n.textContent = ''; n.hidden = true; }
+    n.textContent = '';
+    n.hidden = !key;
+    if (!key) { return; }
+    n.appendChild(el('span', {}, t(key)));
+    if (key === 'renew' || key === 'noToken') {
+      n.appendChild(document.createTextNode(' '));
+      n.appendChild(el('a', {href: '/field/app?renew'}, t('signIn')));
+    }
   }
   function showNetwork() {
     var online = navigator.onLine;

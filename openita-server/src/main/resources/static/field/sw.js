@@ -1,10 +1,11 @@
 /* The field questionnaire's service worker (scope /field/): keeps the page, its script, style, manifest and icons, so
    the page opens with no network. The page is asked of the network first (it carries a fresh sign-in form token) and
-   taken from the cache when the network does not answer; the other files come from the cache and are refreshed behind.
+   taken from the cache when the network does not answer, or answers with the sign-in page (the session ended when the
+   browser closed: the page works on the device's token); the other files come from the cache and are refreshed behind.
    Requests to the API are not touched: the page sends them itself and keeps what is not sent in IndexedDB. */
 'use strict';
 
-var CACHE = 'openita-field-1';
+var CACHE = 'openita-field-2';
 var PAGE = '/field/app';
 var FILES = ['/field/app.js', '/field/app.css', '/field/manifest.json', '/field/icon-192.png', '/field/icon-512.png'];
 var PAGE_WAIT = 6000;
@@ -39,8 +40,14 @@ self.addEventListener('fetch', function (event) {
     return;
   }
   if (url.pathname === PAGE) {
+    // ?renew: the assessor asks to sign in again for a new device token, so a redirect to the sign-in page is followed
+    var renew = url.searchParams.has('renew');
     event.respondWith(caches.open(CACHE).then(function (cache) {
       var fromNetwork = fetch(req).then(function (res) {
+        if (!renew && (res.type === 'opaqueredirect' || res.redirected)) {
+          // no session (the browser was closed): the kept page works on the device token
+          return cache.match(PAGE).then(function (kept) { return kept || res; });
+        }
         return keepPage(cache, res).then(function () { return res; });
       });
       var waited = new Promise(function (resolve) { setTimeout(resolve, PAGE_WAIT); });

@@ -23,6 +23,7 @@ public final class NetworkSwitch implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong passed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong bytesToServer = new AtomicLong();
     private volatile boolean on = true;
 
     private NetworkSwitch(int target) throws IOException {
@@ -59,6 +60,14 @@ public final class NetworkSwitch implements AutoCloseable {
         return passed.get();
     }
 
+    /**
+     * Bytes the browser sent to the server so far: a request on a connection kept open from before counts here, where
+     * {@link #passed} sees no new connection.
+     */
+    public long bytesToServer() {
+        return bytesToServer.get();
+    }
+
     /** Connections closed unanswered because the network was off. */
     public long refused() {
         return refused.get();
@@ -82,15 +91,15 @@ public final class NetworkSwitch implements AutoCloseable {
                 passed.incrementAndGet();
                 open.add(client);
                 open.add(server);
-                pipe(client, server);
-                pipe(server, client);
+                pipe(client, server, bytesToServer);
+                pipe(server, client, new AtomicLong());
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, AtomicLong bytes) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -99,6 +108,7 @@ public final class NetworkSwitch implements AutoCloseable {
                     if (!on) {
                         break;
                     }
+                    bytes.addAndGet(n);
                     out.write(buffer, 0, n);
                     out.flush();
                 }

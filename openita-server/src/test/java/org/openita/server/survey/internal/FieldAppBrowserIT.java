@@ -83,7 +83,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 waitFor(d, "the service worker controls the page and keeps it",
                         "return !!navigator.serviceWorker.controller");
                 new WebDriverWait(d, WAIT).until(x -> Boolean.TRUE.equals(async(d,
-                        "caches.open('openita-field-1').then(c => c.match('/field/app')).then(r => done(!!r), () => done(false))")));
+                        "caches.match('/field/app').then(r => done(!!r), () => done(false))")));
                 assertThat(new Select(d.findElement(By.id("agency"))).getOptions()).extracting(WebElement::getText)
                         .contains(first.code().value() + " " + first.nameTh(), second.code().value() + " " + second.nameTh()).hasSize(3);
                 assertThat(d.findElement(By.id("year")).getText()).contains(Integer.toString(year.buddhistEra()));
@@ -93,17 +93,17 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 SurveyBrowserIT.assertNoViolations(d, "field page online");
 
                 // Chromium's network emulation on the page alone: does the service worker still reach the server?
-                long passedBefore = net.passed();
+                long bytesBefore = net.bytesToServer();
                 offline(d, true);
                 reload(d);
-                long workerReached = net.passed() - passedBefore;
-                System.out.println("[field] page emulated offline, relay on: " + workerReached
-                        + " connection(s) still reached the server on a reload (the service worker's own fetches)");
+                long workerSent = net.bytesToServer() - bytesBefore;
+                System.out.println("[field] page emulated offline, relay on: a reload still sent " + workerSent
+                        + " bytes to the server (the service worker's own fetches)");
 
                 // offline for everything: the page through emulation, the service worker and all else through the relay
                 net.off();
                 long storedBefore = stored();
-                long passedOff = net.passed();
+                long sentOff = net.bytesToServer();
                 reload(d);
                 assertThat(d.findElement(By.id("net")).getAttribute("data-online")).isEqualTo("false");
                 assertThat(new Select(d.findElement(By.id("agency"))).getOptions()).hasSize(3);
@@ -122,7 +122,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 b.screenshot("field-3-three-waiting");
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=waiting]"))).hasSize(3);
                 assertThat(stored()).isEqualTo(storedBefore);
-                assertThat(net.passed()).as("nothing reached the server while offline").isEqualTo(passedOff);
+                assertThat(net.bytesToServer()).as("nothing reached the server while offline").isEqualTo(sentOff);
             }
             assertThat(stored()).isZero();
 
@@ -130,13 +130,13 @@ class FieldAppBrowserIT extends ServerTestSupport {
             try (Browser b = Browser.withProfile(390, 844, profile)) {
                 ChromeDriver d = b.driver();
                 offline(d, true);
-                long passedOff = net.passed();
+                long sentOff = net.bytesToServer();
                 d.get(base + "/field/app");
                 ready(d);
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=waiting]"))).hasSize(3);
                 assertThat(d.findElement(By.id("counts")).getText()).contains("รอส่ง 3");
                 b.screenshot("field-4-restarted-offline");
-                assertThat(net.passed()).isEqualTo(passedOff);
+                assertThat(net.bytesToServer()).isEqualTo(sentOff);
                 assertThat(stored()).isZero();
                 System.out.println("[field] connections refused by the switched-off network: " + net.refused());
 
@@ -184,8 +184,11 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 assertThat(stored()).isEqualTo(3);
                 b.screenshot("field-6-refused-after-close");
                 SurveyBrowserIT.assertNoViolations(d, "field page with sent and refused answers");
+                // opened again online with no session (this browser never signed in): the kept page, working on the device token
                 reload(d);
+                assertThat(d.getCurrentUrl()).isEqualTo(base + "/field/app");
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=refused]"))).as("kept on the device").hasSize(1);
+                assertThat(d.findElements(By.cssSelector("#records li[data-status=sent]"))).hasSize(3);
             }
         }
     }
