@@ -61,9 +61,37 @@ public final class Browser implements AutoCloseable {
         if (!javaScript) {
             o.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
         }
-        ChromeDriverService svc = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort();
+        Path fontconfig = thaiFontconfig();
+        if (fontconfig != null) {
+            service.withEnvironment(java.util.Map.of("FONTCONFIG_FILE", fontconfig.toString()));
+        }
+        ChromeDriverService svc = service.build();
         return new Browser(new ChromeDriver(svc, o));
+    }
+
+    /**
+     * A fontconfig setup that adds the Sarabun fonts bundled with the reports to the system's, so that screenshots show
+     * Thai text on a machine with no Thai font installed (as phones have); null when the fonts are not beside this module.
+     */
+    private static Path thaiFontconfig() throws IOException {
+        Path fonts = Path.of("..", "openita-report", "src", "main", "resources", "fonts", "sarabun").toAbsolutePath().normalize();
+        if (!Files.isDirectory(fonts)) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("openita-chrome-fonts");
+        Path conf = dir.resolve("fonts.conf");
+        Files.writeString(conf, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>%s</dir>
+                  <cachedir>%s</cachedir>
+                </fontconfig>
+                """.formatted(fonts, dir.resolve("fc-cache")));
+        return conf;
     }
 
     public ChromeDriver driver() {

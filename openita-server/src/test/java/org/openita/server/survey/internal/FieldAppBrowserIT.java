@@ -119,6 +119,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 record(d, first, "IN_PERSON", 0, 1);
                 record(d, second, "TELEPHONE", 2, 2);
                 record(d, first, "VIDEO", 4, 3);
+                showList(d);
                 b.screenshot("field-3-three-waiting");
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=waiting]"))).hasSize(3);
                 assertThat(stored()).isEqualTo(storedBefore);
@@ -135,6 +136,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 ready(d);
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=waiting]"))).hasSize(3);
                 assertThat(d.findElement(By.id("counts")).getText()).contains("รอส่ง 3");
+                showList(d);
                 b.screenshot("field-4-restarted-offline");
                 assertThat(net.bytesToServer()).isEqualTo(sentOff);
                 assertThat(stored()).isZero();
@@ -143,6 +145,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 net.on();
                 offline(d, false);
                 new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#records li[data-status=sent]")).size() == 3);
+                showList(d);
                 b.screenshot("field-5-sent");
                 assertThat(stored()).isEqualTo(3);
                 assertThat(jdbc.sql("select mode from field_response where assessor = ? and fiscal_year = ? order by mode")
@@ -182,6 +185,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 WebElement refused = d.findElement(By.cssSelector("#records li[data-status=refused]"));
                 assertThat(refused.getText()).contains("ไม่ถูกรับ").contains("ปิดแล้ว").contains(second.nameTh());
                 assertThat(stored()).isEqualTo(3);
+                showList(d);
                 b.screenshot("field-6-refused-after-close");
                 SurveyBrowserIT.assertNoViolations(d, "field page with sent and refused answers");
                 // opened again online with no session (this browser never signed in): the kept page, working on the device token
@@ -203,6 +207,11 @@ class FieldAppBrowserIT extends ServerTestSupport {
         }
         d.findElement(By.id("save")).click();
         new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#records li.record")).size() == expected);
+    }
+
+    /** Scrolls to the list of answers recorded, for the screenshot. */
+    static void showList(ChromeDriver d) {
+        ((JavascriptExecutor) d).executeScript("document.getElementById('h-list').scrollIntoView()");
     }
 
     static void offline(ChromeDriver d, boolean off) {
