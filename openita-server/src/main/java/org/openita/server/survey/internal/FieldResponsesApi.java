@@ -196,6 +196,8 @@ class FieldResponsesApi {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, en);
         pd.setType(URI.create(TYPE + code));
         pd.setTitle(status.getReasonPhrase());
+        // left unset, Spring would repeat the whole address, however long the sender made it
+        pd.setInstance(URI.create("/api/v1/field/responses"));
         pd.setProperty("code", code);
         pd.setProperty("detailTh", th);
         if (!problems.isEmpty()) {
