@@ -21,13 +21,13 @@ class FrontPagesSayWhatExistsIT extends ServerTestSupport {
     }
 
     @Test
-    void theHomePageSaysTheSurveysAreAnsweredHereButNotEitPartTwoNorTheOitReview() throws Exception {
+    void theHomePageSaysTheSurveysAndEitPartTwoAreDoneHereButNotTheOitReview() throws Exception {
         String th = page("/?lang=th");
         assertThat(th).contains("นำเข้าผลของหน่วยงาน", "รายงานการวิเคราะห์ผล",
-                "ตอบแบบสำรวจ IIT และ EIT ส่วนที่ 1 ในระบบนี้ได้", "ส่วน EIT ส่วนที่ 2 และการตรวจ OIT ยังไม่ได้ทำในระบบนี้");
+                "ตอบแบบสำรวจ IIT และ EIT ส่วนที่ 1 ในระบบนี้ได้", "ผู้ประเมินเก็บคำตอบ EIT ส่วนที่ 2", "ส่วนการตรวจ OIT ยังไม่ได้ทำในระบบนี้");
         assertThat(th).doesNotContain("แบบสำรวจ การตรวจ OIT การคำนวณคะแนน");
         String en = page("/?lang=en");
-        assertThat(en).contains("answer the IIT and EIT part 1 here", "EIT part 2 and the OIT review are not done in this system yet.");
+        assertThat(en).contains("answer the IIT and EIT part 1 here", "assessors collect EIT part 2", "the OIT review is not done in this system yet.");
     }
 
     @Test

@@ -35,7 +35,19 @@ public final class Browser implements AutoCloseable {
         return open(width, height, false);
     }
 
+    /**
+     * A browser on a profile folder that outlives it: a second browser opened on the same folder finds what the first
+     * kept on the "device" (IndexedDB, service workers and their caches, lasting cookies), as after a phone's restart.
+     */
+    public static Browser withProfile(int width, int height, Path profile) throws IOException {
+        return open(width, height, true, profile);
+    }
+
     private static Browser open(int width, int height, boolean javaScript) throws IOException {
+        return open(width, height, javaScript, Files.createTempDirectory("openita-chrome"));
+    }
+
+    private static Browser open(int width, int height, boolean javaScript, Path profile) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("Chromium is not installed; run scripts/install-test-deps.sh (Debian packages chromium, chromium-driver)");
@@ -45,13 +57,41 @@ public final class Browser implements AutoCloseable {
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
-                "--user-data-dir=" + Files.createTempDirectory("openita-chrome"));
+                "--user-data-dir=" + profile);
         if (!javaScript) {
             o.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
         }
-        ChromeDriverService svc = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort();
+        Path fontconfig = thaiFontconfig();
+        if (fontconfig != null) {
+            service.withEnvironment(java.util.Map.of("FONTCONFIG_FILE", fontconfig.toString()));
+        }
+        ChromeDriverService svc = service.build();
         return new Browser(new ChromeDriver(svc, o));
+    }
+
+    /**
+     * A fontconfig setup that adds the Sarabun fonts bundled with the reports to the system's, so that screenshots show
+     * Thai text on a machine with no Thai font installed (as phones have); null when the fonts are not beside this module.
+     */
+    private static Path thaiFontconfig() throws IOException {
+        Path fonts = Path.of("..", "openita-report", "src", "main", "resources", "fonts", "sarabun").toAbsolutePath().normalize();
+        if (!Files.isDirectory(fonts)) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("openita-chrome-fonts");
+        Path conf = dir.resolve("fonts.conf");
+        Files.writeString(conf, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>%s</dir>
+                  <cachedir>%s</cachedir>
+                </fontconfig>
+                """.formatted(fonts, dir.resolve("fc-cache")));
+        return conf;
     }
 
     public ChromeDriver driver() {
