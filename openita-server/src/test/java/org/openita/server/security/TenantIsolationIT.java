@@ -38,7 +38,10 @@ class TenantIsolationIT extends ServerTestSupport {
     /** Agency pages for changing things: only the agency's administrator and the central administrator. */
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
-            "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}");
+            "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}",
+            "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.{format}");
+    /** Pages of the assessors' own field work (their assigned agencies only, FieldContactsIT): every other role is refused. */
+    static final Set<String> ASSESSORS_ONLY = Set.of("/field");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
             "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
@@ -123,7 +126,7 @@ class TenantIsolationIT extends ServerTestSupport {
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
-                "/surveys/close/{year}/reopen");
+                "/surveys/close/{year}/reopen", "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.{format}", "/field");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
@@ -145,6 +148,8 @@ class TenantIsolationIT extends ServerTestSupport {
                         expected = w.sees().get(person).contains(code);
                     } else if (ANY_SIGNED_IN.contains(pattern)) {
                         expected = true;
+                    } else if (ASSESSORS_ONLY.contains(pattern)) {
+                        expected = role == Role.ASSESSOR;
                     } else {
                         expected = role == Role.CENTRAL_ADMIN && !pattern.equals("/cycles/{year}");
                     }
@@ -174,7 +179,8 @@ class TenantIsolationIT extends ServerTestSupport {
             }
         }
         assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off",
-                "/agency/{code}/publication/{year}", "/agency/{code}/surveys/{year}/slips");
+                "/agency/{code}/publication/{year}", "/agency/{code}/surveys/{year}/slips", "/agency/{code}/contacts/{year}/add",
+                "/agency/{code}/contacts/{year}/upload", "/agency/{code}/contacts/{year}/delete");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {

@@ -25,7 +25,7 @@ final class ContactCheck {
     static final int EMAIL_LONGEST = 254;
 
     /** A contact as written, before checking. */
-    record Entry(int row, String name, String organisation, String phone, String email, String kind) {
+    public record Entry(int row, String name, String organisation, String phone, String email, String kind) {
         @Override
         public String toString() {
             return "Entry[row " + row + "]";
@@ -37,7 +37,7 @@ final class ContactCheck {
     }
 
     /** A problem in one row; the column is the message key of its heading. */
-    record Problem(int row, String columnKey, String th, String en) {
+    public record Problem(int row, String columnKey, String th, String en) {
     }
 
     private final BiFunction<ContactKind, Locale, String> labels;

@@ -98,6 +98,7 @@ class ContactController {
         model.addAttribute("setting", ContactSeal.SETTING);
         model.addAttribute("maxMb", MAX_BYTES / (1024 * 1024));
         model.addAttribute("most", ContactFile.MOST);
+        model.addAttribute("refusalArgs", new Object[] {year.buddhistEra(), ContactSeal.SETTING});
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ContactCheck.Entry(0, "", "", "", "", ContactKind.SERVICE.name()));
         }

@@ -13,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param phone as the agency wrote it (a Thai mobile or landline); may be empty when there is an e-mail
  * @param email may be empty when there is a phone
  */
-record ContactDetails(String name, String organisation, String phone, String email) {
+public record ContactDetails(String name, String organisation, String phone, String email) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    ContactDetails {
+    public ContactDetails {
         name = name == null ? "" : name;
         organisation = organisation == null ? "" : organisation;
         phone = phone == null ? "" : phone;
@@ -46,7 +46,7 @@ record ContactDetails(String name, String organisation, String phone, String ema
     }
 
     /** The phone as a tel: address (digits and a leading +), or empty when there is none. */
-    String telLink() {
+    public String telLink() {
         String digits = org.openita.core.thai.ThaiFormat.toArabicDigits(phone).replaceAll("[^0-9+]", "");
         return digits.isEmpty() ? "" : "tel:" + digits;
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
  * see are the messages {@code field.kind.<NAME>} (Thai and English), and a file may name a kind by either label or by
  * this code.
  */
-enum ContactKind {
+public enum ContactKind {
     SERVICE, CONTACTED, SUPPLIER, PARTNER, OTHER;
 
-    String messageKey() {
+    public String messageKey() {
         return "field.kind." + name();
     }
 

@@ -34,8 +34,8 @@ class ContactLists {
     private static final int LOCK_CLASS = 0x0F1E1D;
 
     /** A contact as an assessor sees it; {@code opened} holds the details unless the row cannot be opened. */
-    record Row(UUID id, int position, ContactKind kind, ContactStatus status, LocalDate statusOn, ContactSeal.Opened opened) {
-        Optional<ContactDetails> details() {
+    public record Row(UUID id, int position, ContactKind kind, ContactStatus status, LocalDate statusOn, ContactSeal.Opened opened) {
+        public Optional<ContactDetails> details() {
             return opened instanceof ContactSeal.Opened.Open o ? Optional.of(o.details()) : Optional.empty();
         }
     }

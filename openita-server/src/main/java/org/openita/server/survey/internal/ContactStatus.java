@@ -3,10 +3,10 @@ package org.openita.server.survey.internal;
 import java.util.Optional;
 
 /** What became of a contact, as the assessor marks it (field_contact.status). */
-enum ContactStatus {
+public enum ContactStatus {
     TO_CONTACT, REACHED, DECLINED, UNREACHABLE;
 
-    String messageKey() {
+    public String messageKey() {
         return "field.status." + name();
     }
 

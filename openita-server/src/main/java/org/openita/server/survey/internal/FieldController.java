@@ -53,13 +53,13 @@ class FieldController {
     }
 
     /** One agency on the list: its contacts, how many are in each status, its part 2 responses and minimum. */
-    record AgencyList(Agency agency, List<ContactLists.Row> contacts, Map<ContactStatus, Integer> byStatus, int unreadable,
+    public record AgencyList(Agency agency, List<ContactLists.Row> contacts, Map<ContactStatus, Integer> byStatus, int unreadable,
                       int responses, ResponseTarget target) {
-        int shortfall() {
+        public int shortfall() {
             return target.shortfall(responses);
         }
 
-        boolean met() {
+        public boolean met() {
             return target.set() && shortfall() == 0;
         }
     }
@@ -67,7 +67,7 @@ class FieldController {
     @GetMapping("/field")
     String list(@RequestParam(required = false) FiscalYear year, Authentication auth, Model model) {
         Optional<SurveyWindow> window = windows.today();
-        FiscalYear shown = year != null ? year : window.map(SurveyWindow::year).orElse(FiscalYear.containing(cycles.today()));
+        FiscalYear shown = year != null ? year : ContactListingService.runningYear(windows, cycles);
         Optional<FrameworkDefinition> def = frameworks.active(shown.buddhistEra());
         List<AgencyList> out = new ArrayList<>();
         for (Agency a : access.visible(auth).stream().sorted().map(agencies::find).flatMap(Optional::stream).toList()) {
