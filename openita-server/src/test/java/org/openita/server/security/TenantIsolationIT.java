@@ -39,7 +39,7 @@ class TenantIsolationIT extends ServerTestSupport {
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
             "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}",
-            "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.{format}");
+            "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx");
     /** Pages of the assessors' own field work (their assigned agencies only, FieldContactsIT): every other role is refused. */
     static final Set<String> ASSESSORS_ONLY = Set.of("/field");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
@@ -126,7 +126,7 @@ class TenantIsolationIT extends ServerTestSupport {
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
-                "/surveys/close/{year}/reopen", "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.{format}", "/field");
+                "/surveys/close/{year}/reopen", "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx", "/field");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
