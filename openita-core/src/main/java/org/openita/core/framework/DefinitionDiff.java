@@ -92,13 +92,20 @@ public final class DefinitionDiff {
         });
     }
 
-    /** The minimums as comparable lines: "IIT" (the whole table), "EIT_PUBLIC" (the default), "EIT_PUBLIC SAO/L". */
+    /**
+     * The minimums as comparable lines: "IIT" (the whole table), "EIT_PUBLIC" (the default), "EIT_PUBLIC SAO/L", and
+     * the same for "EIT_SURVEY".
+     */
     static Map<String, String> minimumLines(ResponseMinimums m) {
         Map<String, String> lines = new LinkedHashMap<>();
         m.iit().ifPresent(rule -> lines.put("IIT", rule.describe()));
         m.eitPublic().ifPresent(rule -> {
             lines.put("EIT_PUBLIC", "default " + rule.defaultMinimum());
             rule.rows().forEach(r -> lines.putIfAbsent("EIT_PUBLIC " + r.group(), Integer.toString(r.minimum())));
+        });
+        m.eitSurvey().ifPresent(rule -> {
+            lines.put("EIT_SURVEY", "default " + rule.defaultMinimum());
+            rule.rows().forEach(r -> lines.putIfAbsent("EIT_SURVEY " + r.group(), Integer.toString(r.minimum())));
         });
         return lines;
     }

@@ -21,9 +21,12 @@ final class DefinitionReader {
     LevelScheme levelScheme;
     final List<Located<ResponseMinimums.HeadcountRow>> iitMinimumRows = new ArrayList<>();
     final List<Located<ResponseMinimums.GroupRow>> eitPublicMinimumRows = new ArrayList<>();
+    final List<Located<ResponseMinimums.GroupRow>> eitSurveyMinimumRows = new ArrayList<>();
     YamlNode iitMinimumsNode;
     YamlNode eitPublicMinimumsNode;
+    YamlNode eitSurveyMinimumsNode;
     Integer eitPublicDefault;
+    Integer eitSurveyDefault;
     ResponseMinimums responseMinimums = ResponseMinimums.NONE;
 
     void read(YamlNode root) {
@@ -227,7 +230,7 @@ final class DefinitionReader {
         if (n.isMissing() || !mapping(n)) {
             return;
         }
-        n.allowOnly("iit", "eitPublic");
+        n.allowOnly("iit", "eitPublic", "eitSurvey");
         ResponseMinimums.IitRule iit = null;
         YamlNode i = n.get("iit");
         if (!i.isMissing() && mapping(i)) {
@@ -250,27 +253,38 @@ final class DefinitionReader {
             iit = new ResponseMinimums.IitRule(iitMinimumRows.stream().map(Located::value).toList(),
                     provenance(i.get("provenance"), provenance));
         }
-        ResponseMinimums.EitPublicRule eit = null;
+        ResponseMinimums.GroupRule eit = null;
         YamlNode e = n.get("eitPublic");
         if (!e.isMissing() && mapping(e)) {
             eitPublicMinimumsNode = e;
-            e.allowOnly("default", "rows", "provenance");
-            Provenance ruleProvenance = provenance(e.get("provenance"), provenance);
             eitPublicDefault = e.get("default").integer(true);
-            for (YamlNode r : e.get("rows").list(false)) {
-                r.allowOnly("agencyType", "size", "minimum", "provenance");
-                String type = r.get("agencyType").text(true);
-                String size = r.get("size").text(false);
-                Integer minimum = r.get("minimum").integer(true);
-                if (type != null && minimum != null) {
-                    eitPublicMinimumRows.add(new Located<>(new ResponseMinimums.GroupRow(type, size, minimum,
-                            provenance(r.get("provenance"), ruleProvenance)), r));
-                }
-            }
-            eit = new ResponseMinimums.EitPublicRule(eitPublicMinimumRows.stream().map(Located::value).toList(),
-                    eitPublicDefault == null ? 0 : eitPublicDefault, ruleProvenance);
+            eit = groupRule(e, eitPublicDefault, eitPublicMinimumRows);
         }
-        responseMinimums = new ResponseMinimums(iit, eit);
+        ResponseMinimums.GroupRule survey = null;
+        YamlNode s = n.get("eitSurvey");
+        if (!s.isMissing() && mapping(s)) {
+            eitSurveyMinimumsNode = s;
+            eitSurveyDefault = s.get("default").integer(true);
+            survey = groupRule(s, eitSurveyDefault, eitSurveyMinimumRows);
+        }
+        responseMinimums = new ResponseMinimums(iit, eit, survey);
+    }
+
+    /** A table by agency group (EIT part 1 or 2): its default, its rows, each row's provenance or the rule's. */
+    private ResponseMinimums.GroupRule groupRule(YamlNode e, Integer fallback, List<Located<ResponseMinimums.GroupRow>> rows) {
+        e.allowOnly("default", "rows", "provenance");
+        Provenance ruleProvenance = provenance(e.get("provenance"), provenance);
+        for (YamlNode r : e.get("rows").list(false)) {
+            r.allowOnly("agencyType", "size", "minimum", "provenance");
+            String type = r.get("agencyType").text(true);
+            String size = r.get("size").text(false);
+            Integer minimum = r.get("minimum").integer(true);
+            if (type != null && minimum != null) {
+                rows.add(new Located<>(new ResponseMinimums.GroupRow(type, size, minimum,
+                        provenance(r.get("provenance"), ruleProvenance)), r));
+            }
+        }
+        return new ResponseMinimums.GroupRule(rows.stream().map(Located::value).toList(), fallback == null ? 0 : fallback, ruleProvenance);
     }
 
     private static boolean mapping(YamlNode n) {

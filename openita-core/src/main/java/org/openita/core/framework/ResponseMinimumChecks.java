@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Checks of the {@code responseMinimums} section: the IIT table covers every headcount once (rows going up, the
- * last one open), every figure is a positive whole number, and the EIT part-1 rows name known agency groups once.
+ * last one open), every figure is a positive whole number, the EIT part-1 and part-2 rows name known agency groups
+ * once, and a part-2 rule belongs to a definition whose EIT has a part 2.
  */
 final class ResponseMinimumChecks {
 
@@ -18,9 +19,23 @@ final class ResponseMinimumChecks {
             iit(d.iitMinimumsNode, d.iitMinimumRows);
         }
         if (d.eitPublicMinimumsNode != null) {
-            eitPublic(d.eitPublicMinimumsNode, d.eitPublicDefault, d.eitPublicMinimumRows);
+            groups(d.eitPublicMinimumsNode, d.eitPublicDefault, d.eitPublicMinimumRows);
+        }
+        if (d.eitSurveyMinimumsNode != null) {
+            groups(d.eitSurveyMinimumsNode, d.eitSurveyDefault, d.eitSurveyMinimumRows);
+            boolean hasPartTwo = d.tools.stream().map(Located::value)
+                    .anyMatch(t -> t.code() == ToolCode.EIT && t.parts().stream().anyMatch(p -> p.code().equals(EIT_SURVEY)));
+            if (!hasPartTwo) {
+                d.eitSurveyMinimumsNode.problem("มีจำนวนขั้นต่ำของ EIT ส่วนที่ 2 แต่เครื่องมือ EIT ของนิยามนี้ไม่มีส่วน " + EIT_SURVEY
+                                + " (ใน parts:) จึงไม่มีคำตอบใดนับตามเกณฑ์นี้ ให้เพิ่มส่วนนั้นหรือลบ eitSurvey",
+                        "there is an EIT part-2 minimum but this definition's EIT tool has no " + EIT_SURVEY
+                                + " part (under parts:), so no response would ever count against it; add the part or remove eitSurvey");
+            }
         }
     }
+
+    /** The code of EIT part 2 among the EIT tool's parts. */
+    static final String EIT_SURVEY = "EIT_SURVEY";
 
     private static void iit(YamlNode rule, List<Located<ResponseMinimums.HeadcountRow>> rows) {
         if (rows.isEmpty()) {
@@ -67,7 +82,7 @@ final class ResponseMinimumChecks {
         }
     }
 
-    private static void eitPublic(YamlNode rule, Integer fallback, List<Located<ResponseMinimums.GroupRow>> rows) {
+    private static void groups(YamlNode rule, Integer fallback, List<Located<ResponseMinimums.GroupRow>> rows) {
         if (fallback != null && fallback < 1) {
             rule.get("default").problem("default ต้องเป็นจำนวนเต็มบวก แต่พบ " + fallback, "default must be a positive whole number, found " + fallback);
         }

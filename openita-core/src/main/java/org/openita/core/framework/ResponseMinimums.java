@@ -6,14 +6,19 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How many survey responses an agency needs, by the definition's two rules: the IIT minimum by the number of
- * eligible staff, and the EIT part-1 minimum by agency group. Either rule may be absent (a definition without the
- * section, or with one rule only): then there is no minimum for it. See ADR 0022.
+ * How many survey responses an agency needs, by the definition's rules: the IIT minimum by the number of eligible
+ * staff, and the EIT part-1 and part-2 minimums by agency group. Any rule may be absent (a definition without the
+ * section, or without that rule): then there is no minimum for it. See ADR 0022 and ADR 0035.
  */
-public record ResponseMinimums(IitRule iitRule, EitPublicRule eitPublicRule) {
+public record ResponseMinimums(IitRule iitRule, GroupRule eitPublicRule, GroupRule eitSurveyRule) {
 
     /** No rules: a definition without a {@code responseMinimums} section. */
-    public static final ResponseMinimums NONE = new ResponseMinimums(null, null);
+    public static final ResponseMinimums NONE = new ResponseMinimums(null, null, null);
+
+    /** The IIT and EIT part-1 rules only (a definition without EIT part 2). */
+    public ResponseMinimums(IitRule iitRule, GroupRule eitPublicRule) {
+        this(iitRule, eitPublicRule, null);
+    }
 
     /** The agency type codes a row may name: those of the server's agency registry. */
     public static final List<String> AGENCY_TYPES = List.of("MINISTRY", "DEPARTMENT", "PROVINCE", "PAO",
@@ -27,8 +32,13 @@ public record ResponseMinimums(IitRule iitRule, EitPublicRule eitPublicRule) {
         return Optional.ofNullable(iitRule);
     }
 
-    public Optional<EitPublicRule> eitPublic() {
+    public Optional<GroupRule> eitPublic() {
         return Optional.ofNullable(eitPublicRule);
+    }
+
+    /** The EIT part-2 rule: how many stakeholders the assessors must reach for an agency (ADR 0035). */
+    public Optional<GroupRule> eitSurvey() {
+        return Optional.ofNullable(eitSurveyRule);
     }
 
     /** The IIT minimum for an agency with this many eligible staff; empty when the definition has no IIT rule. */
@@ -42,6 +52,11 @@ public record ResponseMinimums(IitRule iitRule, EitPublicRule eitPublicRule) {
      */
     public OptionalInt eitPublic(String agencyTypeCode, String sizeOrNull) {
         return eitPublicRule == null ? OptionalInt.empty() : OptionalInt.of(eitPublicRule.minimum(agencyTypeCode, sizeOrNull));
+    }
+
+    /** The EIT part-2 minimum for an agency of this type and size; empty when the definition has no EIT part-2 rule. */
+    public OptionalInt eitSurvey(String agencyTypeCode, String sizeOrNull) {
+        return eitSurveyRule == null ? OptionalInt.empty() : OptionalInt.of(eitSurveyRule.minimum(agencyTypeCode, sizeOrNull));
     }
 
     /** The IIT table: rows by ascending headcount, the last one open. */
@@ -120,10 +135,13 @@ public record ResponseMinimums(IitRule iitRule, EitPublicRule eitPublicRule) {
         }
     }
 
-    /** The EIT part-1 table: rows by agency type and optional size, and the minimum for every other agency. */
-    public record EitPublicRule(List<GroupRow> rows, int defaultMinimum, Provenance provenance) {
+    /**
+     * A table by agency group (EIT part 1 or part 2): rows by agency type and optional size, and the minimum for every
+     * other agency.
+     */
+    public record GroupRule(List<GroupRow> rows, int defaultMinimum, Provenance provenance) {
 
-        public EitPublicRule {
+        public GroupRule {
             rows = List.copyOf(rows);
             Objects.requireNonNull(provenance, "provenance");
         }
@@ -150,7 +168,7 @@ public record ResponseMinimums(IitRule iitRule, EitPublicRule eitPublicRule) {
         }
     }
 
-    /** One agency group of the EIT part-1 table; {@code size} is S, M, L or null for every size. */
+    /** One agency group of an EIT table; {@code size} is S, M, L or null for every size. */
     public record GroupRow(String agencyType, String size, int minimum, Provenance provenance) {
 
         public GroupRow {

@@ -76,7 +76,7 @@ class ResponseMinimumsTest {
         assertThat(m.eitPublic("UNIVERSITY", "M")).as("a size the group does not split by").hasValue(400);
         assertThat(m.eitPublic("SAO", null)).as("an SAO whose size is not known").hasValue(100);
         assertThat(m.eitPublic("STATE_ENTERPRISE", null)).hasValue(100);
-        ResponseMinimums.EitPublicRule rule = m.eitPublic().orElseThrow();
+        ResponseMinimums.GroupRule rule = m.eitPublic().orElseThrow();
         assertThat(rule.provisional()).isTrue();
         assertThat(rule.provenance("SAO", "L").confidence()).isEqualTo(Confidence.S);
         assertThat(rule.provenance("SAO", "L").source()).contains("p. 39");
@@ -241,7 +241,7 @@ class ResponseMinimumsTest {
         assertThat(problemsOf(withSection("responseMinimums:\n  iit: [1, 2]\n  eit: {default: 3}\n")))
                 .extracting(DefinitionProblem::en).containsExactlyInAnyOrder(
                         "expected a mapping, not a single value or a list",
-                        "unknown key \"eit\" (allowed: iit, eitPublic)");
+                        "unknown key \"eit\" (allowed: iit, eitPublic, eitSurvey)");
         assertThat(problemsOf(withSection("responseMinimums:\n  iit:\n    rows: []\n"))).extracting(DefinitionProblem::en)
                 .containsExactly("the IIT minimum table needs at least one row");
     }
@@ -268,6 +268,101 @@ class ResponseMinimumsTest {
             assertThat(c.kind()).isEqualTo(Kind.REMOVED);
             removed.add(c.code());
         });
-        assertThat(removed).startsWith("IIT", "EIT_PUBLIC", "EIT_PUBLIC SAO/L").hasSize(10);
+        assertThat(removed).startsWith("IIT", "EIT_PUBLIC", "EIT_PUBLIC SAO/L").endsWith("EIT_SURVEY").hasSize(11);
+    }
+
+    @Test
+    void theEitSurveyMinimumIsOurFigureOfFiveAndSaysWhy() {
+        ResponseMinimums m = FrameworkLoader.shipped(2568).responseMinimums();
+        assertThat(m.eitSurvey("SAO", "L")).hasValue(5);
+        assertThat(m.eitSurvey("UNIVERSITY", null)).hasValue(5);
+        assertThat(m.eitSurvey("OTHER", null)).hasValue(5);
+        ResponseMinimums.GroupRule rule = m.eitSurvey().orElseThrow();
+        assertThat(rule.rows()).isEmpty();
+        assertThat(rule.provisional()).isTrue();
+        assertThat(rule.provenance().confidence()).isEqualTo(Confidence.I);
+        assertThat(rule.provenance().note()).contains("ours").contains("open question 8").contains("34,924").contains("8,300");
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedYears")
+    void everyShippedYearWithAnEitPartTwoHasItsMinimumAndNoOtherYearDoes(int year) {
+        FrameworkDefinition d = FrameworkLoader.shipped(year);
+        boolean partTwo = d.tools().stream().anyMatch(t -> t.code() == ToolCode.EIT
+                && t.parts().stream().anyMatch(p -> p.code().equals("EIT_SURVEY")));
+        assertThat(d.responseMinimums().eitSurvey().isPresent()).as("EIT part 2 minimum of %d", year).isEqualTo(partTwo);
+        assertThat(partTwo).isEqualTo(year >= 2566);
+    }
+
+    @Test
+    void aSectionWithOnlyThePartTwoRuleGivesNoOtherMinimum() {
+        FrameworkDefinition d = FrameworkLoader.parse("two.yaml", withSection("""
+                responseMinimums:
+                  eitSurvey:
+                    default: 8
+                    rows:
+                      - {agencyType: UNIVERSITY, minimum: 20}
+                """));
+        ResponseMinimums m = d.responseMinimums();
+        assertThat(m.iit(40)).isEmpty();
+        assertThat(m.eitPublic("SAO", "L")).isEmpty();
+        assertThat(m.eitSurvey("SAO", "L")).hasValue(8);
+        assertThat(m.eitSurvey("UNIVERSITY", "M")).hasValue(20);
+        assertThat(m.eitSurvey().orElseThrow().provenance()).isEqualTo(d.provenance());
+    }
+
+    @Test
+    void eitSurveyRowsAreCheckedLikePartOnesAndLocatedUnderTheirOwnKey() {
+        String yaml = withSection("""
+                responseMinimums:
+                  eitSurvey:
+                    default: 0
+                    rows:
+                      - {agencyType: PAO, minimum: 6}
+                      - {agencyType: PAO, minimum: 7}
+                      - {agencyType: VILLAGE, minimum: 3}
+                      - {agencyType: SAO, size: XS, minimum: 0}
+                    sample: 4
+                """);
+        List<DefinitionProblem> problems = problemsOf(yaml);
+        assertThat(problems).extracting(DefinitionProblem::en).containsExactlyInAnyOrder(
+                "unknown key \"sample\" (allowed: default, rows, provenance)",
+                "default must be a positive whole number, found 0",
+                "duplicate agency group PAO",
+                "unknown agency type \"VILLAGE\" (known: " + String.join(", ", ResponseMinimums.AGENCY_TYPES) + ")",
+                "size must be S, M or L, found \"XS\"",
+                "minimum must be a positive whole number, found 0");
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.path()).startsWith("responseMinimums.eitSurvey");
+            assertThat(p.th()).isNotBlank().isNotEqualTo(p.en());
+        });
+        assertThat(problems).filteredOn(p -> p.en().startsWith("duplicate")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(lineOf(yaml, "{agencyType: PAO, minimum: 7}")));
+        assertThat(problemsOf(withSection("responseMinimums:\n  eitSurvey:\n    rows: []\n"))).extracting(DefinitionProblem::en)
+                .containsExactly("a value is required here");
+    }
+
+    @Test
+    void aPartTwoMinimumInADefinitionWithoutPartTwoIsReported() {
+        String text = FrameworkLoader.shippedText(2565);
+        assertThat(text).doesNotContain("EIT_SURVEY");
+        String yaml = text + "  eitSurvey:\n    default: 5\n";
+        List<DefinitionProblem> problems = problemsOf(yaml);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.en()).isEqualTo("there is an EIT part-2 minimum but this definition's EIT tool has no EIT_SURVEY part"
+                    + " (under parts:), so no response would ever count against it; add the part or remove eitSurvey");
+            assertThat(p.th()).contains("EIT ส่วนที่ 2");
+            assertThat(p.path()).isEqualTo("responseMinimums.eitSurvey");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "  eitSurvey:") + 1);
+        });
+    }
+
+    @Test
+    void aChangedPartTwoMinimumIsADifference() {
+        FrameworkDefinition before = FrameworkLoader.parse("a.yaml", VALID);
+        String changed = VALID.replace("    default: 5\n", "    default: 6\n    rows:\n      - {agencyType: MINISTRY, minimum: 12}\n");
+        assertThat(DefinitionDiff.between(before, FrameworkLoader.parse("b.yaml", changed))).containsExactly(
+                new Change(Kind.MINIMUM_CHANGED, Subject.RESPONSE_MINIMUM, "EIT_SURVEY", "default 5", "default 6"),
+                new Change(Kind.ADDED, Subject.RESPONSE_MINIMUM, "EIT_SURVEY MINISTRY", "", "12"));
     }
 }

@@ -87,7 +87,7 @@ class OpenItaCommandTest {
         assertThat(r.out()).contains("ปีงบประมาณ พ.ศ. 2568", "1 ตุลาคม 2567 – 30 กันยายน 2568", "EIT_PUBLIC",
                 "การปฏิบัติหน้าที่", "i3", "o26", "ผ่านดี", "provisional");
         assertThat(r.out()).contains("Response minimums", "IIT by eligible staff: <= 10: all; <= 50: 10;", "> 300: 10% *",
-                "EIT part 1 by agency group, otherwise 100 *");
+                "EIT part 1 by agency group, otherwise 100 *", "EIT part 2 by agency group, otherwise 5 *");
         assertThat(r.out().lines().filter(l -> l.contains("SAO/L")).toList()).singleElement()
                 .satisfies(l -> assertThat(l).contains("50").doesNotContain("*"));
         assertThat(r.out().lines().filter(l -> l.contains("DEPARTMENT")).toList()).singleElement()

@@ -39,6 +39,7 @@ class TenantIsolationIT extends ServerTestSupport {
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
             "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}",
+            "/agency/{code}/surveys/{year}/eit2.{format}",
             "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx");
     /** Pages of the assessors' own field work (their assigned agencies only, FieldContactsIT): every other role is refused. */
     static final Set<String> ASSESSORS_ONLY = Set.of("/field");

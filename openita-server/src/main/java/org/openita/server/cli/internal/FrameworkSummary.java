@@ -70,16 +70,19 @@ final class FrameworkSummary {
 
     private static void minimums(StringBuilder sb, ResponseMinimums m) {
         sb.append("\nจำนวนผู้ตอบขั้นต่ำ / Response minimums\n");
-        if (m.iit().isEmpty() && m.eitPublic().isEmpty()) {
+        if (m.iit().isEmpty() && m.eitPublic().isEmpty() && m.eitSurvey().isEmpty()) {
             sb.append("  (ไม่ได้กำหนด / none in this definition)\n");
         }
         m.iit().ifPresent(r -> sb.append("  IIT by eligible staff: ").append(r.describe()).append(mark(r.provisional())).append('\n'));
-        m.eitPublic().ifPresent(r -> {
-            sb.append("  EIT part 1 by agency group, otherwise ").append(r.defaultMinimum()).append(mark(r.provisional())).append('\n');
-            for (ResponseMinimums.GroupRow g : r.rows()) {
-                sb.append(String.format("       %-27s %5d%s%n", g.group(), g.minimum(), mark(g.provisional())));
-            }
-        });
+        m.eitPublic().ifPresent(r -> groups(sb, "  EIT part 1 by agency group, otherwise ", r));
+        m.eitSurvey().ifPresent(r -> groups(sb, "  EIT part 2 by agency group, otherwise ", r));
+    }
+
+    private static void groups(StringBuilder sb, String title, ResponseMinimums.GroupRule r) {
+        sb.append(title).append(r.defaultMinimum()).append(mark(r.provisional())).append('\n');
+        for (ResponseMinimums.GroupRow g : r.rows()) {
+            sb.append(String.format("       %-27s %5d%s%n", g.group(), g.minimum(), mark(g.provisional())));
+        }
     }
 
     private static String pct(double w) {

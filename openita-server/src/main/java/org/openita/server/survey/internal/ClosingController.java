@@ -36,12 +36,13 @@ class ClosingController {
         this.progress = progress;
     }
 
-    /** Before closing: how many agencies have fewer responses than their minimum in the IIT or EIT part 1. */
+    /** Before closing: how many agencies have fewer responses than their minimum in some part (IIT, EIT part 1 or 2). */
     private void warn(FiscalYear year, SurveyClosing.YearState state, Model model) {
         if (state != null && state.closable()) {
             List<AgencyProgress> all = progress.all(year);
             model.addAttribute("agencies", all.size());
-            model.addAttribute("belowMinimum", all.stream().filter(p -> p.iitShortfall() > 0 || p.eitShortfall() > 0).count());
+            model.addAttribute("belowMinimum", all.stream().filter(AgencyProgress::below).count());
+            model.addAttribute("withSurvey", all.stream().anyMatch(AgencyProgress::hasSurvey));
         }
     }
 

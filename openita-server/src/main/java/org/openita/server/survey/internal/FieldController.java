@@ -91,13 +91,10 @@ class FieldController {
         return "survey/field/list";
     }
 
-    /**
-     * The EIT part 2 minimum of the agency by the year's definition. WIRED AT MERGE with s9-results: it becomes
-     * {@code ResponseTarget.eitSurvey(def.responseMinimums(), agency)}; until then the definition has no part 2 rule
-     * and the page shows the count with "no minimum set".
-     */
+    /** The EIT part 2 minimum of the agency by the year's definition (ADR 0035), or none without an active definition. */
     static ResponseTarget partTwoMinimum(Optional<FrameworkDefinition> def, Agency agency) {
-        return new ResponseTarget(null, false, ResponseTarget.Missing.NO_RULE);
+        return def.map(d -> ResponseTarget.eitSurvey(d.responseMinimums(), agency))
+                .orElse(new ResponseTarget(null, false, ResponseTarget.Missing.NO_RULE));
     }
 
     /** The assessor marks what became of a contact; only a contact of an agency assigned to them (else 404). */

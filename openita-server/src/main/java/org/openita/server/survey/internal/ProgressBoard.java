@@ -25,13 +25,16 @@ class ProgressBoard {
 
     /** One count of a year, with its totals and its orders (each made on first use). */
     record Board(FiscalYear year, List<AgencyProgress> all, Instant countedAt, long below, long iitBelow, long eitBelow,
-                 long iitTotal, long eitTotal, boolean provisional, Map<ProgressOrder, List<AgencyProgress>> orders) {
+                 long iitTotal, long eitTotal, boolean provisional, Map<ProgressOrder, List<AgencyProgress>> orders,
+                 boolean hasSurvey, long surveyBelow, long surveyTotal) {
 
         static Board of(FiscalYear year, List<AgencyProgress> all, Instant countedAt) {
             return new Board(year, List.copyOf(all), countedAt, all.stream().filter(AgencyProgress::below).count(),
                     all.stream().filter(AgencyProgress::iitBelow).count(), all.stream().filter(AgencyProgress::eitBelow).count(),
                     all.stream().mapToLong(AgencyProgress::iit).sum(), all.stream().mapToLong(AgencyProgress::eitPublic).sum(),
-                    all.stream().anyMatch(r -> r.iitTarget().provisional() || r.eitTarget().provisional()), new ConcurrentHashMap<>());
+                    all.stream().anyMatch(r -> r.iitTarget().provisional() || r.eitTarget().provisional() || r.surveyTarget().provisional()),
+                    new ConcurrentHashMap<>(), all.stream().anyMatch(AgencyProgress::hasSurvey),
+                    all.stream().filter(AgencyProgress::surveyBelow).count(), all.stream().mapToLong(AgencyProgress::eitSurvey).sum());
         }
 
         List<AgencyProgress> in(ProgressOrder order) {

@@ -13,7 +13,8 @@ import java.util.Locale;
  * so that pages never overlap.
  */
 enum ProgressOrder {
-    SHORTFALL("shortfall"), IIT_SHORT("iit-short"), EIT_SHORT("eit-short"), NAME("name"), IIT("iit"), EIT("eit");
+    SHORTFALL("shortfall"), IIT_SHORT("iit-short"), EIT_SHORT("eit-short"), SURVEY_SHORT("survey-short"), NAME("name"), IIT("iit"),
+    EIT("eit"), SURVEY("survey");
 
     /** How the order is named in links and messages. */
     final String param;
@@ -41,13 +42,16 @@ enum ProgressOrder {
             case NAME -> byName;
             case IIT -> Comparator.comparingInt((Keyed k) -> k.row().iit()).thenComparing(byName);
             case EIT -> Comparator.comparingInt((Keyed k) -> k.row().eitPublic()).thenComparing(byName);
+            case SURVEY -> Comparator.comparingInt((Keyed k) -> k.row().eitSurvey()).thenComparing(byName);
             case IIT_SHORT -> Comparator.comparingInt((Keyed k) -> -k.row().iitShortfall())
                     .thenComparingInt(k -> -k.row().eitShortfall()).thenComparing(byName);
             case EIT_SHORT -> Comparator.comparingInt((Keyed k) -> -k.row().eitShortfall())
                     .thenComparingInt(k -> -k.row().iitShortfall()).thenComparing(byName);
+            case SURVEY_SHORT -> Comparator.comparingInt((Keyed k) -> -k.row().surveyShortfall())
+                    .thenComparingInt(k -> -k.row().eitShortfall()).thenComparing(byName);
             case SHORTFALL -> Comparator.comparing((Keyed k) -> !k.row().below())
                     .thenComparing(Comparator.comparingDouble((Keyed k) -> k.row().worstGap()).reversed())
-                    .thenComparingInt(k -> -(k.row().iitShortfall() + k.row().eitShortfall())).thenComparing(byName);
+                    .thenComparingInt(k -> -(k.row().iitShortfall() + k.row().eitShortfall() + k.row().surveyShortfall())).thenComparing(byName);
         };
         return all.stream().map(r -> new Keyed(thai.getCollationKey(r.name()), r)).sorted(order).map(Keyed::row).toList();
     }

@@ -15,13 +15,20 @@ import org.springframework.stereotype.Component;
 class ResponseCounts {
 
     /** The counts of one agency's year. */
-    record Counts(int iit, int eitPublic) {
-        static final Counts NONE = new Counts(0, 0);
+    record Counts(int iit, int eitPublic, int eitSurvey) {
+        static final Counts NONE = new Counts(0, 0, 0);
 
         int of(SurveyPart part) {
-            return part == SurveyPart.IIT ? iit : eitPublic;
+            return switch (part) {
+                case IIT -> iit;
+                case EIT_PUBLIC -> eitPublic;
+                case EIT_SURVEY -> eitSurvey;
+            };
         }
     }
+
+    private static final String BY_PART = "count(*) filter (where part = 'IIT'), count(*) filter (where part = 'EIT_PUBLIC'),"
+            + " count(*) filter (where part = 'EIT_SURVEY')";
 
     private final JdbcClient jdbc;
 
@@ -30,10 +37,9 @@ class ResponseCounts {
     }
 
     Counts of(AgencyCode agency, FiscalYear year) {
-        return jdbc.sql("select count(*) filter (where part = 'IIT'), count(*) filter (where part = 'EIT_PUBLIC')"
-                        + " from survey_response where fiscal_year = ? and agency_code = ?")
+        return jdbc.sql("select " + BY_PART + " from survey_response where fiscal_year = ? and agency_code = ?")
                 .params(year.buddhistEra(), agency.value())
-                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
+                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
     int of(AgencyCode agency, FiscalYear year, SurveyPart part) {
@@ -44,11 +50,10 @@ class ResponseCounts {
     /** Every agency with at least one response in the year, by agency code. */
     Map<String, Counts> all(FiscalYear year) {
         Map<String, Counts> out = new HashMap<>();
-        jdbc.sql("select agency_code, count(*) filter (where part = 'IIT'), count(*) filter (where part = 'EIT_PUBLIC')"
-                        + " from survey_response where fiscal_year = ? group by agency_code")
+        jdbc.sql("select agency_code, " + BY_PART + " from survey_response where fiscal_year = ? group by agency_code")
                 .param(year.buddhistEra())
                 .query(rs -> {
-                    out.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3)));
+                    out.put(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
                 });
         return out;
     }

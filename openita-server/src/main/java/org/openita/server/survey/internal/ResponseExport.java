@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * IIT rows are anonymous by construction here too: the query does not read the day or any quality column, and the
  * rows come in the order of their random ids. No agency's IIT responses are exported when it has fewer than
- * {@link #IIT_SMALLEST} of them, for anyone; an EIT row carries its day and quality signals.
+ * {@link #IIT_SMALLEST} of them, for anyone; an EIT part-1 row carries its day and quality signals, an EIT part-2 row its
+ * day only: the query reads survey_response alone, never field_response, so no assessor or mode of contact can appear.
  */
 @Component
 class ResponseExport {
@@ -189,7 +190,11 @@ class ResponseExport {
         SXSSFWorkbook wb = new SXSSFWorkbook(XLSX_WINDOW);
         wb.setCompressTempFiles(true);
         try {
-            Sheet sheet = wb.createSheet(text(s.part() == SurveyPart.IIT ? "surveys.export.sheet.iit" : "surveys.export.sheet.eit", locale));
+            Sheet sheet = wb.createSheet(text(switch (s.part()) {
+                case IIT -> "surveys.export.sheet.iit";
+                case EIT_PUBLIC -> "surveys.export.sheet.eit";
+                case EIT_SURVEY -> "surveys.export.sheet.survey";
+            }, locale));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);

@@ -27,9 +27,18 @@ public record ResponseTarget(Integer minimum, boolean provisional, Missing missi
     }
 
     static ResponseTarget eitPublic(ResponseMinimums rules, Agency agency) {
+        return byGroup(rules.eitPublic(), agency);
+    }
+
+    /** The EIT part-2 minimum: how many stakeholders the assessors must reach for the agency (ADR 0031, 0035). */
+    static ResponseTarget eitSurvey(ResponseMinimums rules, Agency agency) {
+        return byGroup(rules.eitSurvey(), agency);
+    }
+
+    private static ResponseTarget byGroup(java.util.Optional<ResponseMinimums.GroupRule> rules, Agency agency) {
         String type = agency.type() == null ? "OTHER" : agency.type().name();
         String size = agency.size() == null || agency.size().isBlank() ? null : agency.size().trim();
-        return rules.eitPublic().map(rule -> new ResponseTarget(rule.minimum(type, size), rule.provenance(type, size).isProvisional(), null))
+        return rules.map(rule -> new ResponseTarget(rule.minimum(type, size), rule.provenance(type, size).isProvisional(), null))
                 .orElse(new ResponseTarget(null, false, Missing.NO_RULE));
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The surveys card of an agency's page: the year whose survey phase runs today (or comes next) and its dates, the
- * progress of the IIT and EIT part 1 against their minimums; for those who manage the agency also the answer links,
+ * progress of the IIT and EIT parts 1 and 2 against their minimums; for those who manage the agency also the answer links,
  * the printable kits, IIT slips and the exports.
  */
 @Component
@@ -68,8 +68,13 @@ class SurveyCard implements AgencyPagePart {
         v.put("state", state);
         // closed early or ended: no more answers, so no more kits or slips to print (the server refuses slips too)
         v.put("over", state.equals("closed") || state.equals("ended"));
-        v.put("rows", List.of(row("IIT", p.iit(), p.iitTarget()), row("EIT_PUBLIC", p.eitPublic(), p.eitTarget())));
-        v.put("provisional", p.iitTarget().provisional() || p.eitTarget().provisional());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(List.of(row("IIT", p.iit(), p.iitTarget()),
+                row("EIT_PUBLIC", p.eitPublic(), p.eitTarget())));
+        if (p.hasSurvey()) { // EIT part 2, collected by the assessors: its own count against its own minimum
+            rows.add(row("EIT_SURVEY", p.eitSurvey(), p.surveyTarget()));
+        }
+        v.put("rows", rows);
+        v.put("provisional", p.iitTarget().provisional() || p.eitTarget().provisional() || p.surveyTarget().provisional());
         v.put("staffMissing", p.iitTarget().missing() == ResponseTarget.Missing.NO_STAFF_COUNT);
         v.put("staffEditable", staffEditable(auth));
         boolean manage = access.canManage(auth, agency.code());
@@ -86,6 +91,7 @@ class SurveyCard implements AgencyPagePart {
             v.put("slipsIssued", slips.issued(agency.code(), year));
             v.put("maxSlips", SlipIssue.MOST);
             v.put("iitExportable", p.iit() >= ResponseExport.IIT_SMALLEST);
+            v.put("hasSurvey", p.hasSurvey());
             v.put("smallest", ResponseExport.IIT_SMALLEST);
         }
         return Optional.of(v);

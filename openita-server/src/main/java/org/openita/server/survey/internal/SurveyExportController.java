@@ -58,6 +58,18 @@ class SurveyExportController {
         return agency(code, year, SurveyPart.EIT_PUBLIC, format, auth, locale);
     }
 
+    /** EIT part 2: the answers and the day, as part 1 (no assessor, mode of contact or contact, ADR 0031). */
+    @GetMapping("/agency/{code}/surveys/{year}/eit2.{format}")
+    ResponseEntity<StreamingResponseBody> agencySurvey(@PathVariable AgencyCode code, @PathVariable FiscalYear year,
+                                                       @PathVariable String format, Authentication auth, Locale locale) {
+        return agency(code, year, SurveyPart.EIT_SURVEY, format, auth, locale);
+    }
+
+    @GetMapping("/surveys/{year}/eit2.{format}")
+    ResponseEntity<StreamingResponseBody> allSurvey(@PathVariable FiscalYear year, @PathVariable String format, Locale locale) {
+        return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.EIT_SURVEY), format, "ทุกหน่วยงาน", locale);
+    }
+
     @GetMapping("/surveys/{year}/iit.{format}")
     ResponseEntity<StreamingResponseBody> allIit(@PathVariable FiscalYear year, @PathVariable String format, Locale locale) {
         return download(new ResponseExport.Scope(Optional.empty(), year, SurveyPart.IIT), format, "ทุกหน่วยงาน", locale);
@@ -110,7 +122,11 @@ class SurveyExportController {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String name = "คำตอบแบบสำรวจ " + (scope.part() == SurveyPart.IIT ? "IIT" : "EIT ส่วนที่ 1") + " " + who
+        String name = "คำตอบแบบสำรวจ " + switch (scope.part()) {
+            case IIT -> "IIT";
+            case EIT_PUBLIC -> "EIT ส่วนที่ 1";
+            case EIT_SURVEY -> "EIT ส่วนที่ 2";
+        } + " " + who
                 + " ปีงบประมาณ " + scope.year().buddhistEra() + "." + format;
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.parseMediaType(format.equals("csv") ? CsvOut.MEDIA_TYPE : XLSX));

@@ -41,7 +41,8 @@ class SurveyListController {
         int p = Math.min(Math.max(1, page), pages);
         model.addAttribute("year", y.buddhistEra());
         model.addAttribute("sort", by.param);
-        model.addAttribute("orders", List.of(ProgressOrder.values()).stream().map(o -> o.param).toList());
+        model.addAttribute("orders", List.of(ProgressOrder.values()).stream()
+                .filter(o -> board.hasSurvey() || (o != ProgressOrder.SURVEY && o != ProgressOrder.SURVEY_SHORT)).map(o -> o.param).toList());
         model.addAttribute("rows", sorted.subList((p - 1) * PAGE, Math.min(sorted.size(), p * PAGE)));
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
@@ -51,6 +52,9 @@ class SurveyListController {
         model.addAttribute("eitBelow", board.eitBelow());
         model.addAttribute("iitTotal", board.iitTotal());
         model.addAttribute("eitTotal", board.eitTotal());
+        model.addAttribute("hasSurvey", board.hasSurvey());
+        model.addAttribute("surveyBelow", board.surveyBelow());
+        model.addAttribute("surveyTotal", board.surveyTotal());
         model.addAttribute("provisional", board.provisional());
         model.addAttribute("countedAt", board.countedAt());
         model.addAttribute("countsFor", boards.countsFor().toSeconds());

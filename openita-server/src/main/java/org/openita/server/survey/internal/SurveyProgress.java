@@ -13,7 +13,7 @@ import org.openita.server.framework.FrameworkCatalog;
 import org.springframework.stereotype.Component;
 
 /**
- * How far each agency's surveys have come in a year: responses against the minimum, for the IIT and EIT part 1.
+ * How far each agency's surveys have come in a year: responses against the minimum, for the IIT and EIT parts 1 and 2.
  * Counts only: no times, days or answers, so nothing here can point at a respondent.
  */
 @Component
@@ -54,6 +54,6 @@ class SurveyProgress {
 
     private static AgencyProgress progress(Agency a, ResponseCounts.Counts c, ResponseMinimums rules) {
         return new AgencyProgress(a.code(), a.nameTh(), a.staffCount(), c.iit(), ResponseTarget.iit(rules, a), c.eitPublic(),
-                ResponseTarget.eitPublic(rules, a));
+                ResponseTarget.eitPublic(rules, a), c.eitSurvey(), ResponseTarget.eitSurvey(rules, a));
     }
 }

@@ -98,8 +98,11 @@ class SurveyScores {
     static List<ResultBasis.BelowMinimum> belowMinimum(FrameworkDefinition def, Agency agency, Map<String, Integer> responses) {
         List<ResultBasis.BelowMinimum> below = new ArrayList<>();
         ResponseMinimums rules = def.responseMinimums();
-        for (var target : Map.of(SurveyPart.IIT.code(), ResponseTarget.iit(rules, agency),
-                SurveyPart.EIT_PUBLIC.code(), ResponseTarget.eitPublic(rules, agency)).entrySet()) {
+        Map<String, ResponseTarget> targets = new LinkedHashMap<>();
+        targets.put(SurveyPart.IIT.code(), ResponseTarget.iit(rules, agency));
+        targets.put(SurveyPart.EIT_PUBLIC.code(), ResponseTarget.eitPublic(rules, agency));
+        targets.put(SurveyPart.EIT_SURVEY.code(), ResponseTarget.eitSurvey(rules, agency)); // only a year with part 2 has its rule
+        for (var target : targets.entrySet()) {
             int n = responses.getOrDefault(target.getKey(), 0);
             if (target.getValue().set() && n < target.getValue().minimum()) {
                 below.add(new ResultBasis.BelowMinimum(target.getKey(), n, target.getValue().minimum(), target.getValue().provisional()));

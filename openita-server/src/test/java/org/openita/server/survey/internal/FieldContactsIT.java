@@ -242,6 +242,25 @@ class FieldContactsIT extends ServerTestSupport {
     }
 
     @Test
+    void theAssessorSeesThePartTwoResponsesAgainstTheMinimumOfTheDefinition() throws Exception {
+        SurveyYears y = SurveyYears.make(fixtures, versions, catalog, 8, 4, java.util.function.UnaryOperator.identity());
+        clock.setToday(y.surveyDay());
+        windows.forget();
+        int year = y.year().buddhistEra();
+        Agency a = fixtures.agency().create();
+        Person assessor = fixtures.person(Role.ASSESSOR).seeing(a.code()).create();
+        SurveyResponses responses = new SurveyResponses(jdbc);
+        for (int i = 0; i < 3; i++) {
+            responses.survey(a.code(), year, y.surveyDay(), SurveyResponses.answers(y.definition(), SurveyPart.EIT_SURVEY, i));
+        }
+        responses.eit(a.code(), y.definition(), y.surveyDay(), 5); // part 1 answers are not part 2's
+        assertThat(html(get("/field"), assessor.signedIn())).contains("คำตอบ EIT ส่วนที่ 2: 3 จากขั้นต่ำ 4 ชุด", "ยังขาดอีก 1 คน")
+                .contains("data-testid=\"field-no-contacts\"");
+        responses.survey(a.code(), year, y.surveyDay(), SurveyResponses.answers(y.definition(), SurveyPart.EIT_SURVEY, 3));
+        assertThat(html(get("/field").param("lang", "en"), assessor.signedIn())).contains("EIT part 2 responses: 4 of the minimum 4", "Minimum reached");
+    }
+
+    @Test
     void theCloseDeletesEveryListOfTheYearAuditsEachAgencyAndRefusesLaterUploadsUntilReopened() throws Exception {
         SurveyYears y = openYear();
         int year = y.year().buddhistEra();

@@ -65,4 +65,10 @@ public final class SurveyResponses {
             eit(agency, def.year().buddhistEra(), day, answers(def, SurveyPart.EIT_PUBLIC, k), 60 + k, false, 0);
         }
     }
+
+    /** One EIT part-2 response (as an assessor's device sends it: the answers and the day, nothing else). */
+    public void survey(AgencyCode agency, int year, LocalDate day, Map<String, String> answers) {
+        rows.insert(List.of(new ResponseRows.Row(agency, year, SurveyPart.EIT_SURVEY, day, JSON.writeValueAsString(answers), Optional.empty(),
+                Optional.empty(), null)));
+    }
 }
