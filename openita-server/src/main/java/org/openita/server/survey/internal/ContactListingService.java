@@ -40,6 +40,13 @@ class ContactListingService implements ContactListing {
         }
         ContactCheck check = new ContactCheck((k, l) -> messages.getMessage(k.messageKey(), null, l == null ? Locale.ROOT : l),
                 lists.existing(agency, year));
-        return lists.add(agency, year, entries, check, actor) instanceof ContactLists.Added.Stored s ? s.added() : 0;
+        ContactLists.Added outcome = lists.add(agency, year, entries, check, actor);
+        if (outcome instanceof ContactLists.Added.Stored s) {
+            return s.added();
+        }
+        // the kind of refusal only: a problem's text could quote what was given
+        org.slf4j.LoggerFactory.getLogger(ContactListingService.class).info("contacts for {} of {} not added: {}", agency, year.buddhistEra(),
+                outcome.getClass().getSimpleName());
+        return 0;
     }
 }
