@@ -28,7 +28,8 @@ class DemoModeIT {
         try (EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(ServerTestSupport.freshDirectory("openita-demo-fresh-")).start()) {
             String url = "--spring.datasource.url=" + db.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(OpenItaApplication.class)
-                    .run("--server.port=0", url, "--spring.datasource.username=postgres", "--openita.demo.enabled=true")) {
+                    .run("--server.port=0", url, "--spring.datasource.username=postgres", "--openita.demo.enabled=true",
+                            "--openita.field.contact-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
                 UserAccounts accounts = demo.getBean(UserAccounts.class);
                 for (Role role : Role.values()) {
                     assertThat(accounts.all()).anySatisfy(a -> {
@@ -42,6 +43,9 @@ class DemoModeIT {
                 // the demo assessor reviews two agencies (issue 13), assigned as the assessors page would
                 assertThat(accounts.accessOf("demo-assessor")).containsExactlyInAnyOrder("DEMO-SAMDET", "DEMO-MAHACHAI");
                 assertThat(demo.getBean(org.openita.server.results.OfficialResults.class).years(AgencyCode.of("DEMO-SAMDET"))).containsExactly(FiscalYear.of(2568), FiscalYear.of(2567));
+                // made-up contacts on the demo agency's EIT part 2 list, for demo-assessor's /field (sealed: an external database needs the key set)
+                assertThat(demo.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("select count(*) from field_contact where agency_code = 'DEMO-SAMDET'").query(Integer.class).single()).isEqualTo(4);
             }
         }
     }

@@ -22,4 +22,11 @@ class CurrentUserAdvice {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a != null && a.getAuthorities().stream().anyMatch(g -> "ROLE_CENTRAL_ADMIN".equals(g.getAuthority()));
     }
+
+    /** Whether the signed-in person is an assessor, to show the link to their field work (EIT part 2). */
+    @ModelAttribute("assessor")
+    boolean assessor() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getAuthorities().stream().anyMatch(g -> "ROLE_ASSESSOR".equals(g.getAuthority()));
+    }
 }

@@ -39,17 +39,20 @@ class TenantIsolationIT extends ServerTestSupport {
     static final Set<String> MANAGERS_ONLY = Set.of("/agency/{code}/results/import", "/agency/{code}/results/template.{format}",
             "/agency/{code}/measures/{year}/new", "/agency/{code}/surveys/{year}/eit-poster.pdf", "/agency/{code}/surveys/{year}/eit-card.pdf",
             "/agency/{code}/surveys/{year}/iit-poster.pdf", "/agency/{code}/surveys/{year}/iit.{format}", "/agency/{code}/surveys/{year}/eit.{format}",
-            "/agency/{code}/surveys/{year}/eit2.{format}");
+            "/agency/{code}/surveys/{year}/eit2.{format}",
+            "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
             "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
     static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}", "/open-data", "/upload-too-large",
             "/api/docs", "/api/docs.yaml", "/api/docs/swagger-config", "/api/docs/ui", "/account/tokens");
     /**
-     * The field questionnaire of EIT part 2 and the package a device keeps: assessors only. The package is "not found" to an
-     * assessor when no year has a survey phase today (other tests' calendars decide that), which still is not a refusal.
+     * The assessors' own field work: their list of agencies and contacts (their assigned agencies only, FieldContactsIT), the
+     * field questionnaire of EIT part 2 and the package a device keeps; every other role is refused. The package is "not
+     * found" to an assessor when no year has a survey phase today (other tests' calendars decide that), which still is
+     * not a refusal.
      */
-    static final Set<String> ASSESSORS_ONLY = Set.of("/field/app", "/api/v1/field/package");
+    static final Set<String> ASSESSORS_ONLY = Set.of("/field", "/field/app", "/api/v1/field/package");
 
 
     @Autowired
@@ -129,7 +132,8 @@ class TenantIsolationIT extends ServerTestSupport {
         List<String> patterns = getPatterns();
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
-                "/surveys/close/{year}/reopen", "/field/app", "/api/v1/field/package", "/surveys/assessors", "/surveys/assessors/template.{format}");
+                "/surveys/close/{year}/reopen", "/field/app", "/api/v1/field/package", "/agency/{code}/contacts/{year}",
+                "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx", "/field", "/surveys/assessors", "/surveys/assessors/template.{format}");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
@@ -185,7 +189,8 @@ class TenantIsolationIT extends ServerTestSupport {
             }
         }
         assertThat(posts).contains("/agency/{code}/staff", "/agency/{code}/logo", "/agency/{code}/logo/remove", "/agency/{code}/sign-off",
-                "/agency/{code}/publication/{year}", "/agency/{code}/surveys/{year}/slips");
+                "/agency/{code}/publication/{year}", "/agency/{code}/surveys/{year}/slips", "/agency/{code}/contacts/{year}/add",
+                "/agency/{code}/contacts/{year}/upload", "/agency/{code}/contacts/{year}/delete");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             for (String pattern : posts) {

@@ -94,6 +94,8 @@ public abstract class ServerTestSupport {
         registry.add("openita.embedded-db.data-directory", () -> DATA.resolve("pgdata").toString());
         registry.add("openita.temp-directory", () -> DATA.resolve("tmp").toString());
         registry.add("server.port", () -> PORT);
+        // the contact lists of EIT part 2 are sealed under this key (ContactSeal); a server without one makes its own
+        registry.add("openita.field.contact-key", () -> "b3Blbml0YS10ZXN0LWNvbnRhY3Qta2V5LTMyLWJ5dGU=");
         // the shared database holds every test's fiscal years: a test scores its own year's ended survey phase itself
         registry.add("openita.survey.scheduled-closing", () -> "false");
         // tests read the progress list right after writing responses: counted on every request, unless a load harness

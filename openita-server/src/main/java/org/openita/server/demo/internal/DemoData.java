@@ -41,9 +41,11 @@ class DemoData implements InitializingBean {
     private final TransactionTemplate tx;
 
     private final org.openita.server.results.ResultImports results;
+    private final org.openita.server.survey.ContactListing contacts;
 
     DemoData(AgencyRegistry agencies, UserAccounts accounts, JdbcClient jdbc, TransactionTemplate tx,
-             org.openita.server.results.ResultImports results) {
+             org.openita.server.results.ResultImports results, org.openita.server.survey.ContactListing contacts) {
+        this.contacts = contacts;
         this.results = results;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -87,10 +89,25 @@ class DemoData implements InitializingBean {
                         role == Role.ASSESSOR || role == Role.VIEWER ? List.of(AGENCY) : List.of());
                 accounts.changePassword((String) u[0], PASSWORD); // demo accounts need no password change
             }
+            demoContacts();
             assessorAgencies();
             log.warn("Demo mode: demo accounts demo-central, demo-assessor, demo-agency-admin, demo-agency-staff, demo-viewer"
                     + " with password {} / โหมดสาธิต: บัญชีตัวอย่างทุกบทบาท", PASSWORD);
         });
+    }
+
+    /**
+     * A few made-up people on the demo agency's EIT part 2 contact list of the running survey year, for demo-assessor's
+     * list (/field). Names, numbers and addresses are made up (example.com addresses).
+     */
+    private void demoContacts() {
+        List<org.openita.server.survey.ContactListing.Contact> people = List.of(
+                new org.openita.server.survey.ContactListing.Contact("นายสมชาย ใจดี (ตัวอย่าง)", "ชาวบ้านหมู่ 3", "081-555-0101", "", "SERVICE"),
+                new org.openita.server.survey.ContactListing.Contact("นางสาวมาลี ศรีสุข (ตัวอย่าง)", "ร้านวัสดุก่อสร้างสมเด็จ", "043-555-012", "malee@example.com", "SUPPLIER"),
+                new org.openita.server.survey.ContactListing.Contact("นายประเสริฐ บุญมา (ตัวอย่าง)", "โรงเรียนบ้านสมเด็จ", "", "prasert@example.com", "PARTNER"),
+                new org.openita.server.survey.ContactListing.Contact("นางบัวผัน คำดี (ตัวอย่าง)", "", "089-555-0144", "", "CONTACTED"));
+        int given = contacts.give("demo", org.openita.server.agency.AgencyCode.of(AGENCY), people);
+        log.info("Demo mode: {} made-up contacts on the demo agency's EIT part 2 list", given);
     }
 
     /** A second demo agency, in the same district, for the demo assessor to review beside the first (issue 13: two agencies). */

@@ -27,8 +27,10 @@ class ClosingController {
     private final SurveyClosing closing;
     private final CycleService cycles;
     private final SurveyProgress progress;
+    private final ContactLists contacts;
 
-    ClosingController(SurveyClosing closing, CycleService cycles, SurveyProgress progress) {
+    ClosingController(SurveyClosing closing, CycleService cycles, SurveyProgress progress, ContactLists contacts) {
+        this.contacts = contacts;
         this.closing = closing;
         this.cycles = cycles;
         this.progress = progress;
@@ -100,6 +102,7 @@ class ClosingController {
         model.addAttribute("year", year.buddhistEra());
         model.addAttribute("state", closing.year(year).orElse(null));
         model.addAttribute("reasonLongest", REASON_LONGEST);
+        model.addAttribute("contactsPurgedAt", contacts.purgedAt(year.buddhistEra()).orElse(null));
         return "survey/reopen";
     }
 
@@ -142,6 +145,7 @@ class ClosingController {
         model.addAttribute("year", year.buddhistEra());
         model.addAttribute("state", closing.year(year).orElse(state));
         model.addAttribute("reasonLongest", REASON_LONGEST);
+        model.addAttribute("contactsPurgedAt", contacts.purgedAt(year.buddhistEra()).orElse(null));
         return "survey/reopen";
     }
 }

@@ -81,9 +81,11 @@ class SurveyClosing {
     private final SurveyWindows windows;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ContactLists contacts;
 
     SurveyClosing(JdbcClient jdbc, PlatformTransactionManager transactions, CycleService cycles, FrameworkCatalog frameworks,
-                  SurveyScores scores, ComputedResults results, SurveyWindows windows, AuditTrail audit, Clock clock) {
+                  SurveyScores scores, ComputedResults results, SurveyWindows windows, AuditTrail audit, Clock clock, ContactLists contacts) {
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.cycles = cycles;
@@ -108,6 +110,8 @@ class SurveyClosing {
                 return new Outcome.AlreadyClosed();
             }
             audit.record(actor, "SURVEYS_CLOSED", "surveys:" + year.buddhistEra(), null, Map.of("year", year.buddhistEra()));
+            // the contact lists of EIT part 2 live as long as the collection (ADR 0031): deleted with the close, or not at all
+            contacts.purge(year.buddhistEra(), actor);
             return score(def.get(), year, "CLOSED", actor, true);
         });
         windows.forget();
@@ -135,6 +139,8 @@ class SurveyClosing {
                 return new Reopening.NotClosed();
             }
             jdbc.sql("delete from survey_scoring where fiscal_year = ?").param(year.buddhistEra()).update();
+            // the lists deleted at the close stay deleted; the agencies may give them again
+            contacts.reopened(year.buddhistEra());
             List<org.openita.server.agency.AgencyCode> withdrawn = results.withdraw(actor, year, reason);
             audit.record(actor, "SURVEYS_REOPENED", "surveys:" + year.buddhistEra(), closed.get(),
                     Map.of("year", year.buddhistEra(), "reason", reason, "resultsWithdrawn", withdrawn.size()));
@@ -169,9 +175,17 @@ class SurveyClosing {
         Optional<FrameworkDefinition> def = frameworks.active(y);
         if (def.isEmpty()) {
             LOG.warn("the survey phase of {} has ended but no framework definition is active for it: its answers are not scored", y);
+            // the collection is over all the same: its contact lists go (a no-op once they have)
+            tx.executeWithoutResult(status -> contacts.purge(y, SYSTEM));
             return false;
         }
-        Outcome o = tx.execute(status -> score(def.get(), FiscalYear.of(y), "PHASE_ENDED", SYSTEM, false));
+        Outcome o = tx.execute(status -> {
+            Outcome scored = score(def.get(), FiscalYear.of(y), "PHASE_ENDED", SYSTEM, false);
+            if (scored instanceof Outcome.Scored) {
+                contacts.purge(y, SYSTEM);
+            }
+            return scored;
+        });
         if (o instanceof Outcome.Scored s) {
             LOG.info("survey phase of {} ended: scored {} agencies from {} responses", y, s.agencies(), s.responses());
             return true;
