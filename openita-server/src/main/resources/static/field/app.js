@@ -13,6 +13,11 @@
   var RETRY_MOST = 5 * 60 * 1000;
 
   var lang = document.documentElement.lang === 'en' ? 'en' : 'th';
+  /* the account this page was made for: a device shared by assessors keeps a token per account, and each answer is
+     sent with the token of the assessor who recorded it, so nobody's answer is counted as someone else's */
+  var userMeta = document.querySelector('meta[name=openita-user]');
+  var user = userMeta ? userMeta.getAttribute('content') || '' : '';
+  function tokenKey(who) { return 'token:' + who; }
   var strings = {};
   Array.prototype.forEach.call(document.querySelectorAll('#strings [data-k]'), function (li) {
     strings[li.getAttribute('data-k')] = li.textContent;
@@ -87,7 +92,7 @@
     return m ? {header: m.getAttribute('data-header'), token: m.getAttribute('content')} : null;
   }
   function ensureToken() {
-    return getMeta('token').then(function (token) {
+    return getMeta(tokenKey(user)).then(function (token) {
       if (token) { return token; }
       var c = csrf();
       var headers = {'Accept': 'application/json'};
@@ -96,13 +101,13 @@
         .then(function (res) {
           if (!res.ok) { notice(res.status === 403 ? 'noToken' : 'noToken'); return null; }
           return res.json().then(function (body) {
-            return setMeta('token', body.token).then(function () { return body.token; });
+            return setMeta(tokenKey(user), body.token).then(function () { return body.token; });
           });
         }, function () { return null; });
     });
   }
-  function forgetToken() {
-    return deleteMeta('token');
+  function forgetToken(who) {
+    return deleteMeta(tokenKey(who === undefined ? user : who));
   }
 
   /* ---- the package: the year's questions and the assessor's agencies ---- */
@@ -143,7 +148,9 @@
     pkg.agencies.forEach(function (a) {
       select.appendChild(el('option', {value: a.code}, a.code + ' ' + (lang === 'en' && a.nameEn ? a.nameEn : a.nameTh)));
     });
-    select.value = chosen;
+    // opened from an agency on the assessor's list (/field/app?agency=CODE): that agency is chosen
+    var preset = new URLSearchParams(location.search).get('agency');
+    select.value = chosen || (preset && pkg.agencies.some(function (x) { return x.code === preset; }) ? preset : '');
     var box = $('questions');
     if (box.querySelector('input:checked')) { return; } // an answer in progress is not wiped by a fresh package
     box.textContent = '';
@@ -224,7 +231,7 @@
     var a = pkg.agencies.filter(function (x) { return x.code === agency; })[0];
     var record = {
       id: crypto.randomUUID(), agency: agency, agencyTh: a ? a.nameTh : agency, agencyEn: a ? a.nameEn : null,
-      year: pkg.year, mode: mode.value, answeredOn: today(), answers: answers,
+      year: pkg.year, mode: mode.value, answeredOn: today(), answers: answers, by: user,
       status: 'waiting', recordedAt: Date.now(), sentAt: null, reason: null
     };
     putRecord(record).then(function () {
@@ -238,7 +245,8 @@
 
   /* ---- the list of what is waiting, sent and refused ---- */
   function renderRecords() {
-    return allRecords().then(function (records) {
+    return allRecords().then(function (all) {
+      var records = all.filter(function (r) { return (r.by || '') === user; }); // this assessor's own
       records.sort(function (x, y) { return y.recordedAt - x.recordedAt; });
       var list = $('records');
       list.textContent = '';
@@ -273,16 +281,29 @@
     if (sending) { again = true; return Promise.resolve(); }
     sending = true;
     clearTimeout(timer);
-    return getMeta('token').then(function (token) {
-      return allRecords().then(function (records) {
-        var waiting = records.filter(function (r) { return r.status === 'waiting'; })
-          .sort(function (x, y) { return x.recordedAt - y.recordedAt; });
-        if (!waiting.length) { return 'done'; }
-        if (!token) { notice('noToken'); return 'stop'; }
-        return waiting.reduce(function (chain, r) {
-          return chain.then(function (state) { return state === 'go' ? sendOne(token, r) : state; });
-        }, Promise.resolve('go'));
-      });
+    return allRecords().then(function (records) {
+      var waiting = records.filter(function (r) { return r.status === 'waiting'; })
+        .sort(function (x, y) { return x.recordedAt - y.recordedAt; });
+      if (!waiting.length) { return 'done'; }
+      // each assessor's answers go with that assessor's own token; one without a token waits for its assessor
+      var stopped = {};
+      return waiting.reduce(function (chain, r) {
+        return chain.then(function (state) {
+          var who = r.by || '';
+          if (state === 'retry' || stopped[who]) { return state; }
+          return getMeta(tokenKey(who)).then(function (token) {
+            if (!token) {
+              stopped[who] = true;
+              if (who === user) { notice('noToken'); }
+              return 'go';
+            }
+            return sendOne(token, r).then(function (outcome) {
+              if (outcome === 'stop') { stopped[who] = true; return 'go'; }
+              return outcome;
+            });
+          });
+        });
+      }, Promise.resolve('go'));
     }).then(function (state) {
       if (state === 'retry') { later(); } else if (state !== 'stop') { retryIn = RETRY_FIRST; }
       return renderRecords();
@@ -302,10 +323,10 @@
         return putRecord(r).then(function () { return 'go'; });
       }
       if (res.status === 401) {
-        notice('renew');
-        return forgetToken().then(function () { return 'stop'; });
+        if ((r.by || '') === user) { notice('renew'); }
+        return forgetToken(r.by || '').then(function () { return 'stop'; });
       }
-      if (res.status === 403) { notice('notAssessor'); return 'stop'; }
+      if (res.status === 403) { if ((r.by || '') === user) { notice('notAssessor'); } return 'stop'; }
       if (res.status === 429 || res.status >= 500) { return 'retry'; }
       return res.json().catch(function () { return {}; }).then(function (problem) {
         r.reason = {th: problem.detailTh || ('HTTP ' + res.status), en: problem.detail || ('HTTP ' + res.status), code: problem.code || null};

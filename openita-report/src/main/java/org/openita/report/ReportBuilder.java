@@ -390,7 +390,11 @@ public final class ReportBuilder {
                 say("analysis.strengths", "list", Phrases.list(t.strengths().stream().map(f -> Phrases.fill("analysis.indicatorScore",
                         kv("number", n(f.number()), "name", f.name().th(), "score", score(f.score())))).toList()));
             }
-            if (t.toImprove().isEmpty()) {
+            boolean noData = toolScore == null && t.strengths().isEmpty() && t.toImprove().isEmpty();
+            if (noData) {
+                // nothing was scored for this tool: say so, and nothing about indicators or questions it has no figures for
+                say("analysis.tool.noData");
+            } else if (t.toImprove().isEmpty()) {
                 say("analysis.toImprove.none");
             } else {
                 say("analysis.toImprove.intro");
@@ -402,7 +406,7 @@ public final class ReportBuilder {
             parts(t, threshold, target);
             if (t.tool() == ToolCode.OIT) {
                 oit(t);
-            } else if (t.parts().isEmpty() && t.itemScoresKnown()) {
+            } else if (t.parts().isEmpty() && t.itemScoresKnown() && !noData) {
                 if (t.items().isEmpty()) {
                     say("analysis.questions.none", "threshold", threshold);
                 } else {

@@ -57,6 +57,28 @@ class ReportContentTest {
         assertThat(text).doesNotContain(d.oitItems().get(1).code() + "\n");
     }
 
+    /** A year computed from EIT answers alone: the IIT and the OIT have no figures, and the report claims nothing about them. */
+    @Test
+    void aToolWithoutFiguresIsSaidToHaveNoneAndNothingIsClaimedAboutIt() {
+        FrameworkDefinition d = FrameworkLoader.shipped(2568);
+        Map<String, QuestionEvidence> qs = new HashMap<>();
+        for (Question q : d.questions()) {
+            if (q.scored() && q.tool() == org.openita.core.framework.ToolCode.EIT) {
+                qs.put(q.code(), new QuestionEvidence.Score(90));
+            }
+        }
+        Analysis a = Analyzer.analyze(d, ScoringEngine.score(d, AssessmentInput.empty(d.year()).withQuestions(qs)), null, agency(),
+                KnowledgeBaseLoader.shipped(2568), AnalysisOptions.DEFAULT);
+        String text = ReportBuilderTest.allText(ReportBuilder.build(a, options(DigitStyle.THAI, false)));
+        String noData = rawPhrase("analysis.tool.noData");
+        assertThat(text.split(java.util.regex.Pattern.quote(noData), -1)).as("IIT and OIT each say they have no score").hasSize(3);
+        String analysis = text.substring(text.indexOf("๔.๑ "));
+        String iit = analysis.substring(analysis.indexOf('\n') + 1, analysis.indexOf("๔.๒ "));
+        assertThat(iit.strip()).as("the IIT section says only that it has no score").isEqualTo(noData);
+        // the EIT, which has figures, still says what they show
+        assertThat(analysis.substring(analysis.indexOf("๔.๒ "), analysis.indexOf("๔.๓ "))).contains(rawPhrase("analysis.toImprove.none"));
+    }
+
     @Test
     void everyReportOfEveryYearAndBranchIsFreeOfInternalNotesAndAwkwardThai() {
         int reports = 0;

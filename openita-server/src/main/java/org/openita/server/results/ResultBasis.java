@@ -70,12 +70,13 @@ public record ResultBasis(Map<String, Integer> responsesByPart, List<BelowMinimu
     }
 
     /**
-     * "คำนวณโดย OpenITA จากคำตอบ 89 ชุด (IIT 37 ชุด, EIT ส่วนที่ 1 52 ชุด)" or "Computed by OpenITA from 89 responses
-     * (IIT: 37, EIT part 1: 52)": each count with its unit, so that "EIT ส่วนที่ 1 52" cannot be read as part 152.
+     * "คำนวณโดย OpenITA จากคำตอบ 89 ชุด (IIT: 37 ชุด, EIT ส่วนที่ 1: 52 ชุด)" or "Computed by OpenITA from 89 responses
+     * (IIT: 37, EIT part 1: 52)": each count after a colon and with its unit, so that "EIT ส่วนที่ 2 5" cannot be read
+     * as part 25.
      */
     public String label(boolean english) {
         String parts = responsesByPart.entrySet().stream()
-                .map(e -> english ? partName(e.getKey(), true) + ": " + e.getValue() : partName(e.getKey(), false) + " " + e.getValue() + " ชุด")
+                .map(e -> english ? partName(e.getKey(), true) + ": " + e.getValue() : partName(e.getKey(), false) + ": " + e.getValue() + " ชุด")
                 .collect(Collectors.joining(", "));
         return english
                 ? "Computed by OpenITA from " + total() + (total() == 1 ? " response" : " responses") + " (" + parts + ")"

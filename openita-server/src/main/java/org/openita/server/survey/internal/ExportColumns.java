@@ -45,7 +45,7 @@ final class ExportColumns {
                             BiFunction<String, Object[], String> text) {
         List<Column> out = new ArrayList<>();
         out.add(new Column(Kind.AGENCY, text.apply("surveys.export.col.agency", new Object[0]), null, null, null, null, false));
-        if (part != SurveyPart.IIT) { // EIT parts 1 and 2 carry their day; part 2 nothing more (no assessor, no mode)
+        if (part == SurveyPart.EIT_PUBLIC) { // EIT part 1 carries its day; the IIT and part 2 nothing (no day, assessor or mode)
             out.add(new Column(Kind.DAY, text.apply("surveys.export.col.day", new Object[0]), null, null, null, null, false));
         }
         questionnaire.ifPresent(q -> {

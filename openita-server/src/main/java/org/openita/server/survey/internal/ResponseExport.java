@@ -111,20 +111,22 @@ class ResponseExport {
         s.agency().ifPresent(a -> p.add(a.value()));
         if (withSmallest) {
             p.add(s.year().buddhistEra());
-            p.add(IIT_SMALLEST);
+            p.add(s.part().code());
+            p.add(s.part().fewestShown());
         }
         return p.toArray();
     }
 
     /** Streams the rows of the scope, in export order, through a read-only cursor. */
     void each(Scope s, Consumer<Response> sink) {
-        boolean iit = s.part() == SurveyPart.IIT;
+        // the IIT and EIT part 2 are anonymous by construction: no day, in the order of their random ids, and no agency's
+        // shown one by one below the part's smallest count, whoever asks
+        boolean iit = s.part() != SurveyPart.EIT_PUBLIC;
         String columns = iit ? "agency_code, cast(answers as text)"
                 : "agency_code, cast(answers as text), answered_on, seconds_to_complete, identical_answers, burst";
         String sql = "select " + columns + " from survey_response where fiscal_year = ? and part = ?"
                 + (s.agency().isPresent() ? " and agency_code = ?" : "")
-                // no agency's IIT shown one by one below the smallest count, whoever asks
-                + (iit ? " and agency_code in (select agency_code from survey_response where fiscal_year = ? and part = 'IIT'"
+                + (iit ? " and agency_code in (select agency_code from survey_response where fiscal_year = ? and part = ?"
                 + " group by agency_code having count(*) >= ?)" : "")
                 + (iit ? " order by agency_code, id" : " order by agency_code, answered_on, id");
         readOnly.executeWithoutResult(status -> cursor.query(sql, (RowCallbackHandler) rs -> sink.accept(read(rs, iit)), params(s, iit)));

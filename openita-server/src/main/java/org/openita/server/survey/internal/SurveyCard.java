@@ -92,6 +92,8 @@ class SurveyCard implements AgencyPagePart {
             v.put("maxSlips", SlipIssue.MOST);
             v.put("iitExportable", p.iit() >= ResponseExport.IIT_SMALLEST);
             v.put("hasSurvey", p.hasSurvey());
+            v.put("surveyExportable", p.eitSurvey() >= SurveyPart.EIT_SURVEY.fewestShown());
+            v.put("surveySmallest", SurveyPart.EIT_SURVEY.fewestShown());
             v.put("smallest", ResponseExport.IIT_SMALLEST);
         }
         return Optional.of(v);

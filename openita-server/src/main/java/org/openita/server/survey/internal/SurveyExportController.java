@@ -84,11 +84,13 @@ class SurveyExportController {
     static final class TooFewToShow extends RuntimeException {
         final AgencyCode agency;
         final int responses;
+        final int smallest;
 
-        TooFewToShow(AgencyCode agency, int responses) {
+        TooFewToShow(AgencyCode agency, int responses, int smallest) {
             super("too few responses to export", null, false, false);
             this.agency = agency;
             this.responses = responses;
+            this.smallest = smallest;
         }
     }
 
@@ -96,7 +98,7 @@ class SurveyExportController {
     ModelAndView tooFew(TooFewToShow e) {
         ModelAndView page = new ModelAndView("survey/admin/refused");
         page.addObject("messageKey", "surveys.export.tooFew");
-        page.addObject("messageArgs", new Object[] {e.responses, ResponseExport.IIT_SMALLEST});
+        page.addObject("messageArgs", new Object[] {e.responses, e.smallest});
         page.addObject("back", "/agency/" + e.agency.value() + "#surveys");
         page.setStatus(HttpStatus.CONFLICT);
         return page;
@@ -109,10 +111,10 @@ class SurveyExportController {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        if (part == SurveyPart.IIT) {
+        if (part != SurveyPart.EIT_PUBLIC) {
             int n = counts.of(code, year, part);
-            if (n < ResponseExport.IIT_SMALLEST) {
-                throw new TooFewToShow(code, n);
+            if (n < part.fewestShown()) {
+                throw new TooFewToShow(code, n, part.fewestShown());
             }
         }
         return download(new ResponseExport.Scope(Optional.of(code), year, part), format, code.value(), locale);

@@ -32,10 +32,13 @@ class SurveyScores {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * A part of an agency's survey with fewer responses than this is not scored: its question scores would be a
-     * breakdown of so few answers that a respondent's own could be read from them (docs/surveys.md).
+     * A part of an agency's survey with fewer responses than its {@link SurveyPart#fewestShown()} is not scored: its
+     * question scores would be a breakdown of so few answers that a respondent's own could be read from them
+     * (docs/surveys.md).
      */
-    static final int FEWEST_SCORED = ResponseExport.IIT_SMALLEST;
+    static boolean scored(String part, int responses) {
+        return responses >= SurveyPart.ofCode(part).fewestShown();
+    }
 
     static final String COUNTED = "select r.agency_code, r.part, a.key, a.value, count(*) from survey_response r"
             + " cross join lateral jsonb_each_text(r.answers) a where r.fiscal_year = ?"
@@ -71,7 +74,7 @@ class SurveyScores {
                 AgencyCode agency = AgencyCode.of(current[0]);
                 Map<String, Integer> all = responses.getOrDefault(current[0], Map.of());
                 Map<String, Integer> scored = new LinkedHashMap<>(all);
-                scored.values().removeIf(n -> n < FEWEST_SCORED);
+                scored.entrySet().removeIf(e -> !scored(e.getKey(), e.getValue()));
                 Agency found = agencies.find(agency).orElse(null);
                 out.add(new ComputedResults.Computed(agency, input(def, year, found, SurveyTallies.of(def, rows)),
                         new ResultBasis(scored, found == null ? List.of() : belowMinimum(def, found, all))));
@@ -83,7 +86,7 @@ class SurveyScores {
                 emit.run();
                 current[0] = rs.getString(1);
             }
-            if (responses.getOrDefault(rs.getString(1), Map.of()).getOrDefault(rs.getString(2), 0) >= FEWEST_SCORED) {
+            if (scored(rs.getString(2), responses.getOrDefault(rs.getString(1), Map.of()).getOrDefault(rs.getString(2), 0))) {
                 rows.add(new SurveyTallies.Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
             }
         }, year.buddhistEra());

@@ -54,7 +54,14 @@ class DatabaseOutageIT {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             String survey = "/s/eit/" + openSurvey(jdbc);
             HttpClient respondent = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-            String answers = completeForm(get(respondent, base + survey, null).body());
+            // the survey window is cached for a few seconds (SurveyWindows.FRESH), and the demo data's start may have
+            // looked it up before the phase above was written: wait for the open form
+            String form = get(respondent, base + survey, null).body();
+            for (long until = System.nanoTime() + 20_000_000_000L; !form.contains("name=\"t\"") && System.nanoTime() < until; ) {
+                Thread.sleep(500);
+                form = get(respondent, base + survey, null).body();
+            }
+            String answers = completeForm(form);
 
             pgCtl(pgdata, "stop", "-m", "fast", "-w", "-t", "60");
 

@@ -159,7 +159,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 JsonNode kept = JSON.readTree((String) async(d, "var r = indexedDB.open('openita-field', 1); r.onsuccess = () => {"
                         + " var tx = r.result.transaction(['records', 'meta']); var out = {};"
                         + " tx.objectStore('records').getAll().onsuccess = e => out.records = e.target.result;"
-                        + " tx.objectStore('meta').get('token').onsuccess = e => out.token = e.target.result;"
+                        + " tx.objectStore('meta').get('token:" + assessor.username() + "').onsuccess = e => out.token = e.target.result;"
                         + " tx.oncomplete = () => { r.result.close(); done(JSON.stringify(out)); }; }"));
                 String token = kept.get("token").asString();
                 JsonNode one = kept.get("records").get(0);
@@ -195,6 +195,42 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=sent]"))).hasSize(3);
             }
         }
+    }
+
+    @Test
+    void onADeviceTwoAssessorsShareEachAnswerIsSentAsTheAssessorWhoRecordedIt() throws Exception {
+        Fixtures.Person other = fixtures.person(Role.ASSESSOR).named("ผู้ประเมินคนที่สอง").seeing(first.code()).create();
+        Path profile = freshDirectory("openita-field-shared-");
+        try (NetworkSwitch net = NetworkSwitch.to(URI.create(publicBaseUrl()).getPort())) {
+            String base = "http://localhost:" + net.port();
+            try (Browser b = Browser.withProfile(390, 844, profile)) {
+                ChromeDriver d = b.driver();
+                b.signIn(base, assessor.username(), assessor.password());
+                d.get(base + "/field/app");
+                ready(d);
+                waitFor(d, "the service worker controls the page", "return !!navigator.serviceWorker.controller");
+                net.off();
+                offline(d, true);
+                record(d, first, "TELEPHONE", 1, 1);
+                assertThat(d.findElements(By.cssSelector("#records li[data-status=waiting]"))).hasSize(1);
+            }
+            net.on();
+            // the tablet passes to a colleague, who signs in on the same browser profile
+            try (Browser b = Browser.withProfile(390, 844, profile)) {
+                ChromeDriver d = b.driver();
+                b.signIn(base, other.username(), other.password());
+                d.get(base + "/field/app");
+                ready(d);
+                // the first assessor's answer goes with the first assessor's token; the colleague does not see it
+                new WebDriverWait(d, WAIT).until(x -> stored() == 1);
+                assertThat(d.findElements(By.cssSelector("#records li.record"))).isEmpty();
+                record(d, first, "IN_PERSON", 0, 1);
+                new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#records li[data-status=sent]")).size() == 1);
+            }
+        }
+        assertThat(jdbc.sql("select assessor || ':' || mode from field_response where agency_code = ? order by mode")
+                .param(first.code().value()).query(String.class).list())
+                .containsExactly(other.username() + ":IN_PERSON", assessor.username() + ":TELEPHONE");
     }
 
     /** Chooses the agency and the mode, answers every question with its n-th option, saves, and waits for the list to grow. */

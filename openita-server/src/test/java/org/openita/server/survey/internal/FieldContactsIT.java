@@ -254,7 +254,7 @@ class FieldContactsIT extends ServerTestSupport {
             responses.survey(a.code(), year, y.surveyDay(), SurveyResponses.answers(y.definition(), SurveyPart.EIT_SURVEY, i));
         }
         responses.eit(a.code(), y.definition(), y.surveyDay(), 5); // part 1 answers are not part 2's
-        assertThat(html(get("/field"), assessor.signedIn())).contains("คำตอบ EIT ส่วนที่ 2: 3 จากขั้นต่ำ 4 ชุด", "ยังขาดอีก 1 คน")
+        assertThat(html(get("/field"), assessor.signedIn())).contains("คำตอบ EIT ส่วนที่ 2: 3 จากขั้นต่ำ 4 ชุด", "ยังขาดอีก 1 ชุด")
                 .contains("data-testid=\"field-no-contacts\"");
         responses.survey(a.code(), year, y.surveyDay(), SurveyResponses.answers(y.definition(), SurveyPart.EIT_SURVEY, 3));
         assertThat(html(get("/field").param("lang", "en"), assessor.signedIn())).contains("EIT part 2 responses: 4 of the minimum 4", "Minimum reached");

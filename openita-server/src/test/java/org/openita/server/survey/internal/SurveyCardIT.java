@@ -64,8 +64,8 @@ class SurveyCardIT extends ServerTestSupport {
         assertThat(html).contains("data-testid=\"surveys\"", "ปีงบประมาณ พ.ศ. " + y.year().buddhistEra(), "กำลังเปิดรับคำตอบ")
                 .contains("value=\"" + publicBaseUrl() + "/s/iit/" + a.code() + "\"", "value=\"" + publicBaseUrl() + "/s/eit/" + a.code() + "\"");
         // 40 staff: 10 IIT responses by the provisional table; EIT part 1 by the year's default, set to 3 here
-        assertThat(row(html, "IIT")).contains(">3<", ">10<", "ยังขาดอีก 7 คน", "(ค่าชั่วคราว)");
-        assertThat(row(html, "EIT_PUBLIC")).contains(">2<", ">3<", "ยังขาดอีก 1 คน");
+        assertThat(row(html, "IIT")).contains(">3<", ">10<", "ยังขาดอีก 7 ชุด", "(ค่าชั่วคราว)");
+        assertThat(row(html, "EIT_PUBLIC")).contains(">2<", ">3<", "ยังขาดอีก 1 ชุด");
         assertThat(html).contains("data-testid=\"surveys-provisional\"", "ลิงก์ IIT จะรับคำตอบเฉพาะผู้ที่มีบัตรเท่านั้น");
         assertThat(html).doesNotContain("data-testid=\"iit-csv\"").contains("data-testid=\"iit-too-few\"");
         assertThat(html).as("the shipped questions are our summaries: the manager is told").contains("data-testid=\"wording-provisional\"");

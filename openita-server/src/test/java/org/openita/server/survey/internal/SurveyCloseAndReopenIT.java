@@ -118,7 +118,7 @@ class SurveyCloseAndReopenIT extends ServerTestSupport {
 
         Person viewer = fixtures.person(Role.VIEWER).seeing(few.code(), enough.code(), official.code()).create();
         String page = html(get("/agency/" + few.code() + "/results/" + year), viewer.signedIn());
-        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 16 ชุด (IIT 7 ชุด, EIT ส่วนที่ 1 9 ชุด)")
+        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 16 ชุด (IIT: 7 ชุด, EIT ส่วนที่ 1: 9 ชุด)")
                 .contains("ข้อสังเกต: IIT ได้คำตอบ 7 ชุด น้อยกว่าจำนวนขั้นต่ำ 10 ชุด").contains("(จำนวนขั้นต่ำเป็นค่าชั่วคราว)")
                 .doesNotContain("EIT ส่วนที่ 1 ได้คำตอบ");
         assertThat(html(get("/agency/" + few.code() + "/results/" + year).param("lang", "en"), viewer.signedIn()))

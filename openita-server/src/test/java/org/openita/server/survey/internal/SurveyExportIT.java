@@ -315,9 +315,9 @@ class SurveyExportIT extends ServerTestSupport {
         assertThat(gaps).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
         String farRow = rows.stream().filter(r -> r[0].equals(far.code().value())).findFirst().orElseThrow()[1];
         // each part against its own minimum, never added together
-        assertThat(farRow.replaceAll("\\s+", " ")).contains("<span>0 / 100</span><small class=\"shortfall\" data-testid=\"iit-short\">ยังขาดอีก 100 คน</small>",
-                "<span>1 / 3</span><small class=\"shortfall\" data-testid=\"eit-short\">ยังขาดอีก 2 คน</small>",
-                "IIT และ EIT ส่วนที่ 1 ยังไม่ถึงขั้นต่ำ").doesNotContain("ยังขาดอีก 102 คน");
+        assertThat(farRow.replaceAll("\\s+", " ")).contains("<span>0 / 100</span><small class=\"shortfall\" data-testid=\"iit-short\">ยังขาดอีก 100 ชุด</small>",
+                "<span>1 / 3</span><small class=\"shortfall\" data-testid=\"eit-short\">ยังขาดอีก 2 ชุด</small>",
+                "IIT และ EIT ส่วนที่ 1 ยังไม่ถึงขั้นต่ำ").doesNotContain("ยังขาดอีก 102 ชุด");
         assertThat(html).contains("data-testid=\"counted-at\"", "นับจำนวนผู้ตอบเมื่อ");
         for (String sort : List.of("shortfall", "iit-short", "eit-short", "name", "iit", "eit")) {
             assertThat(html).contains("href=\"/surveys?year=" + year + "&amp;sort=" + sort + "\"");
@@ -349,7 +349,7 @@ class SurveyExportIT extends ServerTestSupport {
 
     /** A part's shortfall in a row of the list (0 when none is shown). */
     private static int shortfall(String row, String part) {
-        var m = java.util.regex.Pattern.compile("data-testid=\"" + part + "-short\">ยังขาดอีก ([0-9,]+) คน").matcher(row);
+        var m = java.util.regex.Pattern.compile("data-testid=\"" + part + "-short\">ยังขาดอีก ([0-9,]+) ชุด").matcher(row);
         return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : 0;
     }
 

@@ -57,8 +57,8 @@ class SurveyPagesBrowserIT extends ServerTestSupport {
                 assertThat(b.driver().findElement(By.cssSelector("[data-testid=surveys-list]")).isDisplayed()).isTrue();
                 WebElement row = b.driver().findElement(By.cssSelector("tr[data-code='" + a.code() + "']"));
                 // 40 staff need 10 IIT answers (6 given), the EIT minimum here is 3 (2 given): each part its own shortfall
-                assertThat(row.findElement(By.cssSelector("[data-testid=iit-short]")).getText()).isEqualTo("ยังขาดอีก 4 คน");
-                assertThat(row.findElement(By.cssSelector("[data-testid=eit-short]")).getText()).isEqualTo("ยังขาดอีก 1 คน");
+                assertThat(row.findElement(By.cssSelector("[data-testid=iit-short]")).getText()).isEqualTo("ยังขาดอีก 4 ชุด");
+                assertThat(row.findElement(By.cssSelector("[data-testid=eit-short]")).getText()).isEqualTo("ยังขาดอีก 1 ชุด");
                 assertThat(b.driver().findElement(By.cssSelector("[data-testid=counted-at]")).getText()).startsWith("นับจำนวนผู้ตอบเมื่อ");
                 SurveyBrowserIT.assertNoViolations(b.driver(), "/surveys at " + width + " px");
                 assertFits(b);

@@ -128,7 +128,7 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         Agency low2 = agency(y, "อบต.ส่วนที่สองต่ำ", FIVE_BEST, FIVE_AGREE);
         Agency low1 = agency(y, "อบต.ส่วนที่หนึ่งต่ำ", FIVE_AGREE, FIVE_BEST);
         Agency both = agency(y, "อบต.ผ่านดีทั้งสองส่วน", FIVE_BEST, FIVE_BEST);
-        Agency few = agency(y, "อบต.ส่วนที่สองน้อย", FIVE_BEST, List.of("6", "6", "6"));
+        Agency few = agency(y, "อบต.ส่วนที่สองน้อย", FIVE_BEST, List.of("6", "6"));
         close(y);
 
         ScoreResult r = results.result(low2.code(), y.year()).orElseThrow().score();
@@ -150,10 +150,10 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         assertThat(withFullOit(both, y).resultLevel().code()).isEqualTo("GOOD");
 
         ScoreResult f = results.result(few.code(), y.year()).orElseThrow().score();
-        assertThat(f.tools().get("EIT_SURVEY")).as("three part-2 answers: too few to score").isNull();
+        assertThat(f.tools().get("EIT_SURVEY")).as("two part-2 answers: too few to score").isNull();
         assertThat(f.tools().get("EIT")).as("a weighted mean needs both parts").isNull();
         assertThat(computed.basis(few.code(), y.year()).orElseThrow().belowMinimum())
-                .containsExactly(new ResultBasis.BelowMinimum("EIT_SURVEY", 3, 5, true));
+                .containsExactly(new ResultBasis.BelowMinimum("EIT_SURVEY", 2, 5, true));
     }
 
     /** What a person sees of the part-2 agency: the results page, the API, the PDF and DOCX reports, progress. */
@@ -161,7 +161,7 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
     void theResultsPageTheApiAndTheReportsShowEachPartAndTheEit() throws Exception {
         SurveyYears y = year(true);
         Agency a = agency(y, "องค์การบริหารส่วนตำบลสองส่วน", FIVE_BEST, FIVE_AGREE);
-        Agency few = agency(y, "องค์การบริหารส่วนตำบลส่วนที่สองน้อย", FIVE_BEST, List.of("6", "6", "6"));
+        Agency few = agency(y, "องค์การบริหารส่วนตำบลส่วนที่สองน้อย", FIVE_BEST, List.of("6", "6"));
         RequestPostProcessor viewer = fixtures.person(Role.VIEWER).seeing(a.code(), few.code()).create().signedIn();
         String card = mvc.perform(get("/agency/" + few.code()).with(viewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/s9-results-card.html"), card);
@@ -182,10 +182,10 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         java.nio.file.Files.write(java.nio.file.Path.of("/tmp/s9-results-report.docx"), docx);
 
         assertThat(card.replaceAll("\\s+", " ")).contains("data-part=\"EIT_SURVEY\"", "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล)")
-                .containsPattern("data-part=\"EIT_SURVEY\">.{0,200}data-testid=\"responses\">3</td>.{0,200}<span>5</span>.{0,600}ยังขาดอีก 2 คน");
-        assertThat(text(page)).contains("คำนวณโดย OpenITA จากคำตอบ 15 ชุด (IIT 5 ชุด, EIT ส่วนที่ 1 5 ชุด, EIT ส่วนที่ 2 5 ชุด)",
+                .containsPattern("data-part=\"EIT_SURVEY\">.{0,200}data-testid=\"responses\">2</td>.{0,200}<span>5</span>.{0,600}ยังขาดอีก 3 ชุด");
+        assertThat(text(page)).contains("คำนวณโดย OpenITA จากคำตอบ 15 ชุด (IIT: 5 ชุด, EIT ส่วนที่ 1: 5 ชุด, EIT ส่วนที่ 2: 5 ชุด)",
                 "EIT 90.67", "EIT ส่วนที่ 1 (ผู้รับบริการตอบด้วยตนเอง) 100.00", "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) 84.44");
-        assertThat(text(fewPage)).contains("ข้อสังเกต: EIT ส่วนที่ 2 ได้คำตอบ 3 ชุด น้อยกว่าจำนวนขั้นต่ำ 5 ชุด",
+        assertThat(text(fewPage)).contains("ข้อสังเกต: EIT ส่วนที่ 2 ได้คำตอบ 2 ชุด น้อยกว่าจำนวนขั้นต่ำ 5 ชุด",
                 "EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) ไม่มีข้อมูล");
         assertThat(api).contains("\"responsesByPart\":{\"IIT\":5,\"EIT_PUBLIC\":5,\"EIT_SURVEY\":5}",
                 "\"EIT\":90.67,\"EIT_PUBLIC\":100.00,\"EIT_SURVEY\":84.44");
@@ -230,7 +230,8 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
     void partTwoAnswersAreExportedWithoutAssessorModeOrContact() throws Exception {
         SurveyYears y = year(false);
         int year = y.year().buddhistEra();
-        Agency a = agency(y, "อบต.ส่งออกส่วนที่สอง", List.of(), List.of("4", "6"));
+        Agency a = agency(y, "อบต.ส่งออกส่วนที่สอง", List.of(), List.of("4", "6", "5"));
+        Agency two = agency(y, "อบต.ส่งออกส่วนที่สองสองชุด", List.of(), List.of("4", "6"));
         jdbc.sql("""
                 insert into field_response (id, response_id, fiscal_year, agency_code, assessor, mode, content_hash, received_at)
                 select gen_random_uuid(), id, fiscal_year, agency_code, 'assessor-secret-x', 'TELEPHONE', sha256(cast(id as text)::bytea), now()
@@ -241,9 +242,13 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         String csv = fetch("/agency/" + a.code() + "/surveys/" + year + "/eit2.csv", admin)
                 .getContentAsString(StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).contains("วันที่ตอบ", "[e1]").doesNotContain("วินาที");
-        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(a.code().value() + "," + y.surveyDay()));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("[e1]").doesNotContain("วันที่ตอบ").doesNotContain("วินาที");
+        assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l).startsWith(a.code().value() + ",").doesNotContain(y.surveyDay().toString()));
+        // two answers are too few to show one by one: refused, and left out of the national file too
+        var twoAdmin = fixtures.person(Role.AGENCY_ADMIN).of(two).create().signedIn();
+        assertThat(mvc.perform(get("/agency/" + two.code() + "/surveys/" + year + "/eit2.csv").with(twoAdmin)).andReturn().getResponse()
+                .getStatus()).isEqualTo(409);
         assertThat(csv).doesNotContain("assessor-secret-x").doesNotContain("TELEPHONE").doesNotContain("ผู้รับจ้าง").doesNotContain("sealed");
 
         var xlsx = fetch("/agency/" + a.code() + "/surveys/" + year + "/eit2.xlsx", admin);
@@ -251,7 +256,7 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("คำตอบ EIT ส่วนที่ 2");
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
             StringBuilder all = new StringBuilder();
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 wb.getSheetAt(i).forEach(row -> row.forEach(c -> all.append(c.toString()).append('|')));
@@ -260,7 +265,8 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         }
         String national = fetch("/surveys/" + year + "/eit2.csv", CENTRAL)
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(national.lines().filter(l -> l.startsWith(a.code().value() + ",")).count()).isEqualTo(2);
+        assertThat(national.lines().filter(l -> l.startsWith(a.code().value() + ",")).count()).isEqualTo(3);
+        assertThat(national.lines().filter(l -> l.startsWith(two.code().value() + ",")).count()).isZero();
         assertThat(national).doesNotContain("assessor-secret-x").doesNotContain("TELEPHONE");
         assertThat(mvc.perform(get("/surveys/" + year + "/eit2.csv").with(admin)).andReturn().getResponse().getStatus()).isEqualTo(403);
         var viewer = fixtures.person(Role.VIEWER).seeing(a.code()).create().signedIn();
@@ -272,7 +278,7 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/s9-results-list.html"), list);
         String row = list.substring(list.indexOf("data-code=\"" + a.code().value() + "\""));
         assertThat(row.substring(0, row.indexOf("</tr>")).replaceAll("\\s+", " "))
-                .contains("<span>2 / 5</span><small class=\"shortfall\" data-testid=\"survey-short\">ยังขาดอีก 3 คน</small>",
+                .contains("<span>3 / 5</span><small class=\"shortfall\" data-testid=\"survey-short\">ยังขาดอีก 2 ชุด</small>",
                         "EIT ส่วนที่ 2 ยังไม่ถึงขั้นต่ำ");
     }
 

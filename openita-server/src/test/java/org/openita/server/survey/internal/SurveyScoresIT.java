@@ -295,7 +295,7 @@ class SurveyScoresIT extends ServerTestSupport {
         String base = "/agency/" + a.code().value() + "/results/" + year.buddhistEra();
 
         String page = mvc.perform(get(base).with(viewer)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 13 ชุด (IIT 8 ชุด, EIT ส่วนที่ 1 5 ชุด)").contains("ไม่มีข้อมูล");
+        assertThat(page).contains("คำนวณโดย OpenITA จากคำตอบ 13 ชุด (IIT: 8 ชุด, EIT ส่วนที่ 1: 5 ชุด)").contains("ไม่มีข้อมูล");
         String en = mvc.perform(get(base).param("lang", "en").with(viewer)).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Computed by OpenITA from 13 responses (IIT: 8, EIT part 1: 5)");
 
