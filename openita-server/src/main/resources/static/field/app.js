@@ -259,6 +259,15 @@
         li.appendChild(el('span', {'class': 'meta'}, t('mode' + r.mode) + ' · ' + t('recordedAt', when(r.recordedAt))));
         if (r.status === 'sent') { li.appendChild(el('span', {'class': 'meta'}, t('sentAt', when(r.sentAt)))); }
         if (r.reason) { li.appendChild(el('span', {'class': 'reason'}, text(r.reason))); }
+        if (r.status === 'refused' && r.reason && r.reason.code === 'field-collection-closed') {
+          // the year may be reopened: the assessor can try this answer again (the server still decides)
+          var sendAgain = el('button', {type: 'button', 'class': 'secondary', 'data-testid': 'send-again'}, t('sendAgain'));
+          sendAgain.addEventListener('click', function () {
+            r.status = 'waiting';
+            putRecord(r).then(function () { retryIn = RETRY_FIRST; return sendAll(); });
+          });
+          li.appendChild(sendAgain);
+        }
         list.appendChild(li);
       });
       if (!records.length) { list.appendChild(el('li', {'class': 'empty'}, t('none'))); }

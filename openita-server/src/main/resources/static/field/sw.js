@@ -5,7 +5,7 @@
    Requests to the API are not touched: the page sends them itself and keeps what is not sent in IndexedDB. */
 'use strict';
 
-var CACHE = 'openita-field-3';
+var CACHE = 'openita-field-4';
 var PAGE = '/field/app';
 var FILES = ['/field/app.js', '/field/app.css', '/field/manifest.json', '/field/icon-192.png', '/field/icon-512.png'];
 var PAGE_WAIT = 6000;

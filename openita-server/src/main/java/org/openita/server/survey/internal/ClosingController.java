@@ -43,6 +43,9 @@ class ClosingController {
             model.addAttribute("agencies", all.size());
             model.addAttribute("belowMinimum", all.stream().filter(AgencyProgress::below).count());
             model.addAttribute("withSurvey", all.stream().anyMatch(AgencyProgress::hasSurvey));
+            int[] held = contacts.held(year.buddhistEra());
+            model.addAttribute("contactsHeld", held[0]);
+            model.addAttribute("contactAgencies", held[1]);
         }
     }
 

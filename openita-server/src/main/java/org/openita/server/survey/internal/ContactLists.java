@@ -80,6 +80,12 @@ class ContactLists {
         return jdbc.sql("select purged_at from field_contact_purge where fiscal_year = ?").param(year).query(OffsetDateTime.class).optional();
     }
 
+    /** How many contacts the year's lists hold, and of how many agencies: what closing the year will delete. */
+    int[] held(int year) {
+        return jdbc.sql("select count(*), count(distinct agency_code) from field_contact where fiscal_year = ?").param(year)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
     /** Whether the agency may add to its list of the year: the year's surveys are not over and its lists not deleted. */
     boolean acceptsUploads(FiscalYear year) {
         return !windows.over(year) && purgedAt(year.buddhistEra()).isEmpty();

@@ -193,6 +193,11 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 assertThat(d.getCurrentUrl()).isEqualTo(base + "/field/app");
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=refused]"))).as("kept on the device").hasSize(1);
                 assertThat(d.findElements(By.cssSelector("#records li[data-status=sent]"))).hasSize(3);
+                // the year is reopened: the refused answer can be sent again, and now it is taken
+                assertThat(closing.reopen(year, "test", "เปิดรับใหม่เพื่อทดสอบ")).isInstanceOf(SurveyClosing.Reopening.Reopened.class);
+                d.findElement(By.cssSelector("#records li[data-status=refused] [data-testid=send-again]")).click();
+                new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#records li[data-status=sent]")).size() == 4);
+                assertThat(stored()).isEqualTo(4);
             }
         }
     }

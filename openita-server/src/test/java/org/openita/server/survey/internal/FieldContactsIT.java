@@ -273,6 +273,11 @@ class FieldContactsIT extends ServerTestSupport {
         addOne(a, year, adminA, "นายเอ สอง", "081-000-0002", "", "SERVICE");
         addOne(b, year, adminB, "นายบี หนึ่ง", "081-000-0003", "", "OTHER");
         assertThat(stored(a, year) + stored(b, year)).isEqualTo(3);
+        // the closing page says first what closing will delete
+        assertThat(html(get("/surveys/close/" + year), central.signedIn()))
+                .contains("การปิดรับจะลบรายชื่อผู้ติดต่อสำหรับ EIT ส่วนที่ 2 ทั้งหมด 3 รายการของ 2 หน่วยงานทันทีและถาวร");
+        Person assessor = fixtures.person(Role.ASSESSOR).seeing(a.code()).create();
+        assertThat(html(get("/field").param("year", Integer.toString(year)), assessor.signedIn())).contains("data-testid=\"field-app\"");
 
         assertThat(mvc.perform(post("/surveys/close/" + year).param("confirm", "yes").with(central.signedIn()).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(302);
@@ -290,6 +295,9 @@ class FieldContactsIT extends ServerTestSupport {
         assertThat(upload(a, year, adminA, "late.csv", (HEADER + "นายมาช้า,,0810000009,,OTHER\n").getBytes(StandardCharsets.UTF_8), null).getStatus())
                 .isEqualTo(409);
         assertThat(stored(a, year)).isZero();
+        // the assessor's list says the list is gone, and offers no questionnaire and no shortfall for a closed year
+        assertThat(html(get("/field").param("year", Integer.toString(year)), assessor.signedIn())).contains("data-testid=\"field-purged\"")
+                .doesNotContain("data-testid=\"field-app\"").doesNotContain("data-testid=\"field-no-contacts\"").doesNotContain("ยังขาดอีก");
         assertThat(html(get("/agency/" + a.code() + "/contacts/" + year), adminA.signedIn())).contains("data-testid=\"contacts-purged\"")
                 .doesNotContain("data-testid=\"contact-form\"");
 
