@@ -94,7 +94,14 @@ class TenantIsolationIT extends ServerTestSupport {
             // so that GET /agency/{code}/logo answers 200 to those who may see the agency
             reportDetails.storeLogo("test", AgencyCode.of(code), new ByteArrayInputStream(org.openita.server.agency.Logos.png(40, 40)));
             // five IIT responses, the fewest an agency's IIT export shows, so that its export answers 200 to those who may have it
-            new org.openita.server.survey.internal.SurveyResponses(jdbc).iit(AgencyCode.of(code), frameworks.active(2568).orElseThrow(), 5);
+            var responses = new org.openita.server.survey.internal.SurveyResponses(jdbc);
+            var def2568 = frameworks.active(2568).orElseThrow();
+            responses.iit(AgencyCode.of(code), def2568, 5);
+            // and three EIT part-2 responses, the fewest its part-2 export shows
+            for (int k = 0; k < 3; k++) {
+                responses.survey(AgencyCode.of(code), 2568, java.time.LocalDate.now(),
+                        org.openita.server.survey.internal.SurveyResponses.answers(def2568, org.openita.server.survey.internal.SurveyPart.EIT_SURVEY, k));
+            }
         }
         Map<String, Set<String>> sees = Map.of("central", Set.of(a, b), "admin-a", Set.of(a), "staff-a", Set.of(a), "admin-b", Set.of(b),
                 "assessor-a", Set.of(a), "viewer-b", Set.of(b));
