@@ -68,7 +68,29 @@ public final class Browser implements AutoCloseable {
             service.withEnvironment(java.util.Map.of("FONTCONFIG_FILE", fontconfig.toString()));
         }
         ChromeDriverService svc = service.build();
-        return new Browser(new ChromeDriver(svc, o));
+        ChromeDriver driver = new ChromeDriver(svc, o);
+        if (width < DESKTOP_MIN_WIDTH) {
+            phone(driver, width, height);
+        }
+        return new Browser(driver);
+    }
+
+    /** Headless Chromium makes no window narrower than this; a narrower size asked for is a phone's screen, emulated. */
+    static final int DESKTOP_MIN_WIDTH = 500;
+
+    /**
+     * Emulates a phone's screen of {@code width} x {@code height} CSS pixels with its viewport rules (the page's
+     * {@code <meta name="viewport">} applies), since a window of that size cannot be made. It holds for every page the
+     * tab opens.
+     */
+    private static void phone(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        // the screen, not the window: a page without a viewport tag (this blank one) is laid out 980 px wide, as on a phone
+        Object screen = driver.executeScript("return window.screen.width");
+        if (!(screen instanceof Number n) || n.intValue() != width) {
+            throw new IllegalStateException("the emulated phone screen is " + screen + " px wide, not " + width);
+        }
     }
 
     /**

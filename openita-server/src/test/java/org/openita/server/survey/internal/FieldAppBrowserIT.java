@@ -46,6 +46,8 @@ class FieldAppBrowserIT extends ServerTestSupport {
 
     @Autowired
     SurveyClosing closing;
+    @Autowired
+    org.openita.server.results.OfficialResults results;
 
     FiscalYear year;
     Agency first;
@@ -116,8 +118,9 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 b.screenshot("field-2b-incomplete");
                 SurveyBrowserIT.assertNoViolations(d, "field page with problems");
 
+                // three people the first agency dealt with: enough for its part-2 score
                 record(d, first, "IN_PERSON", 0, 1);
-                record(d, second, "TELEPHONE", 2, 2);
+                record(d, first, "TELEPHONE", 2, 2);
                 record(d, first, "VIDEO", 4, 3);
                 showList(d);
                 b.screenshot("field-3-three-waiting");
@@ -187,6 +190,7 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 assertThat(stored()).isEqualTo(3);
                 showList(d);
                 b.screenshot("field-6-refused-after-close");
+                theAgencySeesItsPartTwoScore(base);
                 SurveyBrowserIT.assertNoViolations(d, "field page with sent and refused answers");
                 // opened again online with no session (this browser never signed in): the kept page, working on the device token
                 reload(d);
@@ -199,6 +203,27 @@ class FieldAppBrowserIT extends ServerTestSupport {
                 new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#records li[data-status=sent]")).size() == 4);
                 assertThat(stored()).isEqualTo(4);
             }
+        }
+    }
+
+    /**
+     * After the close, the first agency's administrator opens its results page on a phone: the EIT part 2 score is there,
+     * as the scoring computed it from the three answers the device sent.
+     */
+    void theAgencySeesItsPartTwoScore(String base) throws Exception {
+        Double score = results.result(first.code(), year).orElseThrow().score().tools().get("EIT_SURVEY");
+        assertThat(score).as("three part-2 answers are scored").isNotNull();
+        Fixtures.Person admin = fixtures.person(Role.AGENCY_ADMIN).named("ปลัดทดลองเก็บข้อมูล").of(first.code().value()).create();
+        try (Browser agency = Browser.open(390, 1600)) {
+            ChromeDriver d = agency.driver();
+            agency.signIn(base, admin.username(), admin.password());
+            d.get(base + "/agency/" + first.code().value() + "/results/" + year.buddhistEra());
+            String text = d.findElement(By.tagName("main")).getText().replaceAll("\\s+", " ");
+            agency.screenshot("field-7-agency-part-2-score");
+            assertThat(text).contains("EIT ส่วนที่ 2 (ผู้ประเมินเก็บข้อมูล) " + String.format(java.util.Locale.ROOT, "%.2f", score))
+                    .contains("EIT ส่วนที่ 2: 3 ชุด");
+            // never who collected them, or how
+            assertThat(text).doesNotContain(assessor.username(), "ผู้ประเมินภาคสนาม", "โทรศัพท์", "วิดีโอ");
         }
     }
 
