@@ -163,7 +163,7 @@ final class DefinitionReader {
     }
 
     private void oitItem(YamlNode n) {
-        n.allowOnly("code", "indicator", "subIndicator", "title", "period", "components", "provenance");
+        n.allowOnly("code", "indicator", "subIndicator", "title", "period", "components", "keyTerms", "provenance");
         String code = n.get("code").text(true);
         Integer indicator = n.get("indicator").integer(true);
         String sub = n.get("subIndicator").text(true);
@@ -178,8 +178,17 @@ final class DefinitionReader {
                 comps.add(new OitComponent(cc, new LocalizedText(th, c.get("en").text(false))));
             }
         }
+        List<String> terms = new ArrayList<>();
+        for (YamlNode t : n.get("keyTerms").list(false)) {
+            String term = t.text(true); // a blank one is a problem "must not be empty" at its own path
+            if (term != null && term.length() > 100) {
+                t.problem("คำสำคัญของข้อ OIT ยาวเกิน 100 ตัวอักษร", "an OIT item's key term is longer than 100 characters");
+            } else if (term != null) {
+                terms.add(term.strip());
+            }
+        }
         if (code != null && indicator != null && sub != null && title != null) {
-            oitItems.add(new Located<>(new OitItem(code, sub, indicator, title, period, comps,
+            oitItems.add(new Located<>(new OitItem(code, sub, indicator, title, period, comps, terms,
                     provenance(n.get("provenance"), provenance)), n));
         }
     }

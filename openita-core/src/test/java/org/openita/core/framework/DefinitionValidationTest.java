@@ -58,6 +58,18 @@ class DefinitionValidationTest {
     }
 
     @Test
+    void oitKeyTermsAreReadAndABlankOneIsAProblemAtItsLine() {
+        assertThat(FrameworkLoader.check("ok.yaml", VALID).definition().orElseThrow().oitItem("o25").orElseThrow().keyTerms())
+                .containsExactly("แผนปฏิบัติการป้องกันการทุจริต", "ป้องกันการทุจริต");
+        String yaml = replaceOnce(VALID, "keyTerms: [\"ผู้บริหาร\"]", "keyTerms: [\"ผู้บริหาร\", \" \"]");
+        assertThat(problemsOf(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.en()).isEqualTo("must not be empty");
+            assertThat(p.path()).isEqualTo("oit.items[1].keyTerms[1]");
+            assertThat(p.line()).isEqualTo(lineOf(VALID, "keyTerms: [\"ผู้บริหาร\"]"));
+        });
+    }
+
+    @Test
     void duplicateCodes() {
         String yaml = replaceOnce(VALID, "code: i2\n", "code: i1\n");
         yaml = replaceOnce(yaml, "code: o2\n", "code: o1\n");

@@ -95,6 +95,9 @@ class ShippedDefinitionsTest {
         assertThat(d.oitItem("o26").orElseThrow().title().th()).startsWith("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส");
         assertThat(d.oitItem("o26").orElseThrow().period()).isEqualTo(PeriodRule.PREVIOUS_FISCAL_YEAR);
         assertThat(d.oitItems()).allSatisfy(o -> assertThat(o.provenance().confidence()).isEqualTo(Confidence.I));
+        // every item has terms for the link pre-check; the anti-corruption plan is named as such
+        assertThat(d.oitItems()).allSatisfy(o -> assertThat(o.keyTerms()).isNotEmpty());
+        assertThat(d.oitItem("o23").orElseThrow().keyTerms()).startsWith("แผนปฏิบัติการป้องกันการทุจริต");
     }
 
     @ParameterizedTest
