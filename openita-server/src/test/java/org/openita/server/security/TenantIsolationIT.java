@@ -151,7 +151,7 @@ class TenantIsolationIT extends ServerTestSupport {
                     }
                     String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") || pattern.contains("/surveys/") ? "csv" : "pdf")
                             .replace("{id}", code.isEmpty() ? "1" : Long.toString(w.measure().get(code))).replace("{year}", "2568")
-                            .replace("{username}", w.people().get("viewer-b").username()).replaceAll("\\{[^}]+}", "x");
+                            .replace("{username}", w.people().get("viewer-b").username()).replace("{item}", "o1").replaceAll("\\{[^}]+}", "x");
                     int status = mvc.perform(get(path).with(w.as(person))).andReturn().getResponse().getStatus();
                     boolean ok = status == 200 || (status == 413 && pattern.equals("/upload-too-large")) || (status == 302 && (pattern.equals("/agency") || pattern.equals("/api/docs/ui")));
                     if (ASSESSORS_ONLY.contains(pattern) && status == 404 && pattern.startsWith("/api/")) {
