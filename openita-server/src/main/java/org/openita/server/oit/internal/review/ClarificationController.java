@@ -55,7 +55,7 @@ class ClarificationController {
     }
 
     /** One item on the page: the item, its review (null until judged) and the agency's clarification (or null). */
-    record Row(OitItem item, boolean submitted, Review review, Reviews.Clarification clarification, boolean mayClarify) {
+    public record Row(OitItem item, boolean submitted, Review review, Reviews.Clarification clarification, boolean mayClarify) {
     }
 
     @GetMapping("/agency/{code}/oit/{year}/verdicts")

@@ -9,19 +9,19 @@ import org.openita.server.agency.AgencyCode;
  * The review of one item of one agency and year: the verdict per component (in the definition's order), its state, who
  * judged, decided and confirmed it and when, and the version that a save must name (optimistic locking).
  */
-record Review(AgencyCode agency, int year, String item, Map<String, Verdict> verdicts, ReviewState state, String judgedBy,
+public record Review(AgencyCode agency, int year, String item, Map<String, Verdict> verdicts, ReviewState state, String judgedBy,
               Instant judgedAt, String decidedBy, Instant decidedAt, String confirmedBy, Instant confirmedAt, int version) {
 
-    Review {
+    public Review {
         verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
     }
 
     /** 100 when every component passes (the definition's rule), else 0. */
-    int score() {
+    public int score() {
         return !verdicts.isEmpty() && verdicts.values().stream().allMatch(Verdict::passes) ? 100 : 0;
     }
 
-    boolean locked() {
+    public boolean locked() {
         return state == ReviewState.CONFIRMED;
     }
 

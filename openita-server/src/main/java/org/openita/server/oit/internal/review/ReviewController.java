@@ -60,7 +60,7 @@ class ReviewController {
     }
 
     /** A problem with what was sent: a message key and the component it concerns (or ""). */
-    record Problem(String key, String arg) {
+    public record Problem(String key, String arg) {
     }
 
     static boolean reviewer(Authentication auth) {
@@ -88,7 +88,7 @@ class ReviewController {
     }
 
     /** One row of the agency page: the item, its submission (or null), its review (or null) and clarification (or null). */
-    record ItemRow(OitItem item, Submitted.Item submission, Review review, Reviews.Clarification clarification) {
+    public record ItemRow(OitItem item, Submitted.Item submission, Review review, Reviews.Clarification clarification) {
     }
 
     @GetMapping("/oit/review/{code}/{year}")

@@ -17,12 +17,12 @@ class ReviewQueue {
     /** The most rows one page lists. */
     static final int SHOWN = 500;
 
-    record Row(String agency, int year, int submitted, int judged, int clarifications, int confirmed) {
-        int toJudge() {
+    public record Row(String agency, int year, int submitted, int judged, int clarifications, int confirmed) {
+        public int toJudge() {
             return submitted - judged;
         }
 
-        boolean work() {
+        public boolean work() {
             return toJudge() > 0 || clarifications > 0;
         }
     }

@@ -5,7 +5,7 @@ package org.openita.server.oit.internal.review;
  * scored 0; DECIDED: the assessor judged again after the explanation; CONFIRMED: locked; REOPENED: a central
  * administrator opened a confirmed item again for the assessor.
  */
-enum ReviewState {
+public enum ReviewState {
     PRELIMINARY, CLARIFICATION_FILED, DECIDED, REOPENED, CONFIRMED;
 
     /** The state after an assessor saves verdicts in this state. */
@@ -13,7 +13,7 @@ enum ReviewState {
         return this == PRELIMINARY ? PRELIMINARY : DECIDED;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return "oit.review.state." + name();
     }
 }

@@ -132,7 +132,7 @@ class Reviews {
     }
 
     /** An agency's explanation of an item scored 0. */
-    record Clarification(String text, String filedBy, Instant filedAt) {
+    public record Clarification(String text, String filedBy, Instant filedAt) {
     }
 
     /**
@@ -241,7 +241,7 @@ class Reviews {
                 .query((rs, i) -> new Reopening(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3))).list();
     }
 
-    record Reopening(String by, Instant at, String reason) {
+    public record Reopening(String by, Instant at, String reason) {
     }
 
     static String subject(AgencyCode agency, int year, String item) {

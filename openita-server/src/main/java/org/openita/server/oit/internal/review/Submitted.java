@@ -21,26 +21,26 @@ import tools.jackson.databind.JsonNode;
 class Submitted {
 
     /** One submitted item: its note, when and by whom, and its links in the agency's order. */
-    record Item(String code, String note, Instant submittedAt, String submittedBy, List<Link> links) {
+    public record Item(String code, String note, Instant submittedAt, String submittedBy, List<Link> links) {
     }
 
     /** One submitted link and, once fetched, what the pre-check found in it. */
-    record Link(int position, String url, Check check) {
+    public record Link(int position, String url, Check check) {
         /** Whether the address can be opened as a live page (http or https only). */
-        boolean openable() {
+        public boolean openable() {
             String u = url.toLowerCase(Locale.ROOT);
             return u.startsWith("http://") || u.startsWith("https://");
         }
     }
 
     /** The pre-check of a link taken at submission. */
-    record Check(Instant checkedAt, String outcome, Integer httpStatus, String finalUrl, Boolean onAgencyDomain, String contentType,
+    public record Check(Instant checkedAt, String outcome, Integer httpStatus, String finalUrl, Boolean onAgencyDomain, String contentType,
                  Long size, String title, List<Integer> yearsFound, List<String> termsFound, List<Warning> warnings, Long snapshotId) {
     }
 
     /** A pre-check warning in Thai and English. */
-    record Warning(String code, String th, String en) {
-        String in(Locale locale) {
+    public record Warning(String code, String th, String en) {
+        public String in(Locale locale) {
             return "en".equals(locale.getLanguage()) && en != null && !en.isBlank() ? en : th;
         }
     }
