@@ -98,7 +98,7 @@ class OitReviewIT extends ServerTestSupport {
         clock.setToday(y.review());
         MockHttpServletResponse missing = send(verdict(a, y, "o1", "", "yes", ""), mine.signedIn());
         assertThat(missing.getStatus()).isEqualTo(400);
-        assertThat(body(missing)).contains("กรุณาเลือก \"ผ่าน\" หรือ \"ไม่ผ่าน\" ให้องค์ประกอบ 2");
+        assertThat(body(missing)).contains("ให้องค์ประกอบ 2");
         String item = "/oit/review/" + a.code().value() + "/" + y.be() + "/o1";
         String page = body(send(get(item), mine.signedIn()));
         assertThat(page).contains("/oit/snapshots/" + snapshot).contains("rel=\"noopener noreferrer\"").contains("https://example.go.th/a")
