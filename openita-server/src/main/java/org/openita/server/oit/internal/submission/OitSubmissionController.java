@@ -106,6 +106,8 @@ class OitSubmissionController {
         model.addAttribute("subNames", subIndicatorNames(def));
         model.addAttribute("submitted", submitted);
         model.addAttribute("total", def.oitItems().size());
+        // from the clarification phase on, the assessors' verdicts and the clarification form are the agency's to see
+        model.addAttribute("verdictsOpen", calendar.window(year, Phase.CLARIFICATION).map(w -> !calendar.today().isBefore(w.startsOn())).orElse(false));
         return "oit/items";
     }
 
