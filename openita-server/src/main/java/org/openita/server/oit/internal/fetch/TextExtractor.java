@@ -119,6 +119,9 @@ final class TextExtractor {
     }
 
     private static DocumentText docx(byte[] body) throws IOException {
+        if (!ZipBudget.within(body)) {
+            return new DocumentText(Kind.DOCX, null, "");
+        }
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(body));
              XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             String title = doc.getProperties().getCoreProperties().getTitle();
@@ -127,6 +130,9 @@ final class TextExtractor {
     }
 
     private static DocumentText xlsx(byte[] body) throws IOException {
+        if (!ZipBudget.within(body)) {
+            return new DocumentText(Kind.XLSX, null, "");
+        }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body));
              XSSFExcelExtractor extractor = new XSSFExcelExtractor(book)) {
             extractor.setFormulasNotResults(false);

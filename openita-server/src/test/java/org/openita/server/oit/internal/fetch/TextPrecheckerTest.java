@@ -169,6 +169,38 @@ class TextPrecheckerTest {
     }
 
     @Test
+    void aZipBombGivesNoText() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 210; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(1 << 20);
+        Findings f = checker.check(ok("https://example.go.th/bomb.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", out.toByteArray()), SITE, YEAR, O1);
+        assertThat(codes(f)).containsExactly("no-text");
+    }
+
+    @Test
+    void theInflatedSizeIsCountedAsReadNotAsTheZipDeclaresIt() throws IOException {
+        byte[] docx = docx(TERM, "ปี 2569 ".repeat(50_000));
+        assertThat(ZipBudget.within(docx)).isTrue();
+        assertThat(ZipBudget.within(docx, 100_000)).isFalse();
+        assertThat(ZipBudget.within("not a zip".getBytes(UTF_8))).isFalse();
+    }
+
+    @Test
+    void keyTermsMatchWhateverTheDigitsSpacesAndSaraAmOfTheText() {
+        // PDF text extraction splits ำ into ํ + า and puts spaces between words
+        String extracted = "แผนปฏิบัติการ ป้องกันการทุจริต ดํา เนินการ ๒๕๖๙";
+        assertThat(ThaiText.forMatching(extracted)).contains(ThaiText.forMatching(TERM)).contains("ดำเนินการ2569");
+    }
+
+    @Test
     void plainTextAndUnknownKinds() {
         Findings text = checker.check(ok("https://example.go.th/o30.txt", "text/plain",
                 (TERM + " ปี 2569").getBytes(UTF_8)), SITE, YEAR, O1);
