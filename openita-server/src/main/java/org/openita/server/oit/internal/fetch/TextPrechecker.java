@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class TextPrechecker implements Prechecker {
 
     static final Locale THAI = Locale.forLanguageTag("th");
+    /** Years further from the expected year than these are taken for other numbers and not reported. */
+    static final int YEARS_BEFORE = 15;
+    static final int YEARS_AFTER = 5;
 
     private final MessageSource messages;
 
@@ -55,8 +58,11 @@ public class TextPrechecker implements Prechecker {
             return new Findings(onDomain, doc.title(), List.of(), List.of(), warnings);
         }
         String text = doc.title() == null ? doc.text() : doc.title() + "\n" + doc.text();
-        List<Integer> years = ThaiText.years(text);
         int expected = expectedYear(item.period(), year).buddhistEra();
+        // amounts such as "2000 บาท" read as years too; only years near the expected one count
+        List<Integer> years = ThaiText.years(text).stream()
+                .filter(y -> y >= expected - YEARS_BEFORE && y <= expected + YEARS_AFTER)
+                .toList();
         if (years.isEmpty()) {
             warnings.add(warning("no-year", Integer.toString(expected)));
         } else if (!years.contains(expected)) {

@@ -265,6 +265,17 @@ class SafeFetcherTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFetcherWithAnAllowListSaysSoAsAWarningAndOneWithoutSaysNothing(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        fetcher(FetchProperties.defaults());
+        assertThat(output.getAll()).doesNotContain("allow-hosts");
+        fetcher(trusting());
+        assertThat(output.getAll()).contains("WARN").contains("openita.oit.fetch.allow-hosts is set")
+                .contains(site.hostPort()).contains("for tests only");
+    }
+
+    @Test
     void settingsAreValidated() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FetchProperties.defaults().withAllowHosts(List.of("nohostport")))
                 .isInstanceOf(IllegalArgumentException.class);

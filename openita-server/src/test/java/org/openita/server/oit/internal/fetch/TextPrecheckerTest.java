@@ -116,6 +116,14 @@ class TextPrecheckerTest {
     }
 
     @Test
+    void amountsFarFromTheExpectedYearAreNotTakenForYears() {
+        Findings f = checker.check(ok("https://example.go.th/o30.txt", "text/plain",
+                (TERM + " ค่าใช้จ่าย 2000 บาท ค่าวัสดุ 2500 บาท").getBytes(UTF_8)), SITE, YEAR, O1);
+        assertThat(f.yearsFound()).isEmpty();
+        assertThat(codes(f)).containsExactly("no-year");
+    }
+
+    @Test
     void aPageWithoutAnyKeyTermNamesTheFirstTerm() {
         String html = "<html><body><p>ข่าวประชาสัมพันธ์ ปีงบประมาณ 2569</p></body></html>";
         Findings f = checker.check(ok("https://example.go.th/news", "text/html", html.getBytes(UTF_8)), SITE, YEAR, O1);
