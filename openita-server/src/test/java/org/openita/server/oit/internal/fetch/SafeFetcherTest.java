@@ -148,6 +148,28 @@ class SafeFetcherTest {
     }
 
     @Test
+    void aCompressedBodyIsLimitedByWhatItInflatesTo() throws Exception {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 50; i++) {
+                gzip.write(zeros);
+            }
+        }
+        byte[] bomb = packed.toByteArray();
+        site.on("/bomb", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, bomb.length);
+            exchange.getResponseBody().write(bomb);
+        });
+        Fetched f = fetcher(trusting().withLimits(DataSize.ofMegabytes(1), Duration.ofSeconds(30), 5)).fetch(site.url("/bomb"));
+        assertThat(bomb.length).isLessThan(1 << 20);
+        assertThat(f.outcome()).isEqualTo(Outcome.TOO_LARGE);
+        assertThat(f.body()).isEmpty();
+    }
+
+    @Test
     void aServerThatDripsOneByteAtATimeIsStoppedByTheTotalTimeLimit() {
         site.on("/drip", TestSite.drip(100));
         Fetched f = fetcher(trusting().withLimits(DataSize.ofMegabytes(20), Duration.ofSeconds(1), 5))
