@@ -73,14 +73,43 @@ class ConfirmedOitThroughSurveyCloseIT extends ServerTestSupport {
         }
     }
 
+    /** One CSV line's cells (quoted cells may hold commas and doubled quotes). */
+    private static java.util.List<String> cells(String line) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    /** A streamed download, as the browser gets it. */
+    private String download(String path, Person who) throws Exception {
+        var started = mvc.perform(get(path).with(who.signedIn())).andReturn();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started)).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The agency's row of the year's open-data CSV, by column header. */
     private java.util.Map<String, String> csvRow(int year, Agency a, Person who) throws Exception {
-        String csv = mvc.perform(get("/open-data/" + year + ".csv").with(who.signedIn())).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String csv = download("/open-data/" + year + ".csv", who).replace("\uFEFF", "");
         java.util.List<String> lines = csv.lines().toList();
-        java.util.List<String> header = java.util.List.of(lines.get(0).split(",", -1));
+        java.util.List<String> header = cells(lines.get(0));
         String line = lines.stream().filter(l -> l.startsWith(a.code().value() + ",")).findFirst().orElseThrow();
-        java.util.List<String> cells = java.util.List.of(line.split(",", -1));
+        java.util.List<String> cells = cells(line);
         assertThat(cells).hasSameSizeAs(header);
         java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -133,8 +162,7 @@ class ConfirmedOitThroughSurveyCloseIT extends ServerTestSupport {
                 .containsEntry("IIT", "").containsEntry("ที่มาของผล", "คำนวณโดย OpenITA จากผลการตรวจ OIT ที่ยืนยันแล้ว ยังไม่มีคะแนนจากคำตอบแบบสำรวจ");
         assertThat(csvRow(be, answered, central)).containsEntry("ตัวชี้วัดที่ 9", "0.00").containsEntry("ตัวชี้วัดที่ 10", "0.00")
                 .containsEntry("OIT", "0.00").doesNotContainEntry("IIT", "");
-        String json = mvc.perform(get("/open-data/" + be + ".json").with(central.signedIn())).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String json = download("/open-data/" + be + ".json", central);
         assertThat(json).contains("\"agencyCode\":\"" + oitOnly.code().value() + "\"");
 
         // the report: item scores, indicator 9 and 10 and the OIT score from the verdicts; no assessor comment
