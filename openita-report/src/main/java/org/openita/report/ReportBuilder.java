@@ -469,20 +469,62 @@ public final class ReportBuilder {
                 new boolean[] {false, false, true, false, false}));
     }
 
+    /**
+     * The OIT item by item, from the item scores of the result (confirmed verdicts: 100 for an item that passes, 0 for
+     * one that fails): each OIT indicator with its score and how many of its items passed, the failed items with their
+     * score and advice, the passed items by code, and which items have no score yet. Nothing is said about an item
+     * without its figure, and no assessor's comment is ever part of the result.
+     */
     private void oit(ToolFindings t) {
+        Map<String, Double> scores = a.result().oitItems();
+        List<OitItem> all = a.framework().oitItems();
+        List<OitItem> known = all.stream().filter(i -> scores.get(i.code()) != null).toList();
+        if (!known.isEmpty()) {
+            long passed = known.stream().filter(i -> passes(scores.get(i.code()))).count();
+            say("analysis.oit.items", "passed", n(passed), "known", n(known.size()), "full", n(100), "zero", n(0));
+            for (org.openita.core.framework.Indicator ind : a.framework().indicators()) {
+                if (ind.tool() != ToolCode.OIT || a.framework().oitItemsOf(ind.number()).isEmpty()) {
+                    continue;
+                }
+                List<OitItem> mine = a.framework().oitItemsOf(ind.number());
+                long mineKnown = mine.stream().filter(i -> scores.get(i.code()) != null).count();
+                long minePassed = mine.stream().filter(i -> passes(scores.get(i.code()))).count();
+                Double v = a.result().indicators().get(ind.number());
+                if (v != null && mineKnown == mine.size()) {
+                    say("analysis.oit.indicator", "number", n(ind.number()), "name", text(ind.name().th()), "score", score(v),
+                            "passed", n(minePassed), "count", n(mine.size()));
+                } else if (mineKnown > 0) {
+                    say("analysis.oit.indicator.partial", "number", n(ind.number()), "name", text(ind.name().th()),
+                            "passed", n(minePassed), "known", n(mineKnown), "count", n(mine.size()));
+                }
+            }
+        }
         if (!t.items().isEmpty()) {
             say("analysis.oit.failed");
             List<List<String>> rows = new ArrayList<>();
             for (ItemFinding i : t.items()) {
                 String title = a.framework().oitItem(i.code()).map(OitItem::title).map(LocalizedText::th).orElse(i.summary().th());
-                rows.add(List.of(i.code(), text(title), i.action().th().isEmpty() ? "–" : text(i.action().th())));
+                rows.add(List.of(i.code(), text(title), score(i.score()), i.action().th().isEmpty() ? "–" : text(i.action().th())));
             }
             blocks.add(new Block.Table(List.of(Phrases.get("analysis.oit.col.code"), Phrases.get("analysis.oit.col.title"),
-                    Phrases.get("analysis.oit.col.advice")), rows, new float[] {1, 5, 7}, new boolean[] {false, false, false}));
-        } else if (t.itemScoresKnown()) {
-            say("analysis.oit.allPassed");
+                    Phrases.get("analysis.oit.col.score"), Phrases.get("analysis.oit.col.advice")), rows,
+                    new float[] {1, 5, 1.5f, 6}, new boolean[] {false, false, true, false}));
+        }
+        List<String> passedCodes = known.stream().filter(i -> passes(scores.get(i.code()))).map(OitItem::code).toList();
+        List<String> missing = all.stream().filter(i -> scores.get(i.code()) == null).map(OitItem::code).toList();
+        if (!known.isEmpty() && missing.isEmpty() && passedCodes.size() == known.size()) {
+            say("analysis.oit.allPassed", "count", n(known.size()), "full", n(100));
+        } else if (!passedCodes.isEmpty()) {
+            say("analysis.oit.passed", "codes", Phrases.list(passedCodes), "full", n(100));
+        }
+        if (!known.isEmpty() && !missing.isEmpty()) {
+            say("analysis.oit.missing", "codes", Phrases.list(missing));
         }
         say("analysis.oit.advice");
+    }
+
+    private static boolean passes(Double itemScore) {
+        return itemScore != null && itemScore >= 100;
     }
 
     private void target() {

@@ -75,6 +75,11 @@ public record ResultBasis(Map<String, Integer> responsesByPart, List<BelowMinimu
      * as part 25.
      */
     public String label(boolean english) {
+        if (responsesByPart.isEmpty()) {
+            // a computed row without survey answers holds only the agency's confirmed OIT verdicts (ADR 0038)
+            return english ? "Computed by OpenITA from confirmed OIT verdicts; no survey scores yet"
+                    : "คำนวณโดย OpenITA จากผลการตรวจ OIT ที่ยืนยันแล้ว ยังไม่มีคะแนนจากคำตอบแบบสำรวจ";
+        }
         String parts = responsesByPart.entrySet().stream()
                 .map(e -> english ? partName(e.getKey(), true) + ": " + e.getValue() : partName(e.getKey(), false) + ": " + e.getValue() + " ชุด")
                 .collect(Collectors.joining(", "));

@@ -142,6 +142,9 @@ class SurveyClosing {
             // the lists deleted at the close stay deleted; the agencies may give them again
             contacts.reopened(year.buddhistEra());
             List<org.openita.server.agency.AgencyCode> withdrawn = results.withdraw(actor, year, reason);
+            // confirmed OIT verdicts do not depend on the surveys: their rows come back at once, without survey answers
+            frameworks.active(year.buddhistEra()).map(def -> scores.oitOnly(def, year)).filter(rows -> !rows.isEmpty())
+                    .ifPresent(rows -> results.store(actor, year, rows));
             audit.record(actor, "SURVEYS_REOPENED", "surveys:" + year.buddhistEra(), closed.get(),
                     Map.of("year", year.buddhistEra(), "reason", reason, "resultsWithdrawn", withdrawn.size()));
             return new Reopening.Reopened(withdrawn.size());

@@ -98,11 +98,25 @@ class SurveyScores {
         }, year.buddhistEra());
         emit.run();
         // agencies with confirmed OIT verdicts and no survey answers
-        confirmed.forEach((agency, verdicts) -> out.add(new ComputedResults.Computed(agency,
-                input(def, year, agencies.find(agency).orElse(null), SurveyTallies.of(def, List.of()), verdicts),
-                new ResultBasis(Map.of(), List.of()))));
+        confirmed.forEach((agency, verdicts) -> out.add(oitOnly(def, year, agency, verdicts)));
         out.sort(java.util.Comparator.comparing(c -> c.agency().value()));
         return out;
+    }
+
+    /**
+     * The computed inputs of every agency with confirmed OIT verdicts in the year, holding those verdicts and no survey
+     * answers: what stays of the computed results when the surveys are reopened (ADR 0038).
+     */
+    List<ComputedResults.Computed> oitOnly(FrameworkDefinition def, FiscalYear year) {
+        List<ComputedResults.Computed> out = new ArrayList<>();
+        oit.of(year).forEach((agency, verdicts) -> out.add(oitOnly(def, year, agency, verdicts)));
+        return out;
+    }
+
+    private ComputedResults.Computed oitOnly(FrameworkDefinition def, FiscalYear year, AgencyCode agency,
+                                             Map<String, Map<String, Boolean>> verdicts) {
+        return new ComputedResults.Computed(agency, input(def, year, agencies.find(agency).orElse(null), SurveyTallies.of(def, List.of()),
+                verdicts), new ResultBasis(Map.of(), List.of()));
     }
 
     /**

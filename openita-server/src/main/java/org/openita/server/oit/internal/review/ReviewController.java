@@ -170,6 +170,13 @@ class ReviewController {
         if (saved instanceof Reviews.Saved.Done) {
             return "redirect:/oit/review/" + code.value() + "/" + year + "/" + item + "?saved";
         }
+        if (saved instanceof Reviews.Saved.NoVerdict) {
+            // a version for an item nobody has judged: the form was not made from this item's page
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("messageKey", "oit.report.review.noVerdict");
+            model.addAttribute("back", "/oit/review/" + code.value() + "/" + year + "/" + item);
+            return "oit/review/refused";
+        }
         Review other = saved instanceof Reviews.Saved.Conflict c ? c.current() : ((Reviews.Saved.Locked) saved).current();
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("agency", agency);

@@ -41,6 +41,10 @@ class Reviews {
         /** The item is confirmed (locked): nothing stored. */
         record Locked(Review current) implements Saved {
         }
+
+        /** The form named a version but the item has no verdict at all (a forged or stale form): nothing stored. */
+        record NoVerdict() implements Saved {
+        }
     }
 
     /** What a clarification did. */
@@ -93,7 +97,7 @@ class Reviews {
         Optional<Review> before = jdbc.sql("select " + COLUMNS + " from oit_review where agency_code = ? and fiscal_year = ?"
                 + " and item_code = ? for update").params(agency.value(), year, item).query(Reviews::review).optional();
         if (before.isEmpty()) {
-            throw new IllegalStateException("no review of " + subject(agency, year, item) + " at version " + version);
+            return new Saved.NoVerdict();
         }
         Review b = before.get();
         if (b.locked()) {
