@@ -21,13 +21,13 @@ class FrontPagesSayWhatExistsIT extends ServerTestSupport {
     }
 
     @Test
-    void theHomePageSaysTheSurveysAndEitPartTwoAreDoneHereButNotTheOitReview() throws Exception {
+    void theHomePageSaysTheSurveysEitPartTwoAndTheOitAreDoneHere() throws Exception {
         String th = page("/?lang=th");
         assertThat(th).contains("นำเข้าผลของหน่วยงาน", "รายงานการวิเคราะห์ผล",
-                "ตอบแบบสำรวจ IIT และ EIT ส่วนที่ 1 ในระบบนี้ได้", "ผู้ประเมินเก็บคำตอบ EIT ส่วนที่ 2", "ส่วนการตรวจ OIT ยังไม่ได้ทำในระบบนี้");
+                "ตอบแบบสำรวจ IIT และ EIT ส่วนที่ 1 ในระบบนี้ได้", "ผู้ประเมินเก็บคำตอบ EIT ส่วนที่ 2", "หน่วยงานส่งลิงก์ข้อมูล OIT", "ผู้ประเมินตรวจทีละองค์ประกอบ");
         assertThat(th).doesNotContain("แบบสำรวจ การตรวจ OIT การคำนวณคะแนน");
         String en = page("/?lang=en");
-        assertThat(en).contains("answer the IIT and EIT part 1 here", "assessors collect EIT part 2", "the OIT review is not done in this system yet.");
+        assertThat(en).contains("answer the IIT and EIT part 1 here", "assessors collect EIT part 2", "Agencies submit their OIT links", "assessors judge each component");
     }
 
     @Test
