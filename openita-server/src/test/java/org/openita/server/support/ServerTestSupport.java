@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, org.openita.server.oit.internal.queue.OitStandIns.class})
 public abstract class ServerTestSupport {
 
     private static final Path DATA = freshDirectory("openita-it-");
@@ -98,6 +98,9 @@ public abstract class ServerTestSupport {
         registry.add("openita.field.contact-key", () -> "b3Blbml0YS10ZXN0LWNvbnRhY3Qta2V5LTMyLWJ5dGU=");
         // the shared database holds every test's fiscal years: a test scores its own year's ended survey phase itself
         registry.add("openita.survey.scheduled-closing", () -> "false");
+        // the shared database holds every test's OIT links: no fetch workers in the background; the queue's own tests run
+        // their workers themselves (PrecheckQueueIT)
+        registry.add("openita.oit.queue.enabled", () -> "false");
         // tests read the progress list right after writing responses: counted on every request, unless a load harness
         // asks for the production reuse time (-Dopenita.survey.progress.counts-for=30s)
         registry.add("openita.survey.progress.counts-for", () -> System.getProperty("openita.survey.progress.counts-for", "0s"));
