@@ -130,7 +130,7 @@ class QueueSchedulesIT extends ServerTestSupport {
                 .param(agency.value()).query(String.class).list())
                 .containsExactly("2500:-", "2501:" + lastYear, "2502:" + thisYear, "2699:" + future);
         assertThat(audit.search("system", "OIT_SNAPSHOTS_DELETED", "oit:snapshots", 1).get(0).afterData())
-                .contains("\"beforeYear\":2501").contains("\"deleted\":" + deleted);
+                .contains("\"beforeYear\": 2501").contains("\"deleted\": " + deleted);
     }
 
     long snapshotWithCheck(AgencyCode agency, int year) {
