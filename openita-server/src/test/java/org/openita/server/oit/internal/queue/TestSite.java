@@ -92,18 +92,58 @@ final class TestSite implements AutoCloseable {
         return 100_000 + Math.floorMod(path.hashCode(), 200_000);
     }
 
-    /** A Thai agency page with the item's key terms and a year, of about {@code bytes} bytes of UTF-8. */
+    private static final String[] WORDS = ("องค์การบริหารส่วนตำบล เทศบาล หน่วยงาน ประชาชน บริการ สาธารณะ งบประมาณ แผนงาน โครงการ"
+            + " การจัดซื้อจัดจ้าง ประกาศ ผู้บริหาร นายก ปลัด สำนักงาน กองคลัง กองช่าง กองการศึกษา สาธารณสุข สิ่งแวดล้อม"
+            + " ถนน ไฟฟ้า ประปา ขยะ ผู้สูงอายุ ผู้พิการ เด็ก เยาวชน ชุมชน หมู่บ้าน ตำบล อำเภอ จังหวัด รายงาน ผลการดำเนินงาน"
+            + " ไตรมาส ประจำปี ติดต่อ โทรศัพท์ ร้องเรียน ทุจริต คุณธรรม ความโปร่งใส เปิดเผย ข้อมูล ข่าวสาร กิจกรรม ประชุม"
+            + " สภา ข้อบัญญัติ ระเบียบ คำสั่ง มาตรการ ส่งเสริม พัฒนา บุคลากร อบรม ดำเนินการ เรียบร้อย แล้ว ของ และ ใน ที่ เพื่อ").split(" ");
+
+    /**
+     * A Thai agency page of about {@code bytes} bytes of UTF-8: a head, a menu, the item's key terms and a year, then
+     * paragraphs and table rows of words drawn from a vocabulary by a generator seeded with {@code seed} (so the same
+     * seed gives the same page, and pages compress about as real ones do rather than as one repeated sentence).
+     */
     static byte[] page(String seed, int bytes) {
-        StringBuilder b = new StringBuilder(bytes + 1_000);
+        java.util.Random r = new java.util.Random(seed.hashCode());
+        StringBuilder b = new StringBuilder(bytes / 2);
         b.append("<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>โครงสร้างและอำนาจหน้าที่ ")
-                .append(seed).append("</title></head><body><h1>โครงสร้าง หน้าที่และอำนาจ ปีงบประมาณ พ.ศ. 2570</h1>");
-        String para = "<p>องค์การบริหารส่วนตำบลมีอำนาจหน้าที่ในการจัดทำบริการสาธารณะเพื่อประโยชน์ของประชาชนในท้องถิ่น"
-                + " ตามพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 และที่แก้ไขเพิ่มเติม ติดต่อสำนักปลัด โทรศัพท์ 0 2123 4567</p>\n";
-        while (b.length() * 2.6 < bytes) {
-            b.append(para);
+                .append(seed).append("</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><nav><ul>");
+        for (int i = 0; i < 30; i++) {
+            b.append("<li><a href=\"/menu/").append(i).append("\">").append(WORDS[r.nextInt(WORDS.length)]).append("</a></li>");
         }
-        b.append("<p>").append(seed).append("</p></body></html>");
+        b.append("</ul></nav><h1>โครงสร้าง หน้าที่และอำนาจ ปีงบประมาณ พ.ศ. 2570</h1>");
+        int n = 0;
+        int size = utf8Length(b);
+        while (size < bytes) {
+            StringBuilder part = new StringBuilder(1_000);
+            if (n++ % 4 == 3) {
+                part.append("<table class=\"data\"><tr>");
+                for (int c = 0; c < 4; c++) {
+                    part.append("<td>").append(WORDS[r.nextInt(WORDS.length)]).append(' ').append(r.nextInt(100_000)).append("</td>");
+                }
+                part.append("</tr></table>\n");
+            } else {
+                part.append("<p>");
+                for (int w = 0; w < 60; w++) {
+                    part.append(WORDS[r.nextInt(WORDS.length)]).append(r.nextInt(4) == 0 ? " " : "");
+                }
+                part.append("</p>\n");
+            }
+            size += utf8Length(part);
+            b.append(part);
+        }
+        b.append("<footer>ติดต่อ โทรศัพท์ 0 2123 4567 ").append(seed).append("</footer></body></html>");
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int utf8Length(CharSequence b) {
+        int thai = 0;
+        for (int i = 0; i < b.length(); i++) {
+            if (b.charAt(i) >= 0x0E00) {
+                thai++;
+            }
+        }
+        return b.length() + 2 * thai;
     }
 
     /** A small, valid one-page PDF whose text names the path. */
