@@ -93,6 +93,27 @@ class Rechecks {
                 .query((rs, n) -> new FetchJobs.Link(AgencyCode.of(rs.getString(1)), FiscalYear.of(rs.getInt(2)), rs.getString(3),
                         rs.getString(4)))
                 .list();
-        return jobs.enqueue(links, LinkChecks.Reason.SCHEDULED);
+        return jobs.enqueue(interleavedByHost(links), LinkChecks.Reason.SCHEDULED);
+    }
+
+    /**
+     * The links in turns over their hosts (the first link of each host, then the second of each...): jobs are claimed in
+     * the order they were queued, so the workers fetch from many sites at once instead of waiting, one behind the other,
+     * on one site's politeness delay.
+     */
+    static List<FetchJobs.Link> interleavedByHost(List<FetchJobs.Link> links) {
+        java.util.Map<String, java.util.ArrayDeque<FetchJobs.Link>> byHost = new java.util.LinkedHashMap<>();
+        for (FetchJobs.Link l : links) {
+            byHost.computeIfAbsent(FetchJobs.host(l.url()), h -> new java.util.ArrayDeque<>()).add(l);
+        }
+        List<FetchJobs.Link> out = new ArrayList<>(links.size());
+        while (out.size() < links.size()) {
+            for (java.util.ArrayDeque<FetchJobs.Link> q : byHost.values()) {
+                if (!q.isEmpty()) {
+                    out.add(q.poll());
+                }
+            }
+        }
+        return out;
     }
 }

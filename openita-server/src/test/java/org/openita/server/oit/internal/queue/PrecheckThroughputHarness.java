@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Load harness, not a test: run on demand with
  * {@code ./mvnw -q -pl openita-server -am verify -Dtest=PrecheckThroughputHarness -Dsurefire.failIfNoSpecifiedTests=false -Dopenita.bench=true}
- * (options: {@code -Doit.bench.links=1000 -Doit.bench.hosts=500 -Doit.bench.threads=4}).
+ * (options: {@code -Doit.bench.links=1000 -Doit.bench.threads=4 -Doit.bench.scenarios=500:0,500:1000} (hosts:delay in ms); the
+ * delay is a stand-in for the fetcher's per-host politeness: requests to one host start at least that far apart).
  * Queues N links spread over many host names (host-1.test ... host-500.test, all sent to one local test site serving
  * Thai HTML pages of 100-300 KB and some PDFs), runs one process's workers until the queue is empty, and prints links
  * per second, the fetch time at p50 and p95, and the database size per 1,000 snapshots. Figures go to docs/benchmarks.md.
@@ -51,8 +52,18 @@ class PrecheckThroughputHarness extends ServerTestSupport {
     @Test
     void throughputOverManyHostsOfALocalSite() throws Exception {
         int links = Integer.getInteger("oit.bench.links", 1000);
-        int hosts = Integer.getInteger("oit.bench.hosts", 500);
         int threads = Integer.getInteger("oit.bench.threads", settings.threads());
+        // hosts:delay-ms, comma-separated, e.g. 500:0,500:1000,50:1000
+        String scenarios = System.getProperty("oit.bench.scenarios",
+                Integer.getInteger("oit.bench.hosts", 500) + ":" + Long.getLong("oit.bench.host-delay-ms", 0));
+        for (String scenario : scenarios.split(",")) {
+            String[] hd = scenario.split(":");
+            run(links, Integer.parseInt(hd[0].trim()), threads, Long.parseLong(hd[1].trim()));
+        }
+    }
+
+    void run(int links, int hosts, int threads, long hostDelayMs) throws Exception {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> nextSlot = new java.util.concurrent.ConcurrentHashMap<>();
         try (TestSite site = new TestSite()) {
             // every host name goes to the test site (a forward proxy's request line carries the full address)
             ProxySelector toSite = new ProxySelector() {
@@ -68,6 +79,19 @@ class PrecheckThroughputHarness extends ServerTestSupport {
             LinkFetcher plain = new StandInFetcher(toSite);
             List<Long> took = Collections.synchronizedList(new ArrayList<>());
             LinkFetcher timed = link -> {
+                if (hostDelayMs > 0) {
+                    long now = System.currentTimeMillis();
+                    long slot = nextSlot.computeIfAbsent(link.getHost(), h -> new java.util.concurrent.atomic.AtomicLong())
+                            .getAndUpdate(last -> Math.max(now, last) + hostDelayMs);
+                    long wait = Math.max(now, slot) - now;
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
                 Fetched f = plain.fetch(link);
                 took.add(f.took().toNanos());
                 return f;
@@ -115,9 +139,9 @@ class PrecheckThroughputHarness extends ServerTestSupport {
                     .query(Long.class).single();
             List<Long> sorted = new ArrayList<>(took);
             Collections.sort(sorted);
-            System.out.printf("BENCH oit queue: %d links over %d hosts, %d threads: %.1f s, %.1f links/s;"
+            System.out.printf("BENCH oit queue: %d links over %d hosts, %d threads, host delay %d ms: %.1f s, %.1f links/s;"
                             + " fetch p50 %.1f ms, p95 %.1f ms; %d snapshots, %.1f MB of bodies, database %.1f MB per 1,000 snapshots%n",
-                    links, hosts, threads, seconds, links / seconds, sorted.get(sorted.size() / 2) / 1e6,
+                    links, hosts, threads, hostDelayMs, seconds, links / seconds, sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get((int) (sorted.size() * 0.95)) / 1e6, snapshots, bodyBytes / 1e6, bytes / 1e6 * 1000 / snapshots);
         }
     }
