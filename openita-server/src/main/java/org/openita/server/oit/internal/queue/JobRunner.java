@@ -48,6 +48,11 @@ class JobRunner {
     }
 
     Result run(FetchJob job, String processId) {
+        if (job.attempts() > settings.maxAttempts() + 1) {
+            // taken over again and again: each process that fetched it died first; stop before it takes another one down
+            log.warn("fetch job {} ({}) given up after {} attempts", job.id(), job.url(), job.attempts() - 1);
+            return jobs.failed(job, processId) ? Result.FAILED : Result.LOST;
+        }
         Fetched fetched;
         try {
             fetched = fetcher.fetch(URI.create(job.url()));

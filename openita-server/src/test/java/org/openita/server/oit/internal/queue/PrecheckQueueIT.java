@@ -240,6 +240,19 @@ class PrecheckQueueIT extends ServerTestSupport {
     }
 
     @Test
+    void aLinkWhoseFetchKilledEveryProcessThatTookItIsGivenUp() {
+        enqueue(LinkChecks.Reason.SAVED, "/poison.html");
+        for (int i = 0; i < settings.maxAttempts() + 1; i++) {
+            assertThat(claim("doomed-" + i)).hasSize(1);
+            jdbc.sql("update oit_fetch_job set locked_until = now() - interval '1 second' where agency_code = ?").param(agency.value()).update();
+        }
+        assertThat(drain("survivor")).containsExactly(JobRunner.Result.FAILED);
+        assertThat(site.hits("/poison.html")).isZero();
+        assertThat(checks.pending(agency, year, ITEM)).isEmpty();
+        assertThat(checks.latest(agency, year, ITEM)).isEmpty();
+    }
+
+    @Test
     void twoProcessesWorkingTwoHundredJobsDoEachExactlyOnce() throws Exception {
         String[] paths = new String[200];
         for (int i = 0; i < paths.length; i++) {
