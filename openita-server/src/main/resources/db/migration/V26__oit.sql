@@ -13,6 +13,8 @@ create table oit_submission (
     saved_by     text        not null,
     submitted_at timestamptz,
     submitted_by text,
+    -- the note as it was when last submitted (the links as submitted are in oit_submitted_link)
+    submitted_note text,
     version      integer     not null default 0,
     primary key (agency_code, fiscal_year, item_code)
 );

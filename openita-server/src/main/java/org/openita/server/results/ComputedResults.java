@@ -91,6 +91,12 @@ public class ComputedResults {
         return new Stored(written, List.copyOf(kept));
     }
 
+    /** The score input of an agency's computed result (never an official one), when it has one. */
+    public Optional<String> input(AgencyCode agency, FiscalYear year) {
+        return jdbc.sql("select cast(input as text) from agency_result where agency_code = ? and fiscal_year = ? and source = 'SURVEY'")
+                .params(agency.value(), year.buddhistEra()).query(String.class).optional();
+    }
+
     /** What an agency's stored result was computed from, when OpenITA computed it; empty for an official result or none. */
     public Optional<ResultBasis> basis(AgencyCode agency, FiscalYear year) {
         return jdbc.sql("select cast(basis as text), cast(below_minimum as text) from agency_result where agency_code = ? and fiscal_year = ?"

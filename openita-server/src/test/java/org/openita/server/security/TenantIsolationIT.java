@@ -43,7 +43,8 @@ class TenantIsolationIT extends ServerTestSupport {
             "/agency/{code}/contacts/{year}", "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx");
     /** Pages about one person's own work (an import they started): not found for anyone else, tested in their own tests. */
     static final Set<String> OWN_WORK = Set.of("/imports/{id}", "/public/{code}/{year}", "/public/{code}/{year}/report.{format}",
-            "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}");
+            "/public/{code}/{year}/follow-up.{format}", "/open-data/{year}.{format}",
+            "/oit/snapshots/{id}");
     static final Set<String> ANY_SIGNED_IN = Set.of("/", "/login", "/account/password", "/account/reset", "/account/reset/{token}", "/agency", "/error", "/demo/report.{format}", "/open-data", "/upload-too-large",
             "/api/docs", "/api/docs.yaml", "/api/docs/swagger-config", "/api/docs/ui", "/account/tokens");
     /**
@@ -53,6 +54,11 @@ class TenantIsolationIT extends ServerTestSupport {
      * not a refusal.
      */
     static final Set<String> ASSESSORS_ONLY = Set.of("/field", "/field/app", "/api/v1/field/package");
+    /**
+     * The OIT review (OitReviewIT): assessors of the agency and the central administrator; others who see the agency are
+     * refused (403), those who do not see it find nothing (404). The queue lists only the assessor's own agencies.
+     */
+    static final Set<String> REVIEWERS = Set.of("/oit/review", "/oit/review/{code}/{year}", "/oit/review/{code}/{year}/{item}");
 
 
     @Autowired
@@ -140,7 +146,9 @@ class TenantIsolationIT extends ServerTestSupport {
         assertThat(patterns).contains("/agency/{code}", "/agency/{code}/logo", "/agencies", "/agencies/template.csv", "/agencies/template.xlsx", "/users", "/users/{username}", "/audit", "/cycles/{year}",
                 "/frameworks", "/frameworks/{year}", "/frameworks/versions/{id}", "/surveys/close", "/surveys/close/{year}",
                 "/surveys/close/{year}/reopen", "/field/app", "/api/v1/field/package", "/agency/{code}/contacts/{year}",
-                "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx", "/field", "/surveys/assessors", "/surveys/assessors/template.{format}");
+                "/agency/{code}/contacts/template.csv", "/agency/{code}/contacts/template.xlsx", "/field", "/surveys/assessors", "/surveys/assessors/template.{format}",
+                "/oit/review", "/oit/review/{code}/{year}", "/oit/review/{code}/{year}/{item}", "/oit/snapshots/{id}",
+                "/agency/{code}/oit/{year}/verdicts");
         List<String> wrong = new ArrayList<>();
         for (String person : ROLES.keySet()) {
             Role role = ROLES.get(person);
@@ -151,7 +159,7 @@ class TenantIsolationIT extends ServerTestSupport {
                     }
                     String path = pattern.replace("{code}", code).replace("{format}", pattern.contains("template") || pattern.contains("/surveys/") ? "csv" : "pdf")
                             .replace("{id}", code.isEmpty() ? "1" : Long.toString(w.measure().get(code))).replace("{year}", "2568")
-                            .replace("{username}", w.people().get("viewer-b").username()).replaceAll("\\{[^}]+}", "x");
+                            .replace("{username}", w.people().get("viewer-b").username()).replace("{item}", "o1").replaceAll("\\{[^}]+}", "x");
                     int status = mvc.perform(get(path).with(w.as(person))).andReturn().getResponse().getStatus();
                     boolean ok = status == 200 || (status == 413 && pattern.equals("/upload-too-large")) || (status == 302 && (pattern.equals("/agency") || pattern.equals("/api/docs/ui")));
                     if (ASSESSORS_ONLY.contains(pattern) && status == 404 && pattern.startsWith("/api/")) {
@@ -161,6 +169,8 @@ class TenantIsolationIT extends ServerTestSupport {
                     boolean manages = role == Role.CENTRAL_ADMIN || (role == Role.AGENCY_ADMIN && w.sees().get(person).contains(code));
                     if (MANAGERS_ONLY.contains(pattern)) {
                         expected = manages;
+                    } else if (REVIEWERS.contains(pattern)) {
+                        expected = (role == Role.ASSESSOR || role == Role.CENTRAL_ADMIN) && (code.isEmpty() || w.sees().get(person).contains(code));
                     } else if (ASSESSORS_ONLY.contains(pattern)) {
                         expected = role == Role.ASSESSOR;
                     } else if (pattern.contains("{code}")) {

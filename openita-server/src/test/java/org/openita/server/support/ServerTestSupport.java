@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, Fixtures.class, org.openita.server.oit.internal.queue.OitStandIns.class})
+@Import({TestClockConfiguration.class, Fixtures.class})
 public abstract class ServerTestSupport {
 
     private static final Path DATA = freshDirectory("openita-it-");

@@ -157,6 +157,7 @@ public class Fixtures {
         private String district = "สมเด็จ";
         private Integer staff;
         private List<String> units = List.of();
+        private String website = "";
 
         public AgencyBuilder named(String nameTh) {
             this.name = nameTh;
@@ -184,11 +185,17 @@ public class Fixtures {
             return this;
         }
 
+        /** The agency's registered main website. */
+        public AgencyBuilder website(String url) {
+            this.website = url;
+            return this;
+        }
+
         public Agency create() {
             String nameTh = name != null ? name : type.thai() + "ทดสอบ " + code;
-            String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด,จำนวนบุคลากร,หน่วยงานภายใน\n"
+            String csv = "รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,อำเภอ,จังหวัด,จำนวนบุคลากร,หน่วยงานภายใน,เว็บไซต์หลัก\n"
                     + String.join(",", code, quote(nameTh), type.thai(), quote(district), quote(province),
-                    staff == null ? "" : staff.toString(), quote(String.join(";", units))) + "\n";
+                    staff == null ? "" : staff.toString(), quote(String.join(";", units)), quote(website)) + "\n";
             try {
                 AgencyRegistry.ImportReport report = registry.importFile("fixture", code + ".csv",
                         new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), AgencyRegistry.Mode.ALL_OR_NOTHING);

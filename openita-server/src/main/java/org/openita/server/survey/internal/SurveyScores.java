@@ -48,8 +48,11 @@ class SurveyScores {
     /** Reads the counted rows through a cursor, 1,000 at a time, inside the caller's transaction. */
     private final org.springframework.jdbc.core.JdbcTemplate cursor;
     private final AgencyRegistry agencies;
+    private final org.openita.server.oit.ConfirmedOit oit;
 
-    SurveyScores(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, AgencyRegistry agencies) {
+    SurveyScores(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, AgencyRegistry agencies,
+                 org.openita.server.oit.ConfirmedOit oit) {
+        this.oit = oit;
         this.jdbc = jdbc;
         this.cursor = new org.springframework.jdbc.core.JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
         this.cursor.setFetchSize(1000);
@@ -57,10 +60,13 @@ class SurveyScores {
     }
 
     /**
-     * The computed inputs of every agency with responses in the year, in agency-code order. The counted rows stream
-     * agency by agency, so only one agency's rows are held at a time.
+     * The computed inputs of every agency with responses or confirmed OIT verdicts in the year, in agency-code order,
+     * each with its confirmed OIT verdicts ({@link org.openita.server.oit.ConfirmedOit}), so that closing the surveys
+     * never drops them. The counted rows stream agency by agency, so only one agency's rows are held at a time.
      */
     List<ComputedResults.Computed> of(FrameworkDefinition def, FiscalYear year) {
+        Map<AgencyCode, Map<String, Map<String, Boolean>>> confirmed = new java.util.TreeMap<>(java.util.Comparator.comparing(AgencyCode::value));
+        confirmed.putAll(oit.of(year));
         Map<String, Map<String, Integer>> responses = new LinkedHashMap<>();
         jdbc.sql("select agency_code, part, count(*) from survey_response where fiscal_year = ? group by agency_code, part")
                 .param(year.buddhistEra())
@@ -76,7 +82,7 @@ class SurveyScores {
                 Map<String, Integer> scored = new LinkedHashMap<>(all);
                 scored.entrySet().removeIf(e -> !scored(e.getKey(), e.getValue()));
                 Agency found = agencies.find(agency).orElse(null);
-                out.add(new ComputedResults.Computed(agency, input(def, year, found, SurveyTallies.of(def, rows)),
+                out.add(new ComputedResults.Computed(agency, input(def, year, found, SurveyTallies.of(def, rows), confirmed.remove(agency)),
                         new ResultBasis(scored, found == null ? List.of() : belowMinimum(def, found, all))));
             }
             rows.clear();
@@ -91,6 +97,11 @@ class SurveyScores {
             }
         }, year.buddhistEra());
         emit.run();
+        // agencies with confirmed OIT verdicts and no survey answers
+        confirmed.forEach((agency, verdicts) -> out.add(new ComputedResults.Computed(agency,
+                input(def, year, agencies.find(agency).orElse(null), SurveyTallies.of(def, List.of()), verdicts),
+                new ResultBasis(Map.of(), List.of()))));
+        out.sort(java.util.Comparator.comparing(c -> c.agency().value()));
         return out;
     }
 
@@ -116,6 +127,12 @@ class SurveyScores {
 
     /** The score input of one agency: its profile, the year and the question tallies. */
     static String input(FrameworkDefinition def, FiscalYear year, Agency agency, SurveyTallies tallies) {
+        return input(def, year, agency, tallies, null);
+    }
+
+    /** As above, with the agency's confirmed OIT verdicts (null or empty: none). */
+    static String input(FrameworkDefinition def, FiscalYear year, Agency agency, SurveyTallies tallies,
+                        Map<String, Map<String, Boolean>> oitVerdicts) {
         Map<String, Object> input = new LinkedHashMap<>();
         if (agency != null) {
             input.put("agency", org.openita.server.results.ScoreInputAgency.of(agency));
@@ -129,6 +146,9 @@ class SurveyScores {
         });
         if (!questions.isEmpty()) {
             input.put("questions", questions);
+        }
+        if (oitVerdicts != null && !oitVerdicts.isEmpty()) {
+            input.put("oit", org.openita.server.oit.ConfirmedOit.evidence(oitVerdicts));
         }
         return JSON.writeValueAsString(input);
     }

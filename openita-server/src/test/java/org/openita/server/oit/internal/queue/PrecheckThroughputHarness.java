@@ -2,11 +2,6 @@ package org.openita.server.oit.internal.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +13,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.framework.FrameworkCatalog;
+import org.openita.server.oit.internal.fetch.FetchProperties;
 import org.openita.server.oit.internal.fetch.Fetched;
+import org.openita.server.oit.internal.fetch.HostResolver;
+import org.openita.server.oit.internal.fetch.SafeFetcher;
 import org.openita.server.oit.internal.fetch.LinkFetcher;
 import org.openita.server.oit.internal.fetch.Prechecker;
 import org.openita.server.support.ServerTestSupport;
@@ -28,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Load harness, not a test: run on demand with
  * {@code ./mvnw -q -pl openita-server -am verify -Dtest=PrecheckThroughputHarness -Dsurefire.failIfNoSpecifiedTests=false -Dopenita.bench=true}
  * (options: {@code -Doit.bench.links=1000 -Doit.bench.threads=4 -Doit.bench.scenarios=500:0,500:1000} (hosts:delay in ms); the
- * delay is a stand-in for the fetcher's per-host politeness: requests to one host start at least that far apart).
- * Queues N links spread over many host names (host-1.test ... host-500.test, all sent to one local test site serving
+ * delay is the real fetcher's per-host politeness, {@code openita.oit.fetch.per-host-delay}).
+ * Queues N links spread over many host names (host-1.test ... host-500.test, all resolved to one local test site serving
  * Thai HTML pages of 100-300 KB and some PDFs), runs one process's workers until the queue is empty, and prints links
  * per second, the fetch time at p50 and p95, and the database size per 1,000 snapshots. Figures go to docs/benchmarks.md.
  */
@@ -63,36 +61,19 @@ class PrecheckThroughputHarness extends ServerTestSupport {
     }
 
     void run(int links, int hosts, int threads, long hostDelayMs) throws Exception {
-        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> nextSlot = new java.util.concurrent.ConcurrentHashMap<>();
         try (TestSite site = new TestSite()) {
-            // every host name goes to the test site (a forward proxy's request line carries the full address)
-            ProxySelector toSite = new ProxySelector() {
-                @Override
-                public List<Proxy> select(URI uri) {
-                    return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", site.port())));
-                }
-
-                @Override
-                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-                }
-            };
-            LinkFetcher plain = new StandInFetcher(toSite);
+            // the real fetcher, trusting host-1.test ... host-N.test on the site's port (its test allow-list), each name
+            // resolved to this machine, with the per-host politeness of the scenario
+            List<String> allow = new ArrayList<>();
+            for (int h = 1; h <= hosts; h++) {
+                allow.add("host-" + h + ".test:" + site.port());
+            }
+            HostResolver toSite = host -> new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
+            SafeFetcher fetcher = new SafeFetcher(FetchProperties.defaults().withAllowHosts(allow)
+                    .withPoliteness(FetchProperties.defaults().perHostRequests(), Duration.ofMillis(hostDelayMs)), toSite);
             List<Long> took = Collections.synchronizedList(new ArrayList<>());
             LinkFetcher timed = link -> {
-                if (hostDelayMs > 0) {
-                    long now = System.currentTimeMillis();
-                    long slot = nextSlot.computeIfAbsent(link.getHost(), h -> new java.util.concurrent.atomic.AtomicLong())
-                            .getAndUpdate(last -> Math.max(now, last) + hostDelayMs);
-                    long wait = Math.max(now, slot) - now;
-                    if (wait > 0) {
-                        try {
-                            Thread.sleep(wait);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                }
-                Fetched f = plain.fetch(link);
+                Fetched f = fetcher.fetch(link);
                 took.add(f.took().toNanos());
                 return f;
             };
@@ -143,6 +124,7 @@ class PrecheckThroughputHarness extends ServerTestSupport {
                             + " fetch p50 %.1f ms, p95 %.1f ms; %d snapshots, %.1f MB of bodies, database %.1f MB per 1,000 snapshots%n",
                     links, hosts, threads, hostDelayMs, seconds, links / seconds, sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get((int) (sorted.size() * 0.95)) / 1e6, snapshots, bodyBytes / 1e6, bytes / 1e6 * 1000 / snapshots);
+            fetcher.destroy();
         }
     }
 }
