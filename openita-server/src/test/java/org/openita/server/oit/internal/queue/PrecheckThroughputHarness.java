@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code ./mvnw -q -pl openita-server -am verify -Dtest=PrecheckThroughputHarness -Dsurefire.failIfNoSpecifiedTests=false -Dopenita.bench=true}
  * (options: {@code -Doit.bench.links=1000 -Doit.bench.threads=4 -Doit.bench.scenarios=500:0,500:1000} (hosts:delay in ms); the
  * delay is the real fetcher's per-host politeness, {@code openita.oit.fetch.per-host-delay}).
- * Queues N links spread over many host names (host-1.test ... host-500.test, all resolved to one local test site serving
+ * Queues N links spread over many hosts (127.0.0.1 ... 127.0.1.244: each a loopback address of its own, all reaching one local test site serving
  * Thai HTML pages of 100-300 KB and some PDFs), runs one process's workers until the queue is empty, and prints links
  * per second, the fetch time at p50 and p95, and the database size per 1,000 snapshots. Figures go to docs/benchmarks.md.
  */
@@ -60,17 +60,21 @@ class PrecheckThroughputHarness extends ServerTestSupport {
         }
     }
 
+    /** The h-th host: a loopback address of its own (127.0.0.1, 127.0.0.2, ... 127.0.1.1, ...). */
+    static String host(int h) {
+        return "127.0." + (h / 250) + "." + (h % 250 + 1);
+    }
+
     void run(int links, int hosts, int threads, long hostDelayMs) throws Exception {
-        try (TestSite site = new TestSite()) {
-            // the real fetcher, trusting host-1.test ... host-N.test on the site's port (its test allow-list), each name
-            // resolved to this machine, with the per-host politeness of the scenario
+        try (TestSite site = new TestSite(true)) {
+            // the real fetcher, trusting hosts 127.0.0.1 ... (one loopback address per host, all reaching the site; its test
+            // allow-list), with the per-host politeness of the scenario
             List<String> allow = new ArrayList<>();
-            for (int h = 1; h <= hosts; h++) {
-                allow.add("host-" + h + ".test:" + site.port());
+            for (int h = 0; h < hosts; h++) {
+                allow.add(host(h) + ":" + site.port());
             }
-            HostResolver toSite = host -> new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
             SafeFetcher fetcher = new SafeFetcher(FetchProperties.defaults().withAllowHosts(allow)
-                    .withPoliteness(FetchProperties.defaults().perHostRequests(), Duration.ofMillis(hostDelayMs)), toSite);
+                    .withPoliteness(FetchProperties.defaults().perHostRequests(), Duration.ofMillis(hostDelayMs)), HostResolver.SYSTEM);
             List<Long> took = Collections.synchronizedList(new ArrayList<>());
             LinkFetcher timed = link -> {
                 Fetched f = fetcher.fetch(link);
@@ -90,7 +94,7 @@ class PrecheckThroughputHarness extends ServerTestSupport {
             long bytesBefore = jdbc.sql("select pg_total_relation_size('oit_snapshot') + pg_total_relation_size('oit_link_check')")
                     .query(Long.class).single();
             for (int i = 0; i < links; i++) {
-                String host = "host-" + (i % hosts + 1) + ".test";
+                String host = host(i % hosts) + ":" + site.port();
                 String path = i % 7 == 0 ? "/doc-" + i + ".pdf" : "/page-" + i + ".html";
                 checks.enqueue(AgencyCode.of(agencies.get(i / perAgency)), year, "o1", List.of(URI.create("http://" + host + path)),
                         LinkChecks.Reason.SAVED);

@@ -24,8 +24,17 @@ final class TestSite implements AutoCloseable {
     private final AtomicInteger changing = new AtomicInteger();
 
     TestSite() {
+        this(false);
+    }
+
+    /**
+     * @param everyLoopbackAddress listen on the wildcard address, so that 127.0.0.1 ... 127.0.1.244 each reach this site
+     *                             as a host of its own (the harness's many hosts); otherwise on 127.0.0.1 only
+     */
+    TestSite(boolean everyLoopbackAddress) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+            server = HttpServer.create(everyLoopbackAddress ? new InetSocketAddress(0)
+                    : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
