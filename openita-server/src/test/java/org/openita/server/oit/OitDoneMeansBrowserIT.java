@@ -52,7 +52,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
         registry.add("openita.oit.fetch.per-host-delay", () -> "50ms");
         registry.add("openita.oit.queue.idle-poll", () -> "200ms");
         // ServerTestSupport turns the fetch workers off for the shared context; this test's own context runs them
-        registry.add("openita.oit.queue.enabled", () -> "true");
+        registry.add("openita.test.queue-workers", () -> "true");
     }
 
     @AfterAll
