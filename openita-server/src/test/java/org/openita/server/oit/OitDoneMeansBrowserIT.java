@@ -51,6 +51,8 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
         registry.add("openita.oit.fetch.allow-hosts", SITE::allowList);
         registry.add("openita.oit.fetch.per-host-delay", () -> "50ms");
         registry.add("openita.oit.queue.idle-poll", () -> "200ms");
+        // ServerTestSupport turns the fetch workers off for the shared context; this test's own context runs them
+        registry.add("openita.test.queue-workers", () -> "true");
     }
 
     @AfterAll

@@ -98,6 +98,10 @@ public abstract class ServerTestSupport {
         registry.add("openita.field.contact-key", () -> "b3Blbml0YS10ZXN0LWNvbnRhY3Qta2V5LTMyLWJ5dGU=");
         // the shared database holds every test's fiscal years: a test scores its own year's ended survey phase itself
         registry.add("openita.survey.scheduled-closing", () -> "false");
+        // the shared database holds every test's OIT links: no fetch workers in the background; the queue's own tests run
+        // their workers themselves (PrecheckQueueIT). A test class with a context of its own turns them on by adding
+        // openita.test.queue-workers=true (a key of its own: which of two registrations of one key wins is not ours to choose)
+        registry.add("openita.oit.queue.enabled", () -> "${openita.test.queue-workers:false}");
         // tests read the progress list right after writing responses: counted on every request, unless a load harness
         // asks for the production reuse time (-Dopenita.survey.progress.counts-for=30s)
         registry.add("openita.survey.progress.counts-for", () -> System.getProperty("openita.survey.progress.counts-for", "0s"));

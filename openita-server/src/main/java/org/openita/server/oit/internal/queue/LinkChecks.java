@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openita.core.framework.FiscalYear;
 import org.openita.server.agency.AgencyCode;
 import org.openita.server.oit.internal.fetch.Findings;
@@ -29,8 +30,15 @@ public interface LinkChecks {
     /** The links of an item with a fetch still waiting or running. */
     List<String> pending(AgencyCode agency, FiscalYear year, String itemCode);
 
+    /** The bytes of a snapshot, for showing them to the people who may see the check it belongs to; empty once deleted. */
+    Optional<Snapshot> snapshot(long id);
+
     /** One finished check of one link. */
     record LinkCheck(long id, String url, Instant checkedAt, String outcome, Integer httpStatus, String finalUrl,
                      String contentType, Long size, Findings findings, Long snapshotId, String sha256) {
+    }
+
+    /** The bytes a fetch received, as stored for its fiscal year. */
+    record Snapshot(long id, FiscalYear year, String contentType, String sha256, byte[] body) {
     }
 }
