@@ -23,8 +23,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Issue 14's "done means", as new users would do it on phones against a local agency website: the agency submits links
@@ -46,19 +46,13 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
         }
     }
 
-    @DynamicPropertySource
-    static void theFetcherMayReachTheTestWebsite(DynamicPropertyRegistry registry) {
-        registry.add("openita.oit.fetch.allow-hosts", SITE::allowList);
-        registry.add("openita.oit.fetch.per-host-delay", () -> "50ms");
-        registry.add("openita.oit.queue.idle-poll", () -> "200ms");
-        // ServerTestSupport turns the fetch workers off for the shared context; this test's own context runs them
-        registry.add("openita.test.queue-workers", () -> "true");
-    }
-
     @AfterAll
     static void stopTheSite() {
         SITE.close();
     }
+
+    @Autowired
+    ApplicationContext context;
 
     FiscalYear year;
     FrameworkDefinition def;
@@ -110,6 +104,12 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
         SITE.docx("/files/o5-old.docx", "แผนดำเนินงานและการใช้งบประมาณประจำปี", "ปีงบประมาณ พ.ศ. " + (year.buddhistEra() - 2));
         String code = agency.code().value();
         String oit = base() + "/agency/" + code + "/oit/" + year.buddhistEra();
+        try (var workers = org.openita.server.oit.internal.queue.TestWorkers.start(context, java.util.Arrays.asList(SITE.allowList().split(",")), code)) {
+            walk(code, oit);
+        }
+    }
+
+    void walk(String code, String oit) throws Exception {
 
         // 1. the agency, during the submission phase, saves a link for every item
         clock.setToday(day(3, 10));

@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
 /** Text rules of the pre-check: Thai digits, the forms a PDF extracts, years in either era. */
 final class ThaiText {
 
-    /** A four-digit number standing alone (not part of a longer number, an amount such as 2,568 or a decimal). */
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9][,.]?)(25[0-9]{2}|20[0-9]{2})(?![0-9]|[,.][0-9])");
+    /**
+     * A four-digit number standing alone (not part of a longer number, an amount such as 2,568 or a decimal): 25xx and
+     * 26xx read as Buddhist era, 20xx and 21xx as Christian era. Only years near the one expected are kept (the
+     * pre-check's window), so an amount like 2650 in a 2569 document is not taken for a year.
+     */
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9][,.]?)(2[56][0-9]{2}|2[01][0-9]{2})(?![0-9]|[,.][0-9])");
 
     private ThaiText() {
     }
