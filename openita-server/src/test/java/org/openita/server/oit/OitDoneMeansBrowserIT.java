@@ -119,13 +119,13 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             d.get(base() + "/agency/" + code);
             d.findElement(By.cssSelector("[data-testid=oit-card-link]")).click();
             assertThat(d.findElement(By.cssSelector("[data-testid=oit-progress]")).getText()).isEqualTo("ส่งแล้ว 0 จาก 26 ข้อ");
-            b.screenshot("oit-1-items");
+            b.screenshot("oit-1-items"); fits(d);
             for (OitItem item : def.oitItems()) {
                 save(d, oit, item, link(item), "save");
             }
             // the pre-check's warnings, each on its item's page
             assertThat(warnings(d, oit, "o3")).containsExactly("not-found");
-            b.screenshot("oit-2-missing-page");
+            b.screenshot("oit-2-missing-page"); fits(d);
             assertThat(warnings(d, oit, "o5")).contains("other-year");
             assertThat(text(d)).contains("ปี " + (year.buddhistEra() - 2));
             b.screenshot("oit-3-older-document");
@@ -148,7 +148,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             }
             d.get(oit);
             assertThat(d.findElement(By.cssSelector("[data-testid=oit-progress]")).getText()).isEqualTo("ส่งแล้ว 26 จาก 26 ข้อ");
-            b.screenshot("oit-5-all-submitted");
+            b.screenshot("oit-5-all-submitted"); fits(d);
         }
         // every submitted link has its snapshot (the check taken for the submission)
         waitUntil(() -> jdbc.sql("select count(*) from oit_submitted_link where agency_code = ? and fiscal_year = ? and check_id is null")
@@ -163,11 +163,15 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             d.findElement(By.cssSelector("[data-testid=nav-oit-review]")).getAttribute("href");
             d.get(base() + "/oit/review");
             assertThat(text(d)).contains(agency.nameTh());
-            b.screenshot("oit-6-assessor-queue");
+            b.screenshot("oit-6-assessor-queue"); fits(d);
             for (OitItem item : def.oitItems()) {
                 d.get(review + "/" + item.code());
                 if (item.code().equals("o23")) {
                     b.screenshot("oit-7-assessor-item");
+                }
+                if (item.code().equals("o9")) {
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.querySelector('[data-testid=oit-verdict]').scrollIntoView()");
+                    b.screenshot("oit-7b-assessor-components"); fits(d);
                 }
                 for (var c : item.components()) {
                     boolean passes = !item.code().equals("o3") && !(item.code().equals("o20") && c.code().equals("1"));
@@ -203,7 +207,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
                     .sendKeys("ประกาศเจตนารมณ์ที่ผู้บริหารลงนามอยู่ในลิงก์เดิมที่ส่งไว้ ย่อหน้าที่สองของหน้า");
             form.findElement(By.cssSelector("[data-testid=oit-clarify-submit]")).click();
             new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("[data-testid=oit-filed]")).isEmpty());
-            b.screenshot("oit-9-clarified");
+            b.screenshot("oit-9-clarified"); fits(d);
         }
 
         // 4. the assessor reads the explanation beside the snapshot and accepts it; then confirms in the confirmation phase
@@ -214,7 +218,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             d.get(review + "/o20");
             assertThat(d.findElement(By.cssSelector("[data-testid=oit-clarification]")).getText()).contains("ย่อหน้าที่สองของหน้า");
             assertThat(d.findElements(By.cssSelector("[data-testid=oit-snapshot]"))).isNotEmpty();
-            b.screenshot("oit-10-clarification-beside-snapshot");
+            b.screenshot("oit-10-clarification-beside-snapshot"); fits(d);
             d.findElement(By.cssSelector("[data-testid=pass-1]")).click();
             d.findElement(By.cssSelector("[data-testid=oit-verdict-save]")).click();
             new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("[data-testid=oit-saved]")).isEmpty());
@@ -223,7 +227,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             d.get(review);
             d.findElement(By.cssSelector("[data-testid=oit-confirm]")).click();
             new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("[data-testid=oit-all-confirmed]")).isEmpty());
-            b.screenshot("oit-11-confirmed");
+            b.screenshot("oit-11-confirmed"); fits(d);
         }
 
         // 5. the confirmed score: o3 fails, every other item passes
@@ -234,7 +238,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             b.signIn(base(), admin.username(), admin.password());
             d.get(base() + "/agency/" + code + "/results/" + year.buddhistEra());
             String page = text(d);
-            b.screenshot("oit-12-results");
+            b.screenshot("oit-12-results"); fits(d);
             assertThat(page).contains("OIT " + two(oitScore)).contains(two(nine));
         }
         byte[] pdf = mvc.perform(get("/agency/" + code + "/results/" + year.buddhistEra() + "/report.pdf").param("digits", "arabic")
@@ -243,6 +247,12 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
             String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertThat(pdfText).contains(two(oitScore), two(nine), "o3");
         }
+    }
+
+    /** The page does not scroll sideways on the 390 px phone. */
+    static void fits(ChromeDriver d) {
+        Number wide = (Number) d.executeScript("return document.scrollingElement.scrollWidth");
+        assertThat(wide.intValue()).as(d.getCurrentUrl() + " is wider than the phone").isLessThanOrEqualTo(390);
     }
 
     static String two(double v) {
@@ -268,6 +278,7 @@ class OitDoneMeansBrowserIT extends ServerTestSupport {
         d.get(oit + "/" + item);
         new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("[data-testid=oit-check-pending]")).isEmpty()
                 && !x.findElements(By.cssSelector("[data-testid=oit-warnings], [data-testid=oit-no-warnings]")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById('checks').scrollIntoView()");
         return d.findElements(By.cssSelector("[data-testid=oit-warnings] li")).stream().map(e -> e.getAttribute("data-code")).toList();
     }
 
