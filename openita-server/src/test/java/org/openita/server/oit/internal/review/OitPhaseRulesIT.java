@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class OitPhaseRulesIT extends ServerTestSupport {
 
     @Test
-    void eachRoleMayJudgeClarifyAndConfirmOnlyInThePhasesActivityNames() throws Exception {
+    void eachRoleMaySubmitJudgeClarifyAndConfirmOnlyInThePhasesActivityNames() throws Exception {
         var calendar = fixtures.cycleCalendar();
         List<PhaseWindow> windows = calendar.create();
         FiscalYear year = calendar.year();
@@ -66,6 +66,15 @@ class OitPhaseRulesIT extends ServerTestSupport {
                 check(wrong, role, now, "judge", judge, Activity.REVIEW_OIT.allowed(role, now));
                 int confirm = status(post("/oit/review/" + code + "/" + be + "/confirm"), person);
                 check(wrong, role, now, "confirm", confirm, Activity.CONFIRM_RESULTS.allowed(role, now));
+                // the agency's own submission: its administrator in the submission phase (out of it: 409, with the dates);
+                // those who may not change the agency at all: 403
+                int submit = status(post("/agency/" + code + "/oit/" + be + "/o2").param("links", "https://example.go.th/o2")
+                        .param("version", "0").param("action", "submit"), person);
+                boolean mayChange = role == Role.CENTRAL_ADMIN || role == Role.AGENCY_ADMIN;
+                boolean submitAllowed = Activity.SUBMIT_OIT.allowed(role, now);
+                if ((submit == 302) != submitAllowed || (!submitAllowed && submit != (mayChange ? 409 : 403))) {
+                    wrong.add(role + " submit in " + now + " -> " + submit + " (expected " + (submitAllowed ? "allowed" : mayChange ? "409" : "403") + ")");
+                }
                 clock.reset();
             }
         }
