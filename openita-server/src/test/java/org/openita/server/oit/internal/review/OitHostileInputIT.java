@@ -22,42 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * a running phase): a real agency, a submitted item, each route in its phase, by the person allowed to use it. Every
  * answer is a 4xx (a page saying what is wrong), never a 5xx, and nothing is stored or audited.
  */
-class OitHostileInputIT extends ServerTestSupport {
-
-    record Year(FiscalYear year, LocalDate submission, LocalDate review, LocalDate clarification, LocalDate confirmation) {
-        int be() {
-            return year.buddhistEra();
-        }
-    }
-
-    Year year() {
-        var calendar = fixtures.cycleCalendar();
-        calendar.create();
-        FiscalYear y = calendar.year();
-        fixtures.activeFramework(y, 2569);
-        int ce = y.buddhistEra() - FiscalYear.BE_OFFSET;
-        return new Year(y, LocalDate.of(ce, 3, 10), LocalDate.of(ce, 5, 10), LocalDate.of(ce, 6, 5), LocalDate.of(ce, 6, 20));
-    }
-
-    OitRows rows() {
-        return new OitRows(jdbc);
-    }
-
-    MockHttpServletResponse send(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
-        return mvc.perform(request.with(who).with(csrf())).andReturn().getResponse();
-    }
-
-    MockHttpServletRequestBuilder verdict(Agency a, Year y, String item, String version, String... passComment) {
-        MockHttpServletRequestBuilder r = post("/oit/review/" + a.code().value() + "/" + y.be() + "/" + item).param("version", version);
-        for (int i = 0; i < passComment.length; i += 2) {
-            r.param("pass." + (i / 2 + 1), passComment[i]).param("comment." + (i / 2 + 1), passComment[i + 1]);
-        }
-        return r;
-    }
-
-    String body(MockHttpServletResponse r) throws Exception {
-        return r.getContentAsString(StandardCharsets.UTF_8);
-    }
+class OitHostileInputIT extends OitTestSupport {
 
     private int stored(String code) {
         return jdbc.sql("select (select count(*) from oit_review where agency_code = ?) + (select count(*) from oit_clarification where agency_code = ?)"

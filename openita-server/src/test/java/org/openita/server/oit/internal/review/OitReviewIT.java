@@ -22,43 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * audited, another agency's assessor finds nothing, snapshots come back sandboxed, clarifications are bounded text
  * without new links, confirmation locks and reopening unlocks, and confirmed verdicts reach the results page.
  */
-class OitReviewIT extends ServerTestSupport {
-
-    /** A year of this test with the 2569 definition and the default calendar, and the days of its OIT phases. */
-    record Year(FiscalYear year, LocalDate submission, LocalDate review, LocalDate clarification, LocalDate confirmation) {
-        int be() {
-            return year.buddhistEra();
-        }
-    }
-
-    Year year() {
-        var calendar = fixtures.cycleCalendar();
-        calendar.create();
-        FiscalYear y = calendar.year();
-        fixtures.activeFramework(y, 2569);
-        int ce = y.buddhistEra() - FiscalYear.BE_OFFSET;
-        return new Year(y, LocalDate.of(ce, 3, 10), LocalDate.of(ce, 5, 10), LocalDate.of(ce, 6, 5), LocalDate.of(ce, 6, 20));
-    }
-
-    OitRows rows() {
-        return new OitRows(jdbc);
-    }
-
-    MockHttpServletResponse send(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
-        return mvc.perform(request.with(who).with(csrf())).andReturn().getResponse();
-    }
-
-    MockHttpServletRequestBuilder verdict(Agency a, Year y, String item, String version, String... passComment) {
-        MockHttpServletRequestBuilder r = post("/oit/review/" + a.code().value() + "/" + y.be() + "/" + item).param("version", version);
-        for (int i = 0; i < passComment.length; i += 2) {
-            r.param("pass." + (i / 2 + 1), passComment[i]).param("comment." + (i / 2 + 1), passComment[i + 1]);
-        }
-        return r;
-    }
-
-    String body(MockHttpServletResponse r) throws Exception {
-        return r.getContentAsString(StandardCharsets.UTF_8);
-    }
+class OitReviewIT extends OitTestSupport {
 
     @Test
     void theSecondOfTwoAssessorsSavingTheSameItemGetsAConflictAndNothingIsOverwritten() throws Exception {
