@@ -42,9 +42,11 @@ class OitSubmissionController {
     private final OitSubmissions submissions;
     private final OitCalendar calendar;
     private final LinkChecks checks;
+    private final org.openita.server.identity.UserAccounts accounts;
 
     OitSubmissionController(AgencyAccess access, AgencyRegistry agencies, FrameworkCatalog frameworks, OitSubmissions submissions,
-                            OitCalendar calendar, LinkChecks checks) {
+                            OitCalendar calendar, LinkChecks checks, org.openita.server.identity.UserAccounts accounts) {
+        this.accounts = accounts;
         this.access = access;
         this.agencies = agencies;
         this.frameworks = frameworks;
@@ -139,6 +141,12 @@ class OitSubmissionController {
         common(model, agency, year, auth);
         model.addAttribute("item", item);
         model.addAttribute("entry", entry);
+        // people by their names, as the agency knows them, not by their sign-in names
+        model.addAttribute("savedByName", name(entry.savedBy()));
+        model.addAttribute("submittedByName", name(entry.submittedBy()));
+        if (model.getAttribute("theirs") instanceof OitSubmissions.Entry theirs) {
+            model.addAttribute("theirsName", name(theirs.savedBy()));
+        }
         model.addAttribute("linksText", String.join("\n", links));
         model.addAttribute("note", note);
         model.addAttribute("expectedYear", item.period() == org.openita.core.framework.PeriodRule.PREVIOUS_FISCAL_YEAR
@@ -148,6 +156,10 @@ class OitSubmissionController {
         model.addAttribute("most", OitLinks.MOST);
         model.addAttribute("noteMost", OitLinks.NOTE_LONGEST);
         return "oit/item";
+    }
+
+    private String name(String username) {
+        return username == null ? null : accounts.find(username).map(org.openita.server.identity.UserAccounts.Account::displayName).orElse(username);
     }
 
     /** Fragment: the findings of the item's links, polled by the page while a check is still running. */

@@ -82,7 +82,7 @@ class OitSubmissionIT extends ServerTestSupport {
                 .param("oit:" + agency.code().value() + "/" + year.buddhistEra() + "/o23").query(String.class).list())
                 .containsExactly("OIT_SAVED", "OIT_SUBMITTED");
         item = mvc.perform(get(base() + "/o23").with(admin.signedIn())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(item).contains("ส่งแล้ว", "ส่งล่าสุดเมื่อ").doesNotContain("แก้ไขหลังส่ง");
+        assertThat(item).contains("ส่งแล้ว", "ส่งล่าสุดเมื่อ", "โดย " + admin.account().displayName()).doesNotContain("แก้ไขหลังส่ง");
 
         // changed after submitting: the assessor still has the submitted copy until it is submitted again
         assertThat(send(admin.signedIn(), "o23", "https://www.example.go.th/ita/o23-new.pdf", "", 2, "save").getStatus()).isEqualTo(302);
@@ -121,7 +121,7 @@ class OitSubmissionIT extends ServerTestSupport {
         // the central administrator had opened the item before that save (version 0)
         MockHttpServletResponse stale = send(central.signedIn(), "o2", "https://www.example.go.th/other", "", 0, "save");
         assertThat(stale.getStatus()).isEqualTo(409);
-        assertThat(stale.getContentAsString(StandardCharsets.UTF_8)).contains("ไม่ได้บันทึก เพราะ " + admin.username() + " บันทึกข้อนี้ไปก่อนแล้ว",
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8)).contains("ไม่ได้บันทึก เพราะ " + admin.account().displayName() + " บันทึกข้อนี้ไปก่อนแล้ว",
                 "https://www.example.go.th/other");
         assertThat(jdbc.sql("select cast(links as text) from oit_submission where agency_code = ? and item_code = 'o2'")
                 .param(agency.code().value()).query(String.class).single()).contains("executives").doesNotContain("other");
