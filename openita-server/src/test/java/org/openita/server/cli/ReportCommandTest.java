@@ -47,8 +47,10 @@ class ReportCommandTest {
         String html = Files.readString(out).replaceAll("<[^>]+>", "");
         assertThat(html).contains("องค์การบริหารส่วนตำบลตัวอย่าง", "ปีงบประมาณ พ.ศ. 2569", "90.03", "ผ่านดี",
                 "o25", "การนำผลการประเมิน ITA", "o11", "o18", "ปีงบประมาณ พ.ศ. 2570");
-        // the items it passed are not listed as failures; no internal note reaches the agency's document
-        assertThat(html).doesNotContain("o26", "provisional", "ยังไม่ยืนยัน");
+        // the items it passed are named only among those passed, never as failures; no internal note reaches the agency's document
+        assertThat(html).containsPattern("ข้อ OIT ที่ผ่านเกณฑ์ ได้ข้อละ 100 คะแนน ได้แก่ [^\\n]*o26");
+        assertThat(html.substring(html.indexOf("ข้อ OIT ที่ยังไม่ผ่านเกณฑ์"), html.indexOf("ข้อ OIT ที่ผ่านเกณฑ์"))).doesNotContain("o26");
+        assertThat(html).doesNotContain("provisional", "ยังไม่ยืนยัน");
     }
 
     @Test

@@ -48,8 +48,13 @@ public class Fixtures {
 
     /** Agency codes and usernames: one fixed width, so that no fixture name is the beginning of another. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** Fiscal years for calendars: above every year a shipped framework or another test uses. */
-    private static final AtomicInteger CALENDAR_YEAR = new AtomicInteger(2620);
+    /**
+     * Fiscal years for calendars: above every year a shipped framework or another test uses (2571 is a plan's second
+     * year in MeasurePlanYearsIT and FormDatesIT), and below 2699 (QueueSchedulesIT's future year) and the 2700 a fiscal
+     * year may reach: 124 years for the suite's calendars.
+     */
+    private static final int LAST_CALENDAR_YEAR = 2698;
+    private static final AtomicInteger CALENDAR_YEAR = new AtomicInteger(2575);
 
     private final AgencyRegistry registry;
     private final UserAccounts accounts;
@@ -123,7 +128,12 @@ public class Fixtures {
 
     /** A fiscal year without a calendar, that no other test uses: for a test that makes the calendar through the pages. */
     public FiscalYear unusedCalendarYear() {
-        return FiscalYear.of(CALENDAR_YEAR.getAndIncrement());
+        int year = CALENDAR_YEAR.getAndIncrement();
+        if (year > LAST_CALENDAR_YEAR) {
+            throw new IllegalStateException("the tests have used every calendar year from 2575 to " + LAST_CALENDAR_YEAR
+                    + ": reuse a year within a test class rather than making a calendar per test");
+        }
+        return FiscalYear.of(year);
     }
 
     /**

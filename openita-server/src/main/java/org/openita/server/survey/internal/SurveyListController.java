@@ -31,12 +31,18 @@ class SurveyListController {
 
     @GetMapping("/surveys")
     String list(@RequestParam Optional<Integer> year, @RequestParam(defaultValue = "shortfall") String sort,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "") String q, Model model) {
         FiscalYear y = year.filter(v -> v >= 2500 && v <= 2700).map(FiscalYear::of)
                 .orElseGet(() -> windows.today().map(SurveyWindow::year).orElse(FiscalYear.containing(cycles.today())));
         ProgressOrder by = ProgressOrder.of(sort);
         ProgressBoard.Board board = boards.of(y);
-        List<AgencyProgress> sorted = board.in(by);
+        // an agency looked for by its code or a part of its name: one of 8,300 is not found by paging
+        String sought = q.strip();
+        if (sought.length() > 100) {
+            sought = sought.substring(0, 100);
+        }
+        List<AgencyProgress> sorted = sought.isEmpty() ? board.in(by) : matching(board.in(by), sought);
+        model.addAttribute("q", sought);
         int pages = Math.max(1, (sorted.size() + PAGE - 1) / PAGE);
         int p = Math.min(Math.max(1, page), pages);
         model.addAttribute("year", y.buddhistEra());
@@ -60,5 +66,12 @@ class SurveyListController {
         model.addAttribute("countsFor", boards.countsFor().toSeconds());
         model.addAttribute("smallest", ResponseExport.IIT_SMALLEST);
         return "survey/admin/list";
+    }
+
+    /** The rows whose code is the one sought (any case) or whose name contains what was typed. */
+    static List<AgencyProgress> matching(List<AgencyProgress> rows, String sought) {
+        String lower = sought.toLowerCase(java.util.Locale.ROOT);
+        return rows.stream().filter(r -> r.code().value().equalsIgnoreCase(sought) || r.name().toLowerCase(java.util.Locale.ROOT).contains(lower)
+                || r.code().value().toLowerCase(java.util.Locale.ROOT).contains(lower)).toList();
     }
 }

@@ -272,7 +272,7 @@ class SurveyPartTwoResultsIT extends ServerTestSupport {
         var viewer = fixtures.person(Role.VIEWER).seeing(a.code()).create().signedIn();
         assertThat(mvc.perform(get("/agency/" + a.code() + "/surveys/" + year + "/eit2.csv").with(viewer)).andReturn().getResponse()
                 .getStatus()).as("seeing is not managing").isIn(403, 404);
-        String list = mvc.perform(get("/surveys").param("year", Integer.toString(year)).param("sort", "survey-short").with(CENTRAL))
+        String list = mvc.perform(get("/surveys").param("year", Integer.toString(year)).param("sort", "survey-short").param("q", a.code().value()).with(CENTRAL))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("href=\"/surveys/" + year + "/eit2.csv\"", "EIT ส่วนที่ 2 (ตอบแล้ว / ขั้นต่ำ)", "EIT ส่วนที่ 2 ซึ่งผู้ประเมินเก็บข้อมูล");
         java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/s9-results-list.html"), list);
