@@ -56,6 +56,8 @@ class PrecheckQueueIT extends ServerTestSupport {
      * The real fetcher, told to trust the local test site and a closed port on this machine (its test allow-list), with
      * no per-host delay (every link here is on one host); the real pre-check.
      */
+    static FiscalYear classYear;
+
     @BeforeEach
     void aSiteAnAgencyAndAYear() {
         site = new TestSite();
@@ -64,8 +66,12 @@ class PrecheckQueueIT extends ServerTestSupport {
                 .withPoliteness(8, Duration.ZERO), HostResolver.SYSTEM);
         runner = new JobRunner(jobs, recorder, fetcher, prechecker, registry, frameworks, settings);
         agency = fixtures.agency().create().code();
-        year = fixtures.cycleCalendar().year();
-        fixtures.activeFramework(year, 2570);
+        // one year for the class, each test with its own agency: the suite's calendar years are few (Fixtures)
+        if (classYear == null) {
+            classYear = fixtures.cycleCalendar().year();
+            fixtures.activeFramework(classYear, 2570);
+        }
+        year = classYear;
     }
 
     @AfterEach
